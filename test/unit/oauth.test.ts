@@ -119,7 +119,7 @@ describe('OAuth client credentials', () => {
     agent
       .get(API)
       .intercept({ path: '/raas/v2/customers', method: 'GET' })
-      .reply((options) => {
+      .reply<object>((options) => {
         const header = (options.headers as Record<string, string>).authorization ?? '';
         seen.push(header);
         return header === 'Bearer fresh'
