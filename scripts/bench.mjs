@@ -25,7 +25,9 @@ export function timeOnce(command, args, env = {}) {
 export function interleaved(candidates, runs = RUNS) {
   const times = candidates.map(() => []);
   for (let round = 0; round < runs; round++) {
-    candidates.forEach(([command, args, env], i) => times[i].push(timeOnce(command, args, env)));
+    candidates.forEach(([command, args, env], i) => {
+      times[i].push(timeOnce(command, args, env));
+    });
   }
   return times.map(median);
 }
