@@ -32,6 +32,11 @@ export interface Context {
   readonly signal: AbortSignal;
   readonly env: NodeJS.ProcessEnv;
   api(): Promise<TangoApi>;
+  /**
+   * A client whose requests are not abandoned on Ctrl-C, for work that stops starting requests
+   * on the signal but lets those in flight finish (an import's rows). Use instead of `api()`.
+   */
+  apiFinishingInFlight(): Promise<TangoApi>;
   /** A client for other credentials than the resolved ones (auth login verifies before storing). */
   apiWith(credentials: Credentials): Promise<TangoApi>;
   /** Runs `fn` when the command ends, first registered last run. */
@@ -80,6 +85,7 @@ export function createContext(cmd: Command, io: ContextIO): Context {
   });
   const closers: Array<() => Promise<void> | void> = [];
   let api: Promise<TangoApi> | undefined;
+  let finishing: Promise<TangoApi> | undefined;
 
   const context: Context = {
     settings,
@@ -92,6 +98,10 @@ export function createContext(cmd: Command, io: ContextIO): Context {
     api: () => {
       api ??= buildApi(context, profileName);
       return api;
+    },
+    apiFinishingInFlight: () => {
+      finishing ??= buildApi(context, profileName, undefined, { finishInFlight: true });
+      return finishing;
     },
     apiWith: (credentials) => buildApi(context, profileName, credentials),
     onClose: (fn) => closers.push(fn),
@@ -108,7 +118,12 @@ function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> | voi
   return new Promise((resolve) => stream.once('drain', resolve));
 }
 
-async function buildApi(context: Context, profileName: string, override?: Credentials): Promise<TangoApi> {
+async function buildApi(
+  context: Context,
+  profileName: string,
+  override?: Credentials,
+  { finishInFlight = false } = {},
+): Promise<TangoApi> {
   const { settings, log } = context;
   let baseUrl = settings.baseUrl.value;
   let credentials = override ?? settings.credentials;
@@ -147,7 +162,7 @@ async function buildApi(context: Context, profileName: string, override?: Creden
     rate: settings.rate,
     userAgent: USER_AGENT,
     trace,
-    signal: context.signal,
+    signal: finishInFlight ? undefined : context.signal,
     backoff: retryBaseFromEnv(context.env),
   });
   context.onClose(() => http.close());
