@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateCreateAccount } from '../../src/domain/rules.js';
+import { parseCsv } from '../../src/import/parse-csv.js';
+import { formatProblem, validateRows } from '../../src/import/validate.js';
+
+const HEADER = 'identifier,displayName,contactEmail,currency,fundingEmails\n';
+
+describe('validating rows before anything is sent', () => {
+  it('turns valid rows into create bodies, leaving out what the file leaves out', () => {
+    const { planned, problems } = validateRows(
+      parseCsv(`${HEADER}acme-one,Acme One,one@acme.com,,\nacme-two,Acme Two,two@acme.com,EUR,a@acme.com;b@acme.com\n`)
+        .rows,
+    );
+
+    expect(problems).toEqual([]);
+    expect(planned).toEqual([
+      {
+        row: 1,
+        line: 2,
+        body: { accountIdentifier: 'acme-one', displayName: 'Acme One', contactEmail: 'one@acme.com' },
+      },
+      {
+        row: 2,
+        line: 3,
+        body: {
+          accountIdentifier: 'acme-two',
+          displayName: 'Acme Two',
+          contactEmail: 'two@acme.com',
+          currencyCode: 'EUR',
+          fundingNotification: [{ emailAddress: 'a@acme.com' }, { emailAddress: 'b@acme.com' }],
+        },
+      },
+    ]);
+  });
+
+  it('lists every problem of every row, by row, line and the file’s own column name', () => {
+    const { planned, problems } = validateRows(
+      parseCsv(
+        `${HEADER}` +
+          'Acme-One,Acme One,one@acme.com,usd,\n' +
+          ',Ac,not-an-email,XXX,a@acme.com;oops;a@acme.com\n' +
+          'acme-three,Acme Three,three@acme.com,,\n',
+      ).rows,
+    );
+
+    expect(planned.map((row) => row.row)).toEqual([3]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^row 1 \(line 2\), identifier must be .* \(got "Acme-One"\); use the lowercase form: acme-one$/,
+      ),
+      expect.stringMatching(/^row 1 \(line 2\), currency must be one of .* \(got "usd"\); use USD$/),
+      'row 2 (line 3), identifier is required',
+      expect.stringMatching(/^row 2 \(line 3\), displayName must be 5-100 characters/),
+      expect.stringMatching(/^row 2 \(line 3\), contactEmail must be a valid email address/),
+      expect.stringMatching(/^row 2 \(line 3\), currency must be one of/),
+      expect.stringMatching(/^row 2 \(line 3\), fundingEmails #2 must be a valid email address .* \(got "oops"\)$/),
+      expect.stringMatching(/^row 2 \(line 3\), fundingEmails #3 appears more than once/),
+    ]);
+  });
+
+  it('names a repeated identifier at each repeat, pointing at its first row', () => {
+    const { planned, problems } = validateRows(
+      parseCsv(
+        `${HEADER}acme-one,Acme One,a@acme.com,,\nacme-two,Acme Two,b@acme.com,,\nacme-one,Acme Uno,c@acme.com,,\nacme-one,Acme 1,d@acme.com,,\n`,
+      ).rows,
+    );
+
+    expect(planned.map((row) => row.row)).toEqual([1, 2]);
+    expect(problems.map(formatProblem)).toEqual([
+      'row 3 (line 4), identifier repeats the identifier of row 1 (line 2) (got "acme-one"); each account may appear once in a file',
+      'row 4 (line 5), identifier repeats the identifier of row 1 (line 2) (got "acme-one"); each account may appear once in a file',
+    ]);
+  });
+
+  it('names whole-file and header problems without a row', () => {
+    expect(formatProblem({ message: 'is not valid JSON: x' })).toBe('the file is not valid JSON: x');
+    expect(formatProblem({ field: 'email', message: 'is not a column', hint: 'use contactEmail' })).toBe(
+      'column "email" is not a column; use contactEmail',
+    );
+    expect(formatProblem({ row: 4, message: 'must be an object' })).toBe('row 4 must be an object');
+  });
+
+  it('accepts a row exactly when the shared field rules accept its body', () => {
+    const cell = fc.oneof(
+      fc.constantFrom(undefined, 'acme-one', 'Acme One', 'one@acme.com', 'EUR', 'usd'),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(cell, cell, cell, cell, (accountIdentifier, displayName, contactEmail, currencyCode) => {
+        const values = { accountIdentifier, displayName, contactEmail, currencyCode };
+        const body = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+        const { planned } = validateRows([{ row: 1, names: {}, values }]);
+        expect(planned.length === 1).toBe(validateCreateAccount(body).length === 0);
+      }),
+    );
+  });
+});
