@@ -1,0 +1,80 @@
+/** One row's outcome, from what `createAccount` returned or threw, or from the account found beforehand. */
+import { accountDifferences, ConflictError, type CreateOutcome, type Difference } from '../api/create.js';
+import type { Account } from '../domain/types.js';
+import { ApiError, CliError, ExitCode } from '../errors.js';
+import type { PlannedRow, RowPlace, RowResult } from './types.js';
+
+function base(row: PlannedRow): RowPlace & { accountIdentifier: string } {
+  const place = row.line === undefined ? { row: row.row } : { row: row.row, line: row.line };
+  return { ...place, accountIdentifier: row.body.accountIdentifier };
+}
+
+export function fromCreate(row: PlannedRow, created: CreateOutcome<Account>): RowResult {
+  const result: RowResult = {
+    ...base(row),
+    outcome: created.outcome === 'created' ? 'created' : 'existed',
+    accountNumber: created.resource.accountNumber,
+  };
+  if (created.outcome === 'created' && created.recovered) result.recovered = true;
+  return result;
+}
+
+/** An account found before sending: the same values count as done, others as a conflict. */
+export function fromExisting(row: PlannedRow, existing: Account): RowResult {
+  const differences = accountDifferences(row.body, existing);
+  if (differences.length === 0) {
+    return { ...base(row), outcome: 'existed', accountNumber: existing.accountNumber };
+  }
+  return conflict(row, differences, 'already exists with different values', existing.accountNumber);
+}
+
+export function fromError(row: PlannedRow, error: unknown): RowResult {
+  if (error instanceof ConflictError)
+    return conflict(row, error.differences, error.message, undefined, error.requestId);
+  return { ...base(row), outcome: 'failed', ...failureOf(error) };
+}
+
+export type Failure = Pick<RowResult, 'reason' | 'httpStatus' | 'i18nKey' | 'requestId'> & { exitCode: number };
+
+/** What a thrown error says about a row: the server's message and ids, or the client's own words. */
+export function failureOf(error: unknown): Failure {
+  if (error instanceof ApiError) {
+    const failure: Failure = { reason: [error.message, ...error.details].join('; '), exitCode: error.exitCode };
+    if (error.status) failure.httpStatus = error.status;
+    if (error.i18nKey) failure.i18nKey = error.i18nKey;
+    if (error.requestId) failure.requestId = error.requestId;
+    return failure;
+  }
+  if (error instanceof CliError) {
+    return { reason: error.hint ? `${error.message}; ${error.hint}` : error.message, exitCode: error.exitCode };
+  }
+  return { reason: error instanceof Error ? error.message : String(error), exitCode: ExitCode.error };
+}
+
+export function notAttempted(row: PlannedRow, reason: string): RowResult {
+  return { ...base(row), outcome: 'not-attempted', reason };
+}
+
+function conflict(
+  row: PlannedRow,
+  differences: Difference[],
+  message: string,
+  accountNumber?: string,
+  requestId?: string,
+): RowResult {
+  const shown = differences.map((d) => `${d.field}: existing ${show(d.existing)}, in file ${show(d.requested)}`);
+  const result: RowResult = {
+    ...base(row),
+    outcome: 'conflict',
+    reason: [message.replace(/^Account \S+ /, ''), ...shown].join('; '),
+    exitCode: ExitCode.conflict,
+    differences,
+  };
+  if (accountNumber) result.accountNumber = accountNumber;
+  if (requestId) result.requestId = requestId;
+  return result;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? '(none)' : JSON.stringify(value);
+}

@@ -1,0 +1,88 @@
+/**
+ * The end of a run in words, and its exit code. Exit 0 only when every row was created or already
+ * existed with the same values. Otherwise, first that applies: 130 interrupted; the stop's own
+ * code when the run stopped early (4 credentials, 3 customer not found, 6/7 server down); 5 any
+ * conflict; the failed rows' code when they share one (6 unavailable, 7 network, 2 rejected by
+ * the server, ...), else 1.
+ */
+import { CliError, ExitCode, InterruptedError } from '../errors.js';
+import type { ImportReport } from './report.js';
+import type { RunResult } from './run.js';
+import type { RowResult } from './types.js';
+
+/** Rows shown under the error; the report has them all. */
+const SHOWN = 10;
+
+export function summaryLine(report: ImportReport): string {
+  const { summary } = report;
+  const recovered = report.rows.filter((row) => row.recovered).length;
+  const parts = [
+    `${summary.created} created${recovered ? ` (${recovered} confirmed after a lost answer)` : ''}`,
+    `${summary.existed} already existed`,
+    `${summary.conflict} ${summary.conflict === 1 ? 'conflict' : 'conflicts'}`,
+    `${summary.failed} failed`,
+  ];
+  if (summary['not-attempted']) parts.push(`${summary['not-attempted']} not attempted`);
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  return `${summary.total} rows for customer ${report.customer} in ${seconds} s: ${parts.join(', ')}.`;
+}
+
+/** The error that ends the command with the right code, or undefined when all went well. */
+export function outcomeError(
+  run: RunResult,
+  report: ImportReport,
+  reportPath: string | undefined,
+): CliError | undefined {
+  const { summary } = report;
+  const seeReport = reportPath ? `see ${reportPath} for every row` : 'pass --report <file> to keep every row';
+  const rerun = 'run the same command again: rows already created count as existed, only the rest are sent';
+  if (run.interrupted) {
+    return new InterruptedError(`Interrupted: ${summary['not-attempted']} of ${summary.total} rows not attempted.`, {
+      hint: rerun,
+      details: attention(report.rows),
+    });
+  }
+  if (run.stopped) {
+    return new CliError(
+      toExitCode(run.stopped.exitCode),
+      `Stopped early: ${summary['not-attempted']} rows not attempted.`,
+      {
+        details: [run.stopped.reason.replace(/^not attempted: /, ''), ...attention(report.rows)],
+        hint: `${seeReport}; once the cause is fixed, ${rerun}`,
+      },
+    );
+  }
+  if (summary.conflict) {
+    return new CliError(ExitCode.conflict, `${summary.conflict} rows conflict with existing accounts.`, {
+      details: attention(report.rows),
+      hint: `${seeReport}; change those identifiers, or update the accounts (tango accounts update)`,
+    });
+  }
+  if (summary.failed) {
+    return new CliError(toExitCode(sharedExitCode(report.rows)), `${summary.failed} rows failed.`, {
+      details: attention(report.rows),
+      hint: `${seeReport}; ${rerun}`,
+    });
+  }
+  return undefined;
+}
+
+function sharedExitCode(rows: RowResult[]): number {
+  const codes = new Set(rows.filter((row) => row.outcome === 'failed').map((row) => row.exitCode ?? ExitCode.error));
+  return codes.size === 1 ? ([...codes][0] as number) : ExitCode.error;
+}
+
+function toExitCode(code: number): CliError['exitCode'] {
+  return (Object.values(ExitCode) as number[]).includes(code) ? (code as CliError['exitCode']) : ExitCode.error;
+}
+
+/** The first rows that need a look: conflicts and failures, with why. */
+function attention(rows: RowResult[]): string[] {
+  const needing = rows.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed');
+  const lines = needing.slice(0, SHOWN).map((row) => {
+    const request = row.requestId ? ` (request id ${row.requestId})` : '';
+    return `row ${row.row} ${row.accountIdentifier}: ${row.outcome}: ${row.reason}${request}`;
+  });
+  if (needing.length > SHOWN) lines.push(`... and ${needing.length - SHOWN} more`);
+  return lines;
+}

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestSpec } from '../../src/api/http.js';
+import type { TangoApi } from '../../src/api/tango.js';
+import type { CreateAccountBody } from '../../src/domain/rules.js';
+import type { Account, Customer } from '../../src/domain/types.js';
+import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
+import { buildReport } from '../../src/import/report.js';
+import { runImport } from '../../src/import/run.js';
+import { outcomeError } from '../../src/import/summary.js';
+import type { PlannedRow } from '../../src/import/types.js';
+
+const CUSTOMER = 'acme-group';
+
+/** Just enough of the API for the engine: POST create, GET customer, GET account, pages. */
+class FakeApi {
+  readonly accounts = new Map<string, Account>();
+  posts = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  /** Throws instead of creating, for the identifiers it names. */
+  failWith: (identifier: string) => Error | undefined = () => undefined;
+
+  constructor(readonly delayMs = 2) {}
+
+  async send<T>(
+    spec: RequestSpec,
+  ): Promise<{ status: number; body: T; attempts: number; earlierAttemptMayHaveLanded: boolean }> {
+    const body = spec.body as CreateAccountBody;
+    this.posts += 1;
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    this.inFlight -= 1;
+    const failure = this.failWith(body.accountIdentifier);
+    if (failure) throw failure;
+    if (this.accounts.has(body.accountIdentifier)) throw apiError(409);
+    const account = this.add(body);
+    return { status: 201, body: account as T, attempts: 1, earlierAttemptMayHaveLanded: false };
+  }
+
+  add(body: CreateAccountBody): Account {
+    const account: Account = {
+      accountIdentifier: body.accountIdentifier,
+      accountNumber: `A${this.accounts.size + 1}`,
+      displayName: body.displayName,
+      contactEmail: body.contactEmail,
+      currencyCode: body.currencyCode ?? 'USD',
+      fundingNotification: body.fundingNotification ?? [],
+      status: 'ACTIVE',
+      currentBalance: 0,
+      createdAt: '2025-01-01T00:00:00.000Z',
+    };
+    this.accounts.set(account.accountIdentifier, account);
+    return account;
+  }
+
+  async getCustomer(): Promise<Customer> {
+    const accounts = [...this.accounts.values()];
+    return { customerIdentifier: CUSTOMER, displayName: 'Acme', status: 'ACTIVE', createdAt: '', accounts };
+  }
+
+  async getAccount(identifier: string): Promise<Account> {
+    const account = this.accounts.get(identifier);
+    if (!account) throw apiError(404);
+    return account;
+  }
+
+  async *accountPages() {
+    yield {
+      items: [...this.accounts.values()],
+      nextPageAvailable: false,
+      numberOfElements: 0,
+      maxResults: 200,
+      prevPageAvailable: false,
+    };
+  }
+}
+
+function apiError(status: number): ApiError {
+  return new ApiError({
+    status,
+    method: 'POST',
+    url: 'http://x',
+    body: { message: `HTTP ${status}`, i18nKey: `error.${status}`, requestId: `req-${status}` },
+  });
+}
+
+function rows(count: number): PlannedRow[] {
+  return Array.from({ length: count }, (_, index) => ({
+    row: index + 1,
+    body: {
+      accountIdentifier: `acct-${String(index + 1).padStart(4, '0')}`,
+      displayName: `Account ${index + 1}`,
+      contactEmail: `a${index + 1}@acme.com`,
+    },
+  }));
+}
+
+function run(api: FakeApi, planned: PlannedRow[], extra: { concurrency?: number; signal?: AbortSignal } = {}) {
+  return runImport({
+    api: api as unknown as TangoApi,
+    customer: CUSTOMER,
+    rows: planned,
+    concurrency: extra.concurrency ?? 4,
+    signal: extra.signal ?? new AbortController().signal,
+  });
+}
+
+function exitCodeOf(result: Awaited<ReturnType<typeof run>>): number {
+  const report = buildReport({ customer: CUSTOMER, file: 'f', ...result }, result.results);
+  return outcomeError(result, report, undefined)?.exitCode ?? 0;
+}
+
+describe('running an import', () => {
+  it('creates every row, never more than `concurrency` at once, and reports them in file order', async () => {
+    const api = new FakeApi();
+
+    const result = await run(api, rows(40), { concurrency: 3 });
+
+    expect(result.results.map((r) => [r.row, r.outcome])).toEqual(rows(40).map((r) => [r.row, 'created']));
+    expect(api.maxInFlight).toBe(3);
+    expect(api.posts).toBe(40);
+    expect(exitCodeOf(result)).toBe(0);
+  });
+
+  it('settles rows that already exist without a request: same values existed, others conflict', async () => {
+    const api = new FakeApi();
+    const planned = rows(5);
+    api.add(planned[0]!.body);
+    api.add({ ...planned[1]!.body, displayName: 'Someone Else' });
+
+    const result = await run(api, planned);
+
+    expect(result.results.map((r) => r.outcome)).toEqual(['existed', 'conflict', 'created', 'created', 'created']);
+    expect(result.results[1]?.differences).toEqual([
+      { field: 'displayName', existing: 'Someone Else', requested: 'Account 2' },
+    ]);
+    expect(api.posts).toBe(3);
+    expect(exitCodeOf(result)).toBe(ExitCode.conflict);
+  });
+
+  it('on Ctrl-C starts no new row, finishes those in flight, and leaves the rest not attempted', async () => {
+    const api = new FakeApi(20);
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort(), 50);
+
+    const result = await run(api, rows(100), { concurrency: 4, signal: interrupt.signal });
+
+    const created = result.results.filter((r) => r.outcome === 'created');
+    const left = result.results.filter((r) => r.outcome === 'not-attempted');
+    expect(result.interrupted).toBe(true);
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.length + left.length).toBe(100);
+    expect(api.accounts.size).toBe(created.length);
+    expect(left[0]?.reason).toBe('not attempted: interrupted');
+    expect(exitCodeOf(result)).toBe(ExitCode.interrupted);
+  });
+
+  it('stops at once when credentials are refused: every later row would fail the same way', async () => {
+    const api = new FakeApi();
+    api.failWith = () => apiError(401);
+
+    const result = await run(api, rows(50), { concurrency: 2 });
+
+    expect(api.posts).toBe(2);
+    expect(result.results.filter((r) => r.outcome === 'failed')).toHaveLength(2);
+    expect(result.results[2]?.reason).toMatch(/^not attempted: an earlier row failed/);
+    expect(exitCodeOf(result)).toBe(ExitCode.auth);
+  });
+
+  it('stops after a run of unavailable rows, rather than retry every remaining row against a server that is down', async () => {
+    const api = new FakeApi();
+    api.failWith = () => apiError(503);
+
+    const result = await run(api, rows(100), { concurrency: 2 });
+
+    expect(api.posts).toBeLessThan(15);
+    expect(result.stopped?.exitCode).toBe(ExitCode.unavailable);
+    expect(exitCodeOf(result)).toBe(ExitCode.unavailable);
+  });
+
+  it('exits with the failed rows’ shared code, or 1 when they differ', async () => {
+    const api = new FakeApi();
+    api.failWith = (id) => (id === 'acct-0002' ? new NetworkError('Could not reach x') : undefined);
+    expect(exitCodeOf(await run(api, rows(4)))).toBe(ExitCode.network);
+
+    const mixed = new FakeApi();
+    mixed.failWith = (id) =>
+      id === 'acct-0002' ? new NetworkError('Could not reach x') : id === 'acct-0003' ? apiError(500) : undefined;
+    const result = await run(mixed, rows(4));
+    expect(result.results[2]).toMatchObject({
+      outcome: 'failed',
+      httpStatus: 500,
+      i18nKey: 'error.500',
+      requestId: 'req-500',
+    });
+    expect(exitCodeOf(result)).toBe(ExitCode.error);
+  });
+
+  it('a customer that does not exist stops the run before any create', async () => {
+    const api = new FakeApi();
+    api.getCustomer = async () => {
+      throw apiError(404);
+    };
+
+    const result = await run(api, rows(3));
+
+    expect(api.posts).toBe(0);
+    expect(result.results.every((r) => r.outcome === 'not-attempted')).toBe(true);
+    expect(exitCodeOf(result)).toBe(ExitCode.notFound);
+  });
+});
