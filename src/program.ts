@@ -4,6 +4,7 @@
  * generator walks this same tree.
  */
 import { Command, Option } from 'commander';
+import { accountsImportCommand } from './commands/accounts/import.js';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
 import { helpCommand } from './commands/help.js';
@@ -21,6 +22,12 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true);
   addGlobalOptions(program);
 
+  // Temporary home for `accounts import` until the accounts group is merged from the commands branch.
+  program.addCommand(
+    new Command('accounts')
+      .description('list, show, create, update and import accounts')
+      .addCommand(accountsImportCommand()),
+  );
   program.addCommand(authCommand());
   program.addCommand(configCommand());
   program.addCommand(helpCommand(program));

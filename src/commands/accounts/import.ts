@@ -1,0 +1,191 @@
+/**
+ * `tango accounts import <customer> --file accounts.csv`: creates many accounts, safe to run again.
+ * Reads and checks every row first (exit 2, nothing sent, on any problem); then creates the rows
+ * that do not exist yet, a few at a time, with the retries of `accounts create`; then reports
+ * every row. The engine (src/import) is loaded only when the command runs.
+ */
+import { Command, Option } from 'commander';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import type { ImportProblem, ImportReport, InputFormat, PlannedRow } from '../../import/index.js';
+import { action, examples } from '../action.js';
+import { byRule, integerIn } from '../parse.js';
+
+interface ImportOptions {
+  file: string;
+  format?: InputFormat;
+  concurrency: number;
+  report?: string;
+  dryRun?: boolean;
+}
+
+const DEFAULT_CONCURRENCY = 4;
+
+const EXIT_CODES = `
+Exit codes:
+    0  every row created, or already there with the same values
+    2  a problem in the file (all listed, by row and field); nothing was sent;
+       or the failed rows were all refused by the server as invalid (400)
+    3  customer not found; nothing was created
+    4  credentials refused; the rows after it were not attempted
+    5  some rows conflict: their account exists with other values
+    6  some rows failed: rate-limited or unavailable after retries
+    7  some rows failed: network error or timeout
+    1  some rows failed otherwise, or for mixed reasons
+  130  interrupted: rows in flight finished, the report was written; run again to resume
+`;
+
+export function accountsImportCommand(): Command {
+  return new Command('import')
+    .description('create many accounts under a customer from a CSV or JSON file, with a report; safe to run again')
+    .argument('<customer>', 'the customer (group) identifier', byRule('customerIdentifier'))
+    .requiredOption('-f, --file <path>', 'accounts.csv, accounts.json, or - for stdin')
+    .addOption(
+      new Option('--format <format>', 'input format, when neither the name nor the content tells').choices([
+        'csv',
+        'json',
+      ]),
+    )
+    .option(
+      '-c, --concurrency <n>',
+      'rows sent at once, 1-16; the global --rate still caps requests per second',
+      integerIn(1, 16),
+      DEFAULT_CONCURRENCY,
+    )
+    .option('--report <file>', "write every row's outcome to this .json or .csv file (then stdout stays empty)")
+    .option('--dry-run', 'check the file and print what would be created; send nothing')
+    .addHelpText(
+      'after',
+      `
+Columns (CSV header or JSON keys), by flag or API name; read-only columns of
+\`accounts list\` (accountNumber, status, currentBalance, createdAt) are ignored:
+  identifier | accountIdentifier    required, lowercase
+  displayName                       required
+  contactEmail                      required
+  currency | currencyCode           optional, default USD
+  fundingEmails | fundingNotification   optional; in CSV, addresses separated by ";"
+
+Rows that already exist with the same values count as done, so after a failure or Ctrl-C
+the same command finishes the job. Without --report, stdout gets the report in the -o
+format (json: the whole report; ndjson/csv: one row each; table: only rows needing a look).
+${EXIT_CODES}${examples(
+  ['tango accounts import acme --file accounts.csv --report result.json', 'import, keep a report'],
+  ['tango accounts import acme --file accounts.csv --dry-run', 'check the file; send nothing'],
+  ['tango accounts list acme -o csv | tango accounts import acme-copy -f -', 'copy accounts to another customer'],
+  [
+    'tango --rate 1 accounts import acme -f big.json -c 2 -o ndjson > outcome.ndjson',
+    'at the API limit, stream the outcome',
+  ],
+)}`,
+    )
+    .action(action(importAccounts));
+}
+
+async function importAccounts(ctx: Context, customer: string, opts: ImportOptions): Promise<void> {
+  const engine = await import('../../import/index.js');
+  if (opts.report) engine.reportFormatOf(opts.report);
+  const rows = await readValidRows(ctx, opts);
+  if (opts.dryRun) return showPlan(ctx, customer, rows, opts);
+  if (rows.length === 0 && !opts.report) return;
+  const source = opts.file === engine.STDIN ? 'stdin' : opts.file;
+  const started = new Date();
+  const meta = (finishedAt: Date, interrupted: boolean) => ({
+    customer,
+    file: source,
+    startedAt: started,
+    finishedAt,
+    interrupted,
+  });
+  if (opts.report) {
+    // Written before the first request: a path that cannot be written fails now, not after the work.
+    const pending = rows.map((row) => engine.notAttempted(row, 'pending: the import had not finished'));
+    await writeEarly(opts.report, engine.buildReport(meta(started, false), pending));
+  }
+  const api = await ctx.apiFinishingInFlight();
+  const { runtime } = await import('../../runtime.js');
+  const stderr = runtime().stderr;
+  const progress = engine.startProgress({
+    total: rows.length,
+    tty: Boolean(stderr.isTTY) && !ctx.settings.verbose,
+    write: (text) => stderr.write(text),
+  });
+  const run = await engine.runImport({
+    api,
+    customer,
+    rows,
+    concurrency: opts.concurrency,
+    signal: ctx.signal,
+    onResult: (result) => progress.add(result),
+  });
+  progress.stop();
+  const report = engine.buildReport(meta(run.finishedAt, run.interrupted), run.results);
+  if (opts.report) await engine.writeReport(opts.report, report);
+  else await printReport(ctx, report);
+  ctx.log.info(engine.summaryLine(report));
+  const failure = engine.outcomeError(run, report, opts.report);
+  if (failure) throw failure;
+}
+
+/** Every row read and checked; any problem ends the command here, before a single request. */
+async function readValidRows(ctx: Context, opts: ImportOptions): Promise<PlannedRow[]> {
+  const { readSource, validateRows, formatProblem, STDIN } = await import('../../import/index.js');
+  const { runtime } = await import('../../runtime.js');
+  const parsed = await readSource({ file: opts.file, format: opts.format, stdin: runtime().stdin });
+  const { planned, problems } = validateRows(parsed.rows);
+  const all = sortProblems([...parsed.problems, ...problems]);
+  const name = opts.file === STDIN ? 'stdin' : opts.file;
+  if (all.length) {
+    throw new UsageError(`${name}: ${all.length} ${all.length === 1 ? 'problem' : 'problems'}; nothing was sent.`, {
+      details: all.map(formatProblem),
+      hint: 'fix the file and run again (--dry-run checks it without sending anything)',
+    });
+  }
+  if (planned.length === 0) ctx.log.warn(`${name} has no rows; nothing to import.`);
+  return planned;
+}
+
+/** File-wide problems first, then by row, so the list reads top to bottom like the file. */
+function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.index - b.index)
+    .map(({ problem }) => problem);
+}
+
+async function writeEarly(path: string, report: ImportReport): Promise<void> {
+  const { writeReport } = await import('../../import/index.js');
+  try {
+    await writeReport(path, report);
+  } catch (error) {
+    throw new UsageError((error as Error).message, { hint: 'nothing was sent; choose a path that can be written' });
+  }
+}
+
+/** Without --report, the report goes to stdout: all of it as data, or as a table only the rows needing a look. */
+async function printReport(ctx: Context, report: ImportReport): Promise<void> {
+  const { reportText, reportView } = await import('../../import/index.js');
+  const write = (text: string) => ctx.output.options.write(text);
+  switch (ctx.output.format) {
+    case 'json':
+      return write(await reportText(report, 'json'));
+    case 'csv':
+      return write(await reportText(report, 'csv'));
+    case 'ndjson':
+      return write(report.rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+    case 'table': {
+      const needing = report.rows.filter((row) => row.outcome !== 'created' && row.outcome !== 'existed');
+      if (needing.length) await ctx.output.list(needing, reportView);
+    }
+  }
+}
+
+/** --dry-run: what would be sent, row by row, and nothing sent. */
+async function showPlan(ctx: Context, customer: string, rows: PlannedRow[], opts: ImportOptions): Promise<void> {
+  const { planView } = await import('../../import/plan.js');
+  const plan = rows.map((row) => ({ row: row.row, line: row.line, ...row.body }));
+  await ctx.output.list(plan, planView);
+  ctx.log.note(
+    `Dry run: ${rows.length} valid rows; each would be created under customer ${customer} unless it already exists ` +
+      `(POST /customers/${customer}/accounts), ${opts.concurrency} at a time. Nothing was sent.`,
+  );
+}
