@@ -5,14 +5,17 @@ import { ExitCode } from './errors.js';
 export async function start(args: string[]): Promise<void> {
   const interrupt = new AbortController();
   let interrupts = 0;
-  process.on('SIGINT', () => {
+  const onInterrupt = () => {
     interrupts += 1;
     // The first Ctrl-C lets the command stop cleanly (an import writes its report); the second does not wait.
     if (interrupts > 1) process.exit(ExitCode.interrupted);
     process.stderr.write('\nInterrupted; finishing what is in flight (Ctrl-C again to quit at once).\n');
     interrupt.abort(new Error('interrupted'));
-  });
-  process.on('SIGTERM', () => interrupt.abort(new Error('terminated')));
+  };
+  const onTerminate = () => interrupt.abort(new Error('terminated'));
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
+  keepSignalsToOurselves([onInterrupt, onTerminate]);
 
   // A closed pipe (`tango accounts list ... | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -26,5 +29,20 @@ export async function start(args: string[]): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
     signal: interrupt.signal,
+  });
+}
+
+/**
+ * Only this entry point decides what Ctrl-C means. conf's atomic writes (atomically, via when-exit)
+ * hook SIGINT and SIGTERM to clean up and then re-raise the signal at the process: that second
+ * signal would count as a second Ctrl-C and end the command before its rows in flight finish.
+ * Their cleanup also runs on 'exit', so dropping their signal listeners loses nothing.
+ */
+function keepSignalsToOurselves(ours: ReadonlyArray<(...args: unknown[]) => void>): void {
+  process.on('newListener', (event: string | symbol, listener: (...args: unknown[]) => void) => {
+    if ((event === 'SIGINT' || event === 'SIGTERM') && !ours.includes(listener)) {
+      // 'newListener' fires before the listener is added; take it off right after.
+      queueMicrotask(() => process.removeListener(event, listener));
+    }
   });
 }
