@@ -20,8 +20,8 @@ export interface RunOptions {
   concurrency: number;
   /** Aborted on Ctrl-C: no new row starts after it. */
   signal: AbortSignal;
-  /** Called once per row as soon as its outcome is known (progress). */
-  onResult?: (result: RowResult) => void;
+  /** Called once per row as soon as its outcome is known; `sent` when it took requests (progress). */
+  onResult?: (result: RowResult, sent: boolean) => void;
 }
 
 export interface RunResult {
@@ -37,9 +37,9 @@ export interface RunResult {
 export async function runImport(options: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const results = new Map<PlannedRow, RowResult>();
-  const record = (row: PlannedRow, result: RowResult) => {
+  const record = (row: PlannedRow, result: RowResult, sent: boolean) => {
     results.set(row, result);
-    options.onResult?.(result);
+    options.onResult?.(result, sent);
   };
   const breaker = new StopRule(options.concurrency);
   try {
@@ -51,7 +51,7 @@ export async function runImport(options: RunOptions): Promise<RunResult> {
       async (row) => {
         const result = await createRow(options, row);
         breaker.observe(result);
-        record(row, result);
+        record(row, result, true);
       },
       () => options.signal.aborted || breaker.stopped !== undefined,
     );
@@ -75,12 +75,12 @@ export async function runImport(options: RunOptions): Promise<RunResult> {
 function settleExisting(
   rows: readonly PlannedRow[],
   existing: Map<string, Account>,
-  record: (row: PlannedRow, result: RowResult) => void,
+  record: (row: PlannedRow, result: RowResult, sent: boolean) => void,
 ): PlannedRow[] {
   const toCreate: PlannedRow[] = [];
   for (const row of rows) {
     const account = existing.get(row.body.accountIdentifier);
-    if (account) record(row, fromExisting(row, account));
+    if (account) record(row, fromExisting(row, account), false);
     else toCreate.push(row);
   }
   return toCreate;

@@ -106,7 +106,9 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
   const stderr = runtime().stderr;
   const progress = engine.startProgress({
     total: rows.length,
+    // --verbose traces every request on stderr; a bar redrawn in place would garble them.
     tty: Boolean(stderr.isTTY) && !ctx.settings.verbose,
+    columns: stderr.columns,
     write: (text) => stderr.write(text),
   });
   const run = await engine.runImport({
@@ -115,7 +117,7 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
     rows,
     concurrency: opts.concurrency,
     signal: ctx.signal,
-    onResult: (result) => progress.add(result),
+    onResult: (result, sent) => progress.add(result, sent),
   });
   progress.stop();
   const report = engine.buildReport(meta(run.finishedAt, run.interrupted), run.results);
