@@ -5,7 +5,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 
-export interface Answer<T = any> {
+// biome-ignore lint/suspicious/noExplicitAny: answers are JSON that the assertions read freely
+export type Json = any;
+
+export interface Answer<T = Json> {
   status: number;
   headers: Headers;
   body: T;
@@ -26,20 +29,20 @@ export function basicAuth(name: string, key: string): string {
 export class EmulatorClient {
   constructor(readonly emulator: RunningEmulator) {}
 
-  get<T = any>(path: string, query?: RequestOptions['query']): Promise<Answer<T>> {
+  get<T = Json>(path: string, query?: RequestOptions['query']): Promise<Answer<T>> {
     return this.request('GET', path, { query });
   }
 
-  post<T = any>(path: string, body: unknown): Promise<Answer<T>> {
+  post<T = Json>(path: string, body: unknown): Promise<Answer<T>> {
     return this.request('POST', path, { body });
   }
 
-  patch<T = any>(path: string, body: unknown): Promise<Answer<T>> {
+  patch<T = Json>(path: string, body: unknown): Promise<Answer<T>> {
     return this.request('PATCH', path, { body });
   }
 
   /** `path` is under the API base (`/customers`), or absolute from the origin when it starts with `//`. */
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
+  async request<T = Json>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
     const response = await fetch(this.url(path, options.query), {
       method,
       headers: this.headers(options),
@@ -100,7 +103,10 @@ export function newCustomerBody(customerIdentifier = uniqueId('cust')) {
   return { customerIdentifier, displayName: `Customer ${customerIdentifier}` };
 }
 
-export function newAccountBody(accountIdentifier = uniqueId('acct'), extra: Record<string, unknown> = {}) {
+export function newAccountBody<Extra extends Record<string, unknown> = Record<never, never>>(
+  accountIdentifier = uniqueId('acct'),
+  extra: Extra = {} as Extra,
+) {
   return {
     accountIdentifier,
     displayName: `Account ${accountIdentifier}`,

@@ -25,7 +25,7 @@ export function sharedReferencePath(file: string): string {
   }
 }
 
-type Json = any;
+import type { Json } from './emulator-client.js';
 
 const spec: Json = JSON.parse(readFileSync(sharedReferencePath(SPEC_FILE), 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
