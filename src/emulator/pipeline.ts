@@ -53,7 +53,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, deps: 
   }
   const route = match instanceof HttpProblem ? undefined : match.route;
   const finish = (outcome: number | 'dropped', note = '') => {
-    deps.stats.count(method, route?.template ?? '(unmatched)', outcome);
+    // The stats describe what clients did; the test's own control calls would only blur them.
+    if (route?.kind !== 'control') deps.stats.count(method, route?.template ?? '(unmatched)', outcome);
     const ms = Math.round(performance.now() - started);
     deps.log?.(`${method} ${url.pathname}${url.search} ${outcome} ${ms}ms ${requestId}${note}`);
   };
