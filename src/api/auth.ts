@@ -1,0 +1,141 @@
+/**
+ * Credentials as an Authorization header: Basic for platform name + key, or a bearer token from
+ * the OAuth client-credentials flow. The token is cached (in the profile) and reused until shortly
+ * before it expires; a 401 renews it once.
+ */
+import { type Dispatcher, request } from 'undici';
+import { CliError, ExitCode, NetworkError } from '../errors.js';
+import type { AuthProvider } from './http.js';
+import { errorCode } from './retry.js';
+
+export function basicAuth(platformName: string, platformKey: string): AuthProvider {
+  const header = `Basic ${Buffer.from(`${platformName}:${platformKey}`).toString('base64')}`;
+  return { authorization: async () => header };
+}
+
+export interface CachedToken {
+  accessToken: string;
+  /** Epoch ms when the server says the token dies. */
+  expiresAt: number;
+  /** Epoch ms after which we fetch a new one, a little before expiresAt. */
+  renewAt: number;
+  /** Which client the token belongs to, so a changed client id never reuses it. */
+  clientId: string;
+}
+
+export interface TokenCache {
+  load(): CachedToken | undefined;
+  save(token: CachedToken | undefined): void;
+}
+
+export interface OAuthOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  cache: TokenCache;
+  dispatcher?: Dispatcher;
+  userAgent?: string;
+  timeoutMs?: number;
+  now?: () => number;
+  trace?: (line: string) => void;
+}
+
+const RENEW_MARGIN_MS = 60_000;
+
+export function oauthClientCredentials(options: OAuthOptions): AuthProvider {
+  const now = options.now ?? Date.now;
+  let current = usable(options.cache.load(), options.clientId, now());
+  let pending: Promise<CachedToken> | undefined;
+
+  const fresh = async (signal?: AbortSignal): Promise<CachedToken> => {
+    // Concurrent requests share one token fetch instead of each asking for their own.
+    pending ??= fetchToken(options, now, signal).finally(() => {
+      pending = undefined;
+    });
+    current = await pending;
+    options.cache.save(current);
+    return current;
+  };
+
+  return {
+    async authorization(signal) {
+      if (!current || now() >= current.renewAt) current = await fresh(signal);
+      return `Bearer ${current.accessToken}`;
+    },
+    async renew() {
+      current = undefined;
+      options.cache.save(undefined);
+      return true;
+    },
+  };
+}
+
+function usable(token: CachedToken | undefined, clientId: string, now: number): CachedToken | undefined {
+  return token && token.clientId === clientId && now < token.renewAt ? token : undefined;
+}
+
+async function fetchToken(options: OAuthOptions, now: () => number, signal?: AbortSignal): Promise<CachedToken> {
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: options.clientId,
+    client_secret: options.clientSecret,
+    scope: 'raas.all',
+    audience: 'https://api.tangocard.com/',
+  });
+  const started = now();
+  let status: number;
+  let text: string;
+  try {
+    const response = await request(options.tokenUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        'user-agent': options.userAgent ?? 'tango-admin',
+      },
+      body: form.toString(),
+      dispatcher: options.dispatcher,
+      headersTimeout: options.timeoutMs ?? 30_000,
+      bodyTimeout: options.timeoutMs ?? 30_000,
+      signal,
+    });
+    status = response.statusCode;
+    text = await response.body.text();
+  } catch (error) {
+    const code = errorCode(error) ?? (error as Error).message;
+    throw new NetworkError(`Could not reach the OAuth token endpoint ${new URL(options.tokenUrl).host} (${code})`);
+  }
+  options.trace?.(`POST ${options.tokenUrl} -> ${status} (${now() - started} ms, token request)`);
+  if (status === 400 || status === 401 || status === 403) {
+    throw new CliError(
+      ExitCode.auth,
+      `The OAuth token endpoint refused client "${options.clientId}" (HTTP ${status})`,
+      {
+        hint: 'check the client id and secret: tango auth login --client-id <id> --client-secret-stdin',
+      },
+    );
+  }
+  const body = parseToken(text);
+  if (status < 200 || status >= 300 || !body) {
+    throw new CliError(ExitCode.error, `The OAuth token endpoint answered HTTP ${status} without a usable token`);
+  }
+  const ttlMs = body.expires_in * 1000;
+  const issued = now();
+  return {
+    accessToken: body.access_token,
+    expiresAt: issued + ttlMs,
+    renewAt: issued + ttlMs - Math.min(RENEW_MARGIN_MS, ttlMs / 10),
+    clientId: options.clientId,
+  };
+}
+
+function parseToken(text: string): { access_token: string; expires_in: number } | undefined {
+  try {
+    const body = JSON.parse(text) as { access_token?: unknown; expires_in?: unknown };
+    const expiresIn = Number(body.expires_in);
+    if (typeof body.access_token !== 'string' || !Number.isFinite(expiresIn) || expiresIn <= 0) return undefined;
+    return { access_token: body.access_token, expires_in: expiresIn };
+  } catch {
+    return undefined;
+  }
+}

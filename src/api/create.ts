@@ -1,0 +1,146 @@
+/**
+ * Creating without ever creating twice, and without calling our own success a failure.
+ *
+ * A create is retried after a lost answer; if the retry then meets 409 the identifier exists,
+ * but perhaps because the first attempt landed. A GET tells: when the resource matches what
+ * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
+ */
+import type { CreateAccountBody, CreateCustomerBody } from '../domain/rules.js';
+import type { Account, Customer } from '../domain/types.js';
+import { ApiError, CliError, ExitCode } from '../errors.js';
+import { requests, type TangoApi } from './tango.js';
+
+export type CreateOutcome<T> =
+  | { outcome: 'created'; resource: T /** the answer was lost and a GET confirmed it */; recovered: boolean }
+  | { outcome: 'exists'; resource: T };
+
+export interface CreateOptions {
+  /** An existing resource with the same values counts as success. */
+  ifNotExists?: boolean;
+}
+
+/** A 409 whose existing resource differs from the request: exit 5, with both versions shown. */
+export class ConflictError extends CliError {
+  readonly differences: Difference[];
+  constructor(message: string, differences: Difference[], requestId?: string) {
+    super(ExitCode.conflict, message, {
+      details: differences.map((d) => `${d.field}: existing ${show(d.existing)}, requested ${show(d.requested)}`),
+      requestId,
+      hint: differences.length
+        ? undefined
+        : 'choose another identifier, or pass --if-not-exists to accept the existing one',
+    });
+    this.name = 'ConflictError';
+    this.differences = differences;
+  }
+}
+
+export interface Difference {
+  field: string;
+  existing: unknown;
+  requested: unknown;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? '(none)' : JSON.stringify(value);
+}
+
+export async function createCustomer(
+  api: TangoApi,
+  body: CreateCustomerBody,
+  options: CreateOptions = {},
+): Promise<CreateOutcome<Customer>> {
+  return createWithRecovery({
+    send: () => api.send<Customer>(requests.createCustomer(body)),
+    fetchExisting: () => api.getCustomer(body.customerIdentifier),
+    differences: (existing) => customerDifferences(body, existing),
+    label: `customer ${body.customerIdentifier}`,
+    options,
+  });
+}
+
+export async function createAccount(
+  api: TangoApi,
+  customer: string,
+  body: CreateAccountBody,
+  options: CreateOptions = {},
+): Promise<CreateOutcome<Account>> {
+  return createWithRecovery({
+    send: () => api.send<Account>(requests.createAccount(customer, body)),
+    fetchExisting: async () => {
+      // Account identifiers are unique platform-wide: make sure the existing one is under this customer.
+      const owner = await api.getCustomer(customer);
+      const account = await api.getAccount(body.accountIdentifier);
+      const here = owner.accounts.some((a) => a.accountIdentifier === body.accountIdentifier);
+      return here ? account : { ...account, customerIdentifier: '(another customer)' };
+    },
+    differences: (existing) => accountDifferences(body, existing),
+    label: `account ${body.accountIdentifier}`,
+    options,
+  });
+}
+
+interface Recovery<T> {
+  send: () => Promise<{ body: T; earlierAttemptMayHaveLanded: boolean }>;
+  fetchExisting: () => Promise<T>;
+  differences: (existing: T) => Difference[];
+  label: string;
+  options: CreateOptions;
+}
+
+async function createWithRecovery<T>(recovery: Recovery<T>): Promise<CreateOutcome<T>> {
+  let conflict: ApiError;
+  try {
+    const result = await recovery.send();
+    return { outcome: 'created', resource: result.body, recovered: false };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 409) throw error;
+    conflict = error;
+  }
+  const ours = conflict.earlierAttemptMayHaveLanded;
+  if (!ours && !recovery.options.ifNotExists) {
+    throw new ConflictError(`${capitalise(recovery.label)} already exists`, [], conflict.requestId);
+  }
+  const existing = await recovery.fetchExisting();
+  const differences = recovery.differences(existing);
+  if (differences.length === 0) {
+    return ours
+      ? { outcome: 'created', resource: existing, recovered: true }
+      : { outcome: 'exists', resource: existing };
+  }
+  throw new ConflictError(
+    `${capitalise(recovery.label)} already exists with different values`,
+    differences,
+    conflict.requestId,
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function customerDifferences(requested: CreateCustomerBody, existing: Customer): Difference[] {
+  return requested.displayName === existing.displayName
+    ? []
+    : [{ field: 'displayName', existing: existing.displayName, requested: requested.displayName }];
+}
+
+export function accountDifferences(
+  requested: CreateAccountBody,
+  existing: Account & { customerIdentifier?: string },
+): Difference[] {
+  const differences: Difference[] = [];
+  const compare = (field: string, want: unknown, have: unknown) => {
+    if (JSON.stringify(want) !== JSON.stringify(have)) differences.push({ field, existing: have, requested: want });
+  };
+  if (existing.customerIdentifier) compare('customer', 'this customer', existing.customerIdentifier);
+  compare('displayName', requested.displayName, existing.displayName);
+  compare('contactEmail', requested.contactEmail, existing.contactEmail);
+  compare('currencyCode', requested.currencyCode ?? 'USD', existing.currencyCode);
+  compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+  return differences;
+}
+
+function emailSet(list: ReadonlyArray<{ emailAddress: string }> | undefined): string[] {
+  return (list ?? []).map((n) => n.emailAddress.toLowerCase()).sort();
+}

@@ -1,0 +1,326 @@
+/**
+ * The one HTTP client: undici with keep-alive, Basic or bearer auth, per-attempt timeouts,
+ * retries with backoff and jitter on 429, 5xx and network failures (honouring Retry-After),
+ * an optional client-side rate limit, and a --verbose trace that never shows credentials.
+ */
+import { Agent, type Dispatcher, request } from 'undici';
+import { ApiError, CliError, ExitCode, InterruptedError, NetworkError, type TangoErrorBody } from '../errors.js';
+import { RateLimiter } from './rate-limiter.js';
+import {
+  type BackoffOptions,
+  backoffDelay,
+  classifyNetworkError,
+  DEFAULT_BACKOFF,
+  errorCode,
+  type NetworkFailure,
+  parseRetryAfter,
+  RETRYABLE_STATUS,
+} from './retry.js';
+
+export type Method = 'GET' | 'POST' | 'PATCH';
+export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+
+export interface RequestSpec {
+  method: Method;
+  /** Path below the base URL, each segment already encoded (see `segment`). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /**
+   * A POST is retried only when its caller can tell "my earlier attempt landed" from "someone
+   * else's resource" (the create commands do, with a GET after a 409).
+   */
+  retryUnsafe?: boolean;
+}
+
+export interface HttpResult<T> {
+  status: number;
+  body: T;
+  requestId?: string;
+  attempts: number;
+  /** True when an earlier attempt may have been applied although its answer was lost. */
+  earlierAttemptMayHaveLanded: boolean;
+}
+
+/** What --dry-run shows: the exact request, with the credentials left out. */
+export interface PreparedRequest {
+  method: Method;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface AuthProvider {
+  /** The Authorization header value. */
+  authorization(signal?: AbortSignal): Promise<string>;
+  /** Called once after a 401; true when a fresh credential is worth one more try (an expired token). */
+  renew?(): Promise<boolean>;
+}
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  auth: AuthProvider;
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Requests per second; undefined for no limit. */
+  rate?: number;
+  userAgent?: string;
+  trace?: (line: string) => void;
+  signal?: AbortSignal;
+  backoff?: Partial<Omit<BackoffOptions, 'random'>>;
+  /** Longest Retry-After honoured; a longer one ends the retries. */
+  maxRetryAfterMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+interface Failure {
+  failure: NetworkFailure;
+  code: string;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  ms: number;
+}
+
+export const REDACTED = '<redacted>';
+
+export function segment(value: string): string {
+  return encodeURIComponent(value);
+}
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export class HttpClient {
+  readonly baseUrl: string;
+  readonly #options: HttpClientOptions;
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #backoff: BackoffOptions;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #now: () => number;
+
+  constructor(options: HttpClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#options = options;
+    this.#ownsDispatcher = !options.dispatcher;
+    this.#dispatcher =
+      options.dispatcher ??
+      new Agent({ keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs ?? 30_000 }, connections: 16 });
+    this.#sleep = options.sleep ?? abortableSleep;
+    this.#now = options.now ?? Date.now;
+    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
+    this.#limiter = options.rate ? new RateLimiter(options.rate, this.#now, (ms) => this.#sleep(ms)) : undefined;
+  }
+
+  url(spec: RequestSpec): string {
+    return `${this.baseUrl}${spec.path}${buildQuery(spec.query)}`;
+  }
+
+  describe(spec: RequestSpec): PreparedRequest {
+    const prepared: PreparedRequest = {
+      method: spec.method,
+      url: this.url(spec),
+      headers: this.#headers(REDACTED, spec),
+    };
+    if (spec.body !== undefined) prepared.body = spec.body;
+    return prepared;
+  }
+
+  async send<T>(spec: RequestSpec): Promise<HttpResult<T>> {
+    const url = this.url(spec);
+    const maxAttempts = (this.#options.maxRetries ?? 4) + 1;
+    const mayRetry = spec.method !== 'POST' || spec.retryUnsafe === true;
+    let earlierAttemptMayHaveLanded = false;
+    let renewed = false;
+
+    for (let attempt = 1; ; attempt++) {
+      const tag = `attempt ${attempt}/${mayRetry ? maxAttempts : 1}`;
+      const answer = await this.#attempt(spec, url, tag);
+      const attemptsLeft = attempt < maxAttempts;
+
+      if ('failure' in answer) {
+        // A connection that never opened carried nothing: safe to retry whatever the method.
+        if (attemptsLeft && (mayRetry || answer.failure === 'connect')) {
+          if (spec.method === 'POST' && answer.failure !== 'connect') earlierAttemptMayHaveLanded = true;
+          await this.#wait(this.#backoffFor(attempt), `network error (${answer.code})`);
+          continue;
+        }
+        const landed = spec.method === 'POST' && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
+        throw networkError(url, answer.code, this.#options.timeoutMs ?? 30_000, landed);
+      }
+
+      const requestId = headerValue(answer.headers['x-request-id']);
+      this.#trace(
+        `${spec.method} ${url} -> ${answer.status} (${answer.ms} ms, ${tag}${requestId ? `, request-id ${requestId}` : ''})`,
+      );
+      if (answer.status >= 200 && answer.status < 300) {
+        const body = parseSuccess<T>(answer, spec, url);
+        return { status: answer.status, body, requestId, attempts: attempt, earlierAttemptMayHaveLanded };
+      }
+      if (answer.status === 401 && !renewed && (await this.#options.auth.renew?.())) {
+        renewed = true;
+        continue;
+      }
+      const body = parseErrorBody(answer.text);
+      const retryAfter = parseRetryAfter(headerValue(answer.headers['retry-after']), this.#now());
+      const tooLong = retryAfter !== undefined && retryAfter > (this.#options.maxRetryAfterMs ?? 60_000);
+      if (RETRYABLE_STATUS.has(answer.status) && mayRetry && attemptsLeft && !tooLong) {
+        // 429 and 503 refuse the request before doing anything; other 5xx may have done part of it.
+        if (spec.method === 'POST' && answer.status !== 429 && answer.status !== 503)
+          earlierAttemptMayHaveLanded = true;
+        await this.#wait(retryAfter ?? this.#backoffFor(attempt), `HTTP ${answer.status}`);
+        continue;
+      }
+      const requestIdOfError = requestId ?? body?.requestId;
+      const error = new ApiError({
+        status: answer.status,
+        method: spec.method,
+        url,
+        body,
+        requestId: requestIdOfError,
+        earlierAttemptMayHaveLanded,
+      });
+      throw withRetryHint(error, attempt, retryAfter);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  }
+
+  /** One try: the server's answer, or how the connection failed. */
+  async #attempt(spec: RequestSpec, url: string, tag: string): Promise<Answer | Failure> {
+    await this.#limiter?.acquire();
+    const signal = this.#options.signal;
+    if (signal?.aborted) throw new InterruptedError();
+    const started = this.#now();
+    try {
+      const authorization = await this.#options.auth.authorization(signal);
+      const response = await request(url, {
+        method: spec.method,
+        headers: this.#headers(authorization, spec),
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        dispatcher: this.#dispatcher,
+        headersTimeout: this.#options.timeoutMs ?? 30_000,
+        bodyTimeout: this.#options.timeoutMs ?? 30_000,
+        signal,
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, text, ms: this.#now() - started };
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      if (signal?.aborted) throw new InterruptedError('Interrupted; the request in flight was abandoned.');
+      const code = errorCode(error) ?? (error as Error).message;
+      this.#trace(`${spec.method} ${url} -> ${code} (${this.#now() - started} ms, ${tag})`);
+      return { failure: classifyNetworkError(error), code };
+    }
+  }
+
+  #headers(authorization: string, spec: RequestSpec): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization,
+      'user-agent': this.#options.userAgent ?? 'tango-admin',
+    };
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    return headers;
+  }
+
+  #backoffFor(attempt: number): number {
+    return backoffDelay(attempt, this.#backoff);
+  }
+
+  async #wait(ms: number, reason: string): Promise<void> {
+    this.#trace(`retrying in ${ms} ms after ${reason}`);
+    try {
+      await this.#sleep(ms, this.#options.signal);
+    } catch {
+      throw new InterruptedError();
+    }
+  }
+
+  #trace(line: string): void {
+    this.#options.trace?.(line);
+  }
+}
+
+function networkError(url: string, code: string, timeoutMs: number, mayHaveLanded: boolean): NetworkError {
+  const host = new URL(url).host;
+  const timedOut = /TIMEOUT|ETIMEDOUT/.test(code);
+  const message = timedOut
+    ? `No answer from ${host} within ${Math.round(timeoutMs / 1000)} s (${code})`
+    : `Could not reach ${host} (${code})`;
+  const hint = mayHaveLanded
+    ? 'the request may have been applied before the connection failed; check before trying again'
+    : timedOut
+      ? 'raise --timeout, or try again later'
+      : 'check the network and --base-url / --env, then try again';
+  return new NetworkError(message, { hint });
+}
+
+function withRetryHint(error: ApiError, attempts: number, retryAfterMs: number | undefined): ApiError {
+  if (error.exitCode !== ExitCode.unavailable) return error;
+  const waited = attempts > 1 ? ` after ${attempts} attempts` : '';
+  const later = retryAfterMs ? `; the server asked to wait ${Math.ceil(retryAfterMs / 1000)} s` : '';
+  Object.defineProperty(error, 'hint', {
+    value: `the server is busy or unavailable${waited}${later}; try again later, or lower --rate`,
+  });
+  return error;
+}
+
+function parseSuccess<T>(answer: Answer, spec: RequestSpec, url: string): T {
+  if (answer.text.trim() === '') return undefined as T;
+  try {
+    return JSON.parse(answer.text) as T;
+  } catch {
+    throw new CliError(ExitCode.error, `${spec.method} ${url} answered ${answer.status} with a body that is not JSON`, {
+      details: [answer.text.slice(0, 200)],
+    });
+  }
+}
+
+function parseErrorBody(text: string): TangoErrorBody | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as TangoErrorBody)
+      : undefined;
+  } catch {
+    return text.trim() ? { message: text.trim().slice(0, 300) } : undefined;
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,73 @@
+/** When to try a request again, and how long to wait first. */
+
+export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export interface BackoffOptions {
+  /** First delay before jitter, in ms. */
+  baseMs: number;
+  /** No single wait is longer than this. */
+  capMs: number;
+  random: () => number;
+}
+
+export const DEFAULT_BACKOFF: Omit<BackoffOptions, 'random'> = { baseMs: 500, capMs: 30_000 };
+
+/**
+ * Exponential backoff with jitter: attempt 1 waits about base, attempt 2 about 2x base, ...
+ * Jitter takes up to half off, so clients that failed together do not retry together, while
+ * every delay still grows from one attempt to the next.
+ */
+export function backoffDelay(retryNumber: number, { baseMs, capMs, random }: BackoffOptions): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** (retryNumber - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+/** Retry-After is either whole seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(header: string | undefined, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Socket-level failures where the request may or may not have reached the server. */
+const AMBIGUOUS_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
+
+/** Failures before any byte was sent: safe to retry any method. */
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+export function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export type NetworkFailure = 'connect' | 'ambiguous' | 'other';
+
+export function classifyNetworkError(error: unknown): NetworkFailure {
+  const code = errorCode(error);
+  if (code && CONNECT_CODES.has(code)) return 'connect';
+  if (code && AMBIGUOUS_NETWORK_CODES.has(code)) return 'ambiguous';
+  return 'other';
+}

@@ -1,0 +1,29 @@
+/**
+ * Glue between commander and a command's work. Kept free of heavy imports: the context (and with
+ * it conf, undici, tables) is loaded only when a command actually runs.
+ */
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { runtime } from '../runtime.js';
+
+/** Wraps `fn(ctx, ...args, opts)` as a commander action; closes the context however it ends. */
+export function action<Args extends unknown[]>(
+  fn: (ctx: Context, ...args: Args) => Promise<void>,
+): (...args: unknown[]) => Promise<void> {
+  return async (...args: unknown[]) => {
+    const cmd = args.at(-1) as Command;
+    const { createContext } = await import('../context.js');
+    const ctx = createContext(cmd, runtime());
+    try {
+      await fn(ctx, ...(args.slice(0, -1) as Args));
+    } finally {
+      await ctx.close();
+    }
+  };
+}
+
+/** The "Examples:" block every command's help ends with. */
+export function examples(...lines: Array<[command: string, what: string]>): string {
+  const width = Math.max(...lines.map(([command]) => command.length));
+  return `\nExamples:\n${lines.map(([command, what]) => `  $ ${command.padEnd(width)}  # ${what}`).join('\n')}\n`;
+}

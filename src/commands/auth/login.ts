@@ -1,0 +1,136 @@
+/** `tango auth login`: asks or reads credentials, verifies them, and only then stores them. */
+import { Command } from 'commander';
+import type { Credentials } from '../../config/settings.js';
+import type { Context } from '../../context.js';
+import { ApiError, CliError, ExitCode } from '../../errors.js';
+import { action, examples } from '../action.js';
+import { guardInterrupt, missingFlags, valueOrAsk } from '../prompt.js';
+
+interface LoginOptions {
+  platformName?: string;
+  platformKeyStdin?: boolean;
+  clientId?: string;
+  clientSecretStdin?: boolean;
+  authUrl?: string;
+  verify: boolean;
+}
+
+export function authLoginCommand(): Command {
+  return new Command('login')
+    .description('store credentials in a profile, after checking them against the API')
+    .option('--platform-name <name>', 'platform name (the HTTP Basic user)')
+    .option('--platform-key-stdin', 'read the platform key from stdin, so it never shows in ps or history')
+    .option('--client-id <id>', 'OAuth client id, for platforms that use OAuth instead of a platform key')
+    .option('--client-secret-stdin', 'read the OAuth client secret from stdin')
+    .option('--auth-url <url>', "OAuth token URL (default: the environment's)")
+    .option('--no-verify', 'store without checking against the API')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango auth login', 'asks for everything at a terminal'],
+        ['printf %s "$KEY" | tango auth login --platform-name acme --platform-key-stdin', 'for scripts'],
+        ['tango auth login --profile prod --env production', 'a second, independent profile'],
+        ['printf %s "$SECRET" | tango auth login --client-id abc --client-secret-stdin', 'OAuth client credentials'],
+      ),
+    )
+    .action(action(login));
+}
+
+async function login(ctx: Context, opts: LoginOptions): Promise<void> {
+  const credentials = await gatherCredentials(ctx, opts);
+  const target = await chooseEnvironment(ctx);
+  const profile = ctx.settings.profile.value;
+  if (opts.authUrl) {
+    const { checkBaseUrl } = await import('../../config/settings.js');
+    checkBaseUrl(opts.authUrl);
+  }
+  if (opts.verify) await verify(ctx, credentials, profile);
+  ctx.store.update(profile, {
+    ...target,
+    ...(opts.authUrl ? { authUrl: opts.authUrl } : {}),
+    platformName: credentials.kind === 'basic' ? credentials.platformName.value : undefined,
+    platformKey: credentials.kind === 'basic' ? credentials.platformKey.value : undefined,
+    clientId: credentials.kind === 'oauth' ? credentials.clientId.value : undefined,
+    clientSecret: credentials.kind === 'oauth' ? credentials.clientSecret.value : undefined,
+    token: undefined,
+  });
+  const who = credentials.kind === 'basic' ? credentials.platformName.value : `client ${credentials.clientId.value}`;
+  const checked = opts.verify ? 'verified and ' : '';
+  ctx.log.success(`Credentials for ${who} ${checked}stored in profile "${profile}" (${ctx.store.path}).`);
+}
+
+async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
+  const { readSecretFromStdin } = await import('../../config/secrets.js');
+  const { runtime } = await import('../../runtime.js');
+  const stdin = runtime().stdin;
+  if (opts.clientId || opts.clientSecretStdin) {
+    const clientId = await valueOrAsk(ctx, opts.clientId, { flag: '--client-id', message: 'OAuth client id' });
+    const clientSecret = opts.clientSecretStdin
+      ? await readSecretFromStdin(stdin, '--client-secret-stdin')
+      : await askSecret(ctx, '--client-secret-stdin', 'OAuth client secret');
+    return {
+      kind: 'oauth',
+      clientId: { value: clientId, source: 'flag' },
+      clientSecret: { value: clientSecret, source: 'flag' },
+    };
+  }
+  if (!ctx.canPrompt && !opts.platformName) {
+    throw missingFlags(['--platform-name', ...(opts.platformKeyStdin ? [] : ['--platform-key-stdin'])]);
+  }
+  const platformName = await valueOrAsk(ctx, opts.platformName, { flag: '--platform-name', message: 'Platform name' });
+  const platformKey = opts.platformKeyStdin
+    ? await readSecretFromStdin(stdin, '--platform-key-stdin')
+    : await askSecret(ctx, '--platform-key-stdin', 'Platform key');
+  return {
+    kind: 'basic',
+    platformName: { value: platformName, source: 'flag' },
+    platformKey: { value: platformKey, source: 'flag' },
+  };
+}
+
+/** Secrets never come from argv: at a terminal they are asked for hidden, otherwise piped. */
+function askSecret(ctx: Context, flag: string, message: string): Promise<string> {
+  return valueOrAsk(ctx, undefined, { flag, message, secret: true });
+}
+
+/** The environment given by flag or variable; at a terminal with none given, a choice. */
+async function chooseEnvironment(ctx: Context): Promise<{ env?: string; baseUrl?: string }> {
+  const { env, baseUrl } = ctx.settings;
+  if (env.source === 'flag' || env.source === 'env') {
+    return env.value === 'custom' ? { baseUrl: baseUrl.value, env: undefined } : { env: env.value, baseUrl: undefined };
+  }
+  if (env.source === 'profile' || !ctx.canPrompt) return {};
+  const { select } = await import('@inquirer/prompts');
+  const chosen = await guardInterrupt(() =>
+    select(
+      {
+        message: 'Environment',
+        choices: [
+          { name: 'sandbox (integration-api.tangocard.com)', value: 'sandbox' },
+          { name: 'production (api.tangocard.com)', value: 'production' },
+        ],
+      },
+      { output: process.stderr },
+    ),
+  );
+  return { env: chosen, baseUrl: undefined };
+}
+
+async function verify(ctx: Context, credentials: Credentials, profile: string): Promise<void> {
+  const api = await ctx.apiWith(credentials);
+  try {
+    await api.listCustomers({}, { paginate: true, maxResults: 1 });
+  } catch (error) {
+    if (error instanceof ApiError && error.exitCode === ExitCode.auth) {
+      throw new CliError(
+        ExitCode.auth,
+        `The API refused these credentials (HTTP ${error.status}); nothing was stored.`,
+        {
+          requestId: error.requestId,
+          hint: `check the name and key, and the environment (${ctx.settings.env.value}); profile "${profile}" is unchanged`,
+        },
+      );
+    }
+    throw error;
+  }
+}

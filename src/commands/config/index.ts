@@ -1,0 +1,130 @@
+/** `tango config list|get|set|unset|path`: the stored settings of each profile. */
+import { Command } from 'commander';
+import { CONFIG_KEYS, configKey } from '../../config/keys.js';
+import { mask } from '../../config/secrets.js';
+import type { Profile } from '../../config/store.js';
+import type { Context } from '../../context.js';
+import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { action, examples } from '../action.js';
+
+const KEY_LIST = Object.keys(CONFIG_KEYS).join(', ');
+
+export function configCommand(): Command {
+  return new Command('config')
+    .description('read and change stored settings, per profile')
+    .addCommand(
+      new Command('list')
+        .description('every profile and its settings (secrets masked)')
+        .addHelpText(
+          'after',
+          examples(['tango config list', 'all profiles'], ['tango config list --json', 'for scripts']),
+        )
+        .action(action(list)),
+    )
+    .addCommand(
+      new Command('get')
+        .description('print one setting of the profile')
+        .argument('<key>', KEY_LIST)
+        .addHelpText(
+          'after',
+          examples(
+            ['tango config get env', 'the default profile'],
+            ['tango config get output --profile prod', 'another profile'],
+          ),
+        )
+        .action(action(get)),
+    )
+    .addCommand(
+      new Command('set')
+        .description('change one setting of the profile (credentials: use tango auth login)')
+        .argument('<key>', KEY_LIST)
+        .argument('<value>', 'the new value')
+        .addHelpText(
+          'after',
+          examples(
+            ['tango config set env production --profile prod', 'a production profile'],
+            ['tango config set output json', 'JSON by default'],
+          ),
+        )
+        .action(action(set)),
+    )
+    .addCommand(
+      new Command('unset')
+        .description('remove one setting from the profile')
+        .argument('<key>', KEY_LIST)
+        .addHelpText('after', examples(['tango config unset rate', 'no client-side rate limit']))
+        .action(action(unset)),
+    )
+    .addCommand(
+      new Command('path')
+        .description('print where the config file is')
+        .addHelpText('after', examples(['tango config path', 'e.g. ~/.config/tango-admin/config.json']))
+        .action(action(path)),
+    );
+}
+
+function shown(profile: Profile): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [name, key] of Object.entries(CONFIG_KEYS)) {
+    const value = profile[key.property];
+    if (value === undefined || typeof value === 'object') continue;
+    values[name] = key.secret ? mask(String(value)) : value;
+  }
+  if (profile.token) values['oauth-token'] = `cached until ${new Date(profile.token.expiresAt).toISOString()}`;
+  return values;
+}
+
+async function list(ctx: Context): Promise<void> {
+  const profiles = Object.fromEntries(ctx.store.names().map((name) => [name, shown(ctx.store.get(name) ?? {})]));
+  if (ctx.output.format === 'json' || ctx.output.format === 'ndjson') {
+    const indent = ctx.output.format === 'json' ? 2 : 0;
+    await ctx.output.options.write(`${JSON.stringify({ configFile: ctx.store.path, profiles }, null, indent)}\n`);
+    return;
+  }
+  const rows = Object.entries(profiles).flatMap(([profile, values]) =>
+    Object.entries(values).map(([key, value]) => ({ profile, key, value })),
+  );
+  if (rows.length === 0) ctx.log.note(`No profiles yet. Start with: tango auth login (config file: ${ctx.store.path})`);
+  await ctx.output.list(rows, {
+    name: 'setting',
+    columns: [
+      { key: 'profile', header: 'PROFILE' },
+      { key: 'key', header: 'KEY' },
+      { key: 'value', header: 'VALUE' },
+    ],
+    defaults: ['profile', 'key', 'value'],
+  });
+}
+
+async function get(ctx: Context, name: string): Promise<void> {
+  const key = configKey(name);
+  const profile = ctx.settings.profile.value;
+  const value = ctx.store.get(profile)?.[key.property];
+  if (value === undefined) {
+    throw new CliError(ExitCode.notFound, `"${name}" is not set in profile "${profile}"`);
+  }
+  await ctx.output.options.write(`${key.secret ? mask(String(value)) : String(value)}\n`);
+}
+
+async function set(ctx: Context, name: string, value: string): Promise<void> {
+  const key = configKey(name);
+  if (key.secret) {
+    throw new UsageError(`${name} is a secret and is never set from the command line`, {
+      hint: 'use: printf %s "$KEY" | tango auth login --platform-name <name> --platform-key-stdin',
+    });
+  }
+  const profile = ctx.settings.profile.value;
+  ctx.store.update(profile, { [key.property]: key.parse ? key.parse(value) : value });
+  ctx.log.success(`Set ${name} in profile "${profile}".`);
+}
+
+async function unset(ctx: Context, name: string): Promise<void> {
+  const key = configKey(name);
+  const profile = ctx.settings.profile.value;
+  ctx.store.update(profile, { [key.property]: undefined });
+  ctx.log.success(`Removed ${name} from profile "${profile}".`);
+}
+
+async function path(ctx: Context): Promise<void> {
+  await ctx.output.options.write(`${ctx.store.path}\n`);
+}

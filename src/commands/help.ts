@@ -1,0 +1,40 @@
+/** `tango help [command...]`, plus the topic `tango help exit-codes`. */
+import { Command } from 'commander';
+import { exitCodeTable } from '../errors.js';
+import { runtime } from '../runtime.js';
+import { examples } from './action.js';
+
+export function exitCodesText(): string {
+  const lines = exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`);
+  return `Exit codes:\n${lines.join('\n')}\n`;
+}
+
+export function helpCommand(program: Command): Command {
+  return new Command('help')
+    .description('show help for a command, or a topic: exit-codes')
+    .argument('[command...]', 'a command, such as "accounts list", or "exit-codes"')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango help accounts list', 'help for one command'],
+        ['tango help exit-codes', 'what each exit code means'],
+      ),
+    )
+    .action((words: string[]) => {
+      if (words.join(' ') === 'exit-codes') {
+        runtime().stdout.write(exitCodesText());
+        return;
+      }
+      let target = program;
+      for (const word of words) {
+        const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
+        if (!next)
+          return program.error(`error: unknown command or topic '${words.join(' ')}'`, {
+            exitCode: 2,
+            code: 'tango.unknownTopic',
+          });
+        target = next;
+      }
+      target.outputHelp();
+    });
+}

@@ -1,0 +1,68 @@
+/**
+ * Flag value parsers for commander. A bad value throws InvalidArgumentError, which commander
+ * reports as "option '--x <v>' argument 'y' is invalid. <rule>" and we exit 2.
+ */
+import { InvalidArgumentError } from 'commander';
+import { check, parseIsoDate, type RuleName } from '../domain/rules.js';
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function integerIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+      throw new InvalidArgumentError(`It must be a whole number from ${min} to ${max}.`);
+    }
+    return Number(value);
+  };
+}
+
+export function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new InvalidArgumentError('It must be a number greater than 0.');
+  }
+  return number;
+}
+
+export function nonNegativeNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
+    throw new InvalidArgumentError('It must be a number, 0 or more.');
+  }
+  return number;
+}
+
+export function fraction(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) {
+    throw new InvalidArgumentError('It must be a number from 0 to 1, such as 0.2.');
+  }
+  return number;
+}
+
+/** A flag checked by one of the shared field rules. */
+export function byRule(rule: RuleName): (value: string) => string {
+  return (value) => {
+    const problem = check(rule, value);
+    if (problem) throw new InvalidArgumentError(`It ${problem.message}${problem.hint ? ` (${problem.hint})` : ''}.`);
+    return value;
+  };
+}
+
+/** Repeatable flag checked by a rule, e.g. --currency USD --currency EUR. */
+export function collectByRule(rule: RuleName): (value: string, previous?: string[]) => string[] {
+  const one = byRule(rule);
+  return (value, previous = []) => [...previous, one(value)];
+}
+
+/** An ISO 8601 date or date-time, sent on as a full ISO timestamp. */
+export function isoDate(value: string): string {
+  const date = parseIsoDate(value);
+  if (!date)
+    throw new InvalidArgumentError(
+      `It must be an ISO 8601 date or date-time, such as 2025-01-31 or 2025-01-31T12:00:00Z.`,
+    );
+  return date.toISOString();
+}

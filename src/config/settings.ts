@@ -1,0 +1,246 @@
+/**
+ * Resolves every setting once, with where it came from: flag > environment > profile > default.
+ * `tango auth status` shows the sources; everything else only uses the values.
+ */
+import { UsageError } from '../errors.js';
+import { DEFAULT_ENV, ENV_NAMES, ENVIRONMENTS, type EnvName, isEnvName, isLoopbackHost } from './environments.js';
+import type { Profile } from './store.js';
+
+export type Source = 'flag' | 'env' | 'profile' | 'default';
+
+export interface Resolved<T> {
+  value: T;
+  source: Source;
+}
+
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The global options as commander hands them over, with commander's own value sources. */
+export interface GlobalOptions {
+  profile?: string;
+  env?: string;
+  baseUrl?: string;
+  output?: string;
+  json?: boolean;
+  fields?: string;
+  color?: boolean;
+  verbose?: boolean;
+  input?: boolean;
+  timeout?: number;
+  maxRetries?: number;
+  rate?: number;
+}
+
+export type OptionSource = (name: keyof GlobalOptions) => string | undefined;
+
+export type Credentials =
+  | { kind: 'basic'; platformName: Resolved<string>; platformKey: Resolved<string> }
+  | { kind: 'oauth'; clientId: Resolved<string>; clientSecret: Resolved<string> };
+
+export interface Settings {
+  profile: Resolved<string>;
+  env: Resolved<EnvName | 'custom'>;
+  /** Empty for `--env local` until the embedded emulator has a port. */
+  baseUrl: Resolved<string>;
+  authUrl: Resolved<string>;
+  credentials: Credentials | undefined;
+  output: Resolved<OutputFormat>;
+  fields: string[] | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Requests per second, or undefined for no client-side limit. */
+  rate: number | undefined;
+  verbose: boolean;
+}
+
+export const DEFAULT_PROFILE = 'default';
+export const DEFAULT_TIMEOUT_S = 30;
+export const DEFAULT_MAX_RETRIES = 4;
+
+/** Where a commander option value came from, in our words. */
+function sourceOf(optionSource: OptionSource, name: keyof GlobalOptions): Source | undefined {
+  const raw = optionSource(name);
+  if (raw === 'cli') return 'flag';
+  if (raw === 'env') return 'env';
+  return undefined;
+}
+
+function pick<T>(...candidates: Array<[T | undefined, Source]>): Resolved<T> | undefined {
+  for (const [value, source] of candidates) {
+    if (value !== undefined && value !== '') return { value, source };
+  }
+  return undefined;
+}
+
+export function resolveProfileName(opts: GlobalOptions, optionSource: OptionSource): Resolved<string> {
+  return opts.profile
+    ? { value: opts.profile, source: sourceOf(optionSource, 'profile') ?? 'flag' }
+    : { value: DEFAULT_PROFILE, source: 'default' };
+}
+
+export function resolveSettings(
+  opts: GlobalOptions,
+  optionSource: OptionSource,
+  env: NodeJS.ProcessEnv,
+  profile: Profile | undefined,
+): Settings {
+  const flagOrEnv = (name: keyof GlobalOptions) => sourceOf(optionSource, name);
+  const target = resolveTarget(opts, flagOrEnv, profile);
+  return {
+    profile: resolveProfileName(opts, optionSource),
+    env: target.env,
+    baseUrl: target.baseUrl,
+    authUrl: resolveAuthUrl(target.env.value, profile),
+    credentials: resolveCredentials(env, profile),
+    output: resolveOutput(opts, flagOrEnv, profile),
+    fields: opts.fields ? parseFields(opts.fields) : undefined,
+    timeoutMs: (opts.timeout ?? profile?.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
+    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? DEFAULT_MAX_RETRIES,
+    rate: opts.rate ?? profile?.rate,
+    verbose: Boolean(opts.verbose) || env.TANGO_DEBUG === '1',
+  };
+}
+
+interface Target {
+  env: Resolved<EnvName | 'custom'>;
+  baseUrl: Resolved<string>;
+}
+
+/** At each level a base URL beats an environment name; a higher level beats a lower one. */
+function resolveTarget(
+  opts: GlobalOptions,
+  flagOrEnv: (name: keyof GlobalOptions) => Source | undefined,
+  profile: Profile | undefined,
+): Target {
+  const levels: Array<{ source: Source; baseUrl?: string; env?: string }> = [
+    {
+      source: 'flag',
+      baseUrl: flagOrEnv('baseUrl') === 'flag' ? opts.baseUrl : undefined,
+      env: flagOrEnv('env') === 'flag' ? opts.env : undefined,
+    },
+    {
+      source: 'env',
+      baseUrl: flagOrEnv('baseUrl') === 'env' ? opts.baseUrl : undefined,
+      env: flagOrEnv('env') === 'env' ? opts.env : undefined,
+    },
+    { source: 'profile', baseUrl: profile?.baseUrl, env: profile?.env },
+  ];
+  for (const level of levels) {
+    if (level.baseUrl) {
+      return {
+        env: { value: 'custom', source: level.source },
+        baseUrl: { value: checkBaseUrl(level.baseUrl), source: level.source },
+      };
+    }
+    if (level.env) {
+      const name = checkEnvName(level.env);
+      return {
+        env: { value: name, source: level.source },
+        baseUrl: { value: ENVIRONMENTS[name].baseUrl, source: level.source },
+      };
+    }
+  }
+  return {
+    env: { value: DEFAULT_ENV, source: 'default' },
+    baseUrl: { value: ENVIRONMENTS[DEFAULT_ENV].baseUrl, source: 'default' },
+  };
+}
+
+function resolveAuthUrl(env: EnvName | 'custom', profile: Profile | undefined): Resolved<string> {
+  if (profile?.authUrl) return { value: profile.authUrl, source: 'profile' };
+  const preset = env === 'custom' ? ENVIRONMENTS[DEFAULT_ENV].authUrl : ENVIRONMENTS[env].authUrl;
+  return { value: preset, source: 'default' };
+}
+
+/** TANGO_* variables beat the stored profile, as a pair: a name from one place and a key from another would never match. */
+export function resolveCredentials(env: NodeJS.ProcessEnv, profile: Profile | undefined): Credentials | undefined {
+  if (env.TANGO_PLATFORM_NAME && env.TANGO_PLATFORM_KEY) {
+    return {
+      kind: 'basic',
+      platformName: { value: env.TANGO_PLATFORM_NAME, source: 'env' },
+      platformKey: { value: env.TANGO_PLATFORM_KEY, source: 'env' },
+    };
+  }
+  if (env.TANGO_CLIENT_ID && env.TANGO_CLIENT_SECRET) {
+    return {
+      kind: 'oauth',
+      clientId: { value: env.TANGO_CLIENT_ID, source: 'env' },
+      clientSecret: { value: env.TANGO_CLIENT_SECRET, source: 'env' },
+    };
+  }
+  if (profile?.platformName && profile.platformKey) {
+    return {
+      kind: 'basic',
+      platformName: { value: profile.platformName, source: 'profile' },
+      platformKey: { value: profile.platformKey, source: 'profile' },
+    };
+  }
+  if (profile?.clientId && profile.clientSecret) {
+    return {
+      kind: 'oauth',
+      clientId: { value: profile.clientId, source: 'profile' },
+      clientSecret: { value: profile.clientSecret, source: 'profile' },
+    };
+  }
+  return undefined;
+}
+
+function resolveOutput(
+  opts: GlobalOptions,
+  flagOrEnv: (name: keyof GlobalOptions) => Source | undefined,
+  profile: Profile | undefined,
+): Resolved<OutputFormat> {
+  if (opts.json) return { value: 'json', source: 'flag' };
+  const chosen = pick<string>(
+    [flagOrEnv('output') ? opts.output : undefined, flagOrEnv('output') ?? 'flag'],
+    [profile?.output, 'profile'],
+  );
+  if (!chosen) return { value: 'table', source: 'default' };
+  return { value: checkOutputFormat(chosen.value, chosen.source), source: chosen.source };
+}
+
+export function checkOutputFormat(value: string, source: Source = 'flag'): OutputFormat {
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  const where = source === 'env' ? 'TANGO_OUTPUT' : source === 'profile' ? 'the profile setting "output"' : '--output';
+  throw new UsageError(`${where}: "${value}" is not an output format; use one of ${OUTPUT_FORMATS.join(', ')}`);
+}
+
+export function checkEnvName(value: string): EnvName {
+  if (isEnvName(value)) return value;
+  throw new UsageError(`--env: "${value}" is not an environment; use one of ${ENV_NAMES.join(', ')}`);
+}
+
+/** Refuses anything but http(s), and plain http anywhere but this machine. */
+export function checkBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base-url: "${value}" is not a URL`, {
+      hint: 'for example https://api.tangocard.com/raas/v2',
+    });
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(
+      `--base-url: plain http:// is refused for ${url.hostname}; credentials would travel unencrypted`,
+      {
+        hint: 'use https://, or http:// only to 127.0.0.1, localhost or [::1]',
+      },
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--base-url: "${value}" must start with https://`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+export function parseFields(value: string): string[] {
+  const fields = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (fields.length === 0)
+    throw new UsageError('--fields: give at least one field name, such as --fields accountIdentifier,status');
+  return fields;
+}

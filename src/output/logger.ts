@@ -1,0 +1,37 @@
+/** Everything that is not data goes to stderr through this. */
+import { createPaint, type Paint } from './color.js';
+
+export interface Logger {
+  readonly paint: Paint;
+  readonly verbose: boolean;
+  /** Plain information for the person at the terminal. */
+  info(message: string): void;
+  /** Something the user should know but that is not a failure. */
+  note(message: string): void;
+  warn(message: string): void;
+  success(message: string): void;
+  /** Only with --verbose / TANGO_DEBUG=1. */
+  debug(message: string): void;
+}
+
+export interface LoggerOptions {
+  verbose: boolean;
+  color: boolean;
+  write?: (text: string) => void;
+}
+
+export function createLogger({ verbose, color, write = (t) => process.stderr.write(t) }: LoggerOptions): Logger {
+  const paint = createPaint(color);
+  const line = (text: string) => write(`${text}\n`);
+  return {
+    paint,
+    verbose,
+    info: (m) => line(m),
+    note: (m) => line(paint.cyan(m)),
+    warn: (m) => line(paint.yellow(`Warning: ${m}`)),
+    success: (m) => line(paint.green(m)),
+    debug: (m) => {
+      if (verbose) line(paint.dim(m));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The commander tree: global options and every command. Building it imports only commander and
+ * the command definitions; each action loads what it needs when it runs. The completion
+ * generator walks this same tree.
+ */
+import { Command, Option } from 'commander';
+import { authCommand } from './commands/auth/index.js';
+import { configCommand } from './commands/config/index.js';
+import { helpCommand } from './commands/help.js';
+import { integerIn, positiveNumber } from './commands/parse.js';
+import { ENV_NAMES } from './config/environments.js';
+import { OUTPUT_FORMATS } from './config/settings.js';
+import { VERSION } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command('tango')
+    .description('Admin tool for Tango RaaS v2 customers (groups) and accounts.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand(false)
+    .showSuggestionAfterError(true);
+  addGlobalOptions(program);
+
+  program.addCommand(authCommand());
+  program.addCommand(configCommand());
+  program.addCommand(helpCommand(program));
+  return program;
+}
+
+function addGlobalOptions(program: Command): void {
+  program
+    .addOption(new Option('-p, --profile <name>', 'stored profile to use (default: "default")').env('TANGO_PROFILE'))
+    .addOption(
+      new Option('--env <name>', 'API environment; local runs the built-in emulator')
+        .choices(ENV_NAMES)
+        .env('TANGO_ENV'),
+    )
+    .addOption(
+      new Option('--base-url <url>', 'any other server (https, or http to loopback only)').env('TANGO_BASE_URL'),
+    )
+    .addOption(
+      new Option('-o, --output <format>', 'output format (default: table)').choices(OUTPUT_FORMATS).env('TANGO_OUTPUT'),
+    )
+    .option('--json', 'short for --output json')
+    .option('--fields <list>', 'comma-separated fields to show, by their API names')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('-v, --verbose', 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)')
+    .option('--no-input', 'never prompt; a missing value is an error (also when CI is set or there is no terminal)')
+    .option('--timeout <seconds>', 'per-request timeout in seconds (default: 30)', positiveNumber)
+    .option('--max-retries <n>', 'retries on 429, 5xx and network errors (default: 4)', integerIn(0, 10))
+    .option('--rate <requests/s>', 'client-side limit on requests per second (default: none)', positiveNumber);
+}
+
+/** Every command in the tree, depth first; for settings that must reach all of them. */
+export function allCommands(root: Command): Command[] {
+  return [root, ...root.commands.flatMap((c) => allCommands(c))];
+}
