@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
+import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
 import { ENV_NAMES } from './config/environments.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
 
   program.addCommand(authCommand());
   program.addCommand(configCommand());
+  program.addCommand(emulatorCommand());
   program.addCommand(helpCommand(program));
   return program;
 }

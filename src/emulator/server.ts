@@ -19,6 +19,7 @@ import { memoryStore, type Store } from './store.js';
 import { TokenIssuer } from './tokens.js';
 
 export type { FaultSettings } from './faults.js';
+export { DataFileError } from './file-store.js';
 export type { EmulatorOptions } from './options.js';
 export { EMULATOR_DEFAULT_CREDENTIALS, EMULATOR_DEFAULT_OAUTH_CLIENT } from './options.js';
 export type { EmulatorStats } from './stats.js';
