@@ -37,7 +37,7 @@ export interface EmulatorOptions {
   seed?: number;
   /** Accounts per seeded customer; default 3. */
   seedAccounts?: number;
-  /** A seed for the PRNG behind faults and seeded data, or the generator itself; default: a random seed. */
+  /** A seed for the PRNG behind the faults, or the generator itself; default: a fresh random seed. */
   random?: number | Random;
   /** The clock for createdAt and token expiry; tests may fix it. */
   now?: () => Date;
@@ -59,6 +59,7 @@ export const EMULATOR_DEFAULT_OAUTH_CLIENT: Readonly<OAuthClient> = Object.freez
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 86_400;
 export const DEFAULT_SEED_ACCOUNTS = 3;
+const SAMPLE_DATA_SEED = 20_250_221;
 
 export interface ResolvedOptions {
   host: string;
@@ -71,7 +72,9 @@ export interface ResolvedOptions {
   seed: number;
   seedAccounts: number;
   random: Random;
-  /** A PRNG of its own for seeded data, so the data does not depend on the faults' draws. */
+  /** The seed behind `random`, so a run can be replayed; undefined when a generator was given. */
+  randomSeed: number | undefined;
+  /** A PRNG of its own for sample data: the same data on every start, whatever the faults draw. */
   seedRandom: Random;
   now: () => Date;
   log: ((line: string) => void) | undefined;
@@ -100,7 +103,8 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   const seedNumber = typeof options.random === 'number' ? options.random : undefined;
   const seedProblem = seedNumber === undefined ? undefined : numberOptionProblem('randomSeed', seedNumber);
   if (seedProblem) throw new UsageError(`Emulator option random ${seedProblem} (got ${seedNumber})`);
-  const random = typeof options.random === 'function' ? options.random : createRandom(seedNumber ?? randomSeed());
+  const randomSeed = typeof options.random === 'function' ? undefined : (seedNumber ?? freshSeed());
+  const random = typeof options.random === 'function' ? options.random : createRandom(randomSeed!);
   return {
     host,
     ...numbers,
@@ -115,13 +119,14 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       dropMode,
     },
     random,
-    seedRandom: createRandom(seedNumber ?? 20_250_221),
+    randomSeed,
+    seedRandom: createRandom(SAMPLE_DATA_SEED),
     now: options.now ?? (() => new Date()),
     log: options.log,
     keepProcessAlive: options.keepProcessAlive ?? true,
   };
 }
 
-function randomSeed(): number {
+function freshSeed(): number {
   return Math.floor(Math.random() * 2 ** 32);
 }

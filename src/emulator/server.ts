@@ -32,6 +32,8 @@ export interface RunningEmulator {
   /** http://127.0.0.1:PORT/_emulator */
   controlUrl: string;
   port: number;
+  /** The PRNG seed in use (pass it as `random` to replay the same faults); undefined for a custom generator. */
+  randomSeed: number | undefined;
   credentials: PlatformCredentials;
   oauthClient: OAuthClient;
   stats(): EmulatorStats;
@@ -90,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     ...urls,
     port,
+    randomSeed: settings.randomSeed,
     credentials: { ...settings.credentials },
     oauthClient: { ...settings.oauthClient },
     stats: () => stats.snapshot(),

@@ -100,7 +100,7 @@ describe('tango emulator start', () => {
     await session.done;
     expect(session.stderr()).toContain(`State:       ${data}`);
     expect(session.stderr()).toContain(
-      'latency 5 ms, 503 on 25% of requests, 429 above 3 req/s, 10% of connections dropped (mixed)',
+      'latency 5 ms, 503 on 25% of requests, 429 above 3 req/s, 10% of connections dropped (mixed) (replay with --random-seed ',
     );
   });
 

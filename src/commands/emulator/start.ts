@@ -75,9 +75,10 @@ export function emulatorStartCommand(): Command {
         .default(3),
     )
     .addOption(
-      new Option('--random-seed <n>', 'fix the random faults and sample data, to replay a run').argParser(
-        numberFlag('randomSeed'),
-      ),
+      new Option(
+        '--random-seed <n>',
+        'seed of the random faults, to replay a run (the banner shows the one drawn)',
+      ).argParser(numberFlag('randomSeed')),
     )
     .addOption(
       new Option('--platform-name <name>', 'the Basic-auth user to accept (default: tango-local)').argParser(nonEmpty),
@@ -178,7 +179,7 @@ function banner(emulator: RunningEmulator, flags: StartFlags, mask: (secret: str
     `  Basic auth:  ${platformName} / ${shownKey}`,
     `  OAuth:       POST ${emulator.tokenUrl} (client ${emulator.oauthClient.clientId} / ${emulator.oauthClient.clientSecret})`,
     `  State:       ${flags.data ?? 'in memory (gone when it stops)'}`,
-    `  Faults:      ${faults.length > 0 ? faults.join(', ') : 'none'}`,
+    `  Faults:      ${faults.length > 0 ? `${faults.join(', ')} (replay with --random-seed ${emulator.randomSeed})` : 'none'}`,
     `  Stats:       ${emulator.controlUrl}/stats`,
     'Press Ctrl-C to stop.',
     '',
