@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectOutput } from '../helpers/child-output.js';
 import { BIN, baseEnv, REPO_ROOT, tempConfigDir } from '../support/tango.js';
 
 let config: { dir: string; cleanup: () => void };
@@ -17,22 +18,14 @@ function startServer(args: string[]) {
     env: baseEnv(config.dir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const output = collectOutput(child);
   const url = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
-      if (stdout.includes('\n')) resolve(stdout.trim());
+      if (output.stdout().includes('\n')) resolve(output.stdout().trim());
     });
-    child.on('close', () => reject(new Error(`exited before printing a URL: ${stderr}`)));
+    child.on('close', () => reject(new Error(`exited before printing a URL: ${output.stderr()}`)));
   });
-  return { url, exited, child, output: () => ({ stdout, stderr }) };
+  return { url, child, exited: output.exited, output: () => ({ stdout: output.stdout(), stderr: output.stderr() }) };
 }
 
 describe('tango emulator start (built)', () => {

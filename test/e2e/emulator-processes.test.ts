@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
+import { collectOutput } from '../helpers/child-output.js';
 import { EmulatorClient } from '../helpers/emulator-client.js';
 
 const PROCESSES = 10;
@@ -57,25 +58,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runWorker(file: string, index: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(
-      process.execPath,
-      [worker, join(dir, 'emulator.cjs'), file, String(index), String(ACCOUNTS_EACH), CUSTOMER],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
+async function runWorker(
+  file: string,
+  index: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const args = [worker, join(dir, 'emulator.cjs'), file, String(index), String(ACCOUNTS_EACH), CUSTOMER];
+  const output = collectOutput(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const code = await output.exited;
+  return { code, stdout: output.stdout(), stderr: output.stderr() };
 }
 
 describe('ten processes on one data file', () => {
