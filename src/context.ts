@@ -133,7 +133,8 @@ async function buildApi(
     const emulator = await startEmbeddedEmulator(configDir(context.env));
     context.onClose(() => emulator.close());
     baseUrl = emulator.baseUrl;
-    credentials ??= {
+    // The embedded emulator knows only its own credentials; real ones must never be sent to it either.
+    credentials = {
       kind: 'basic',
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { accountsImportCommand } from './commands/accounts/import.js';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
+import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
 import { ENV_NAMES } from './config/environments.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   );
   program.addCommand(authCommand());
   program.addCommand(configCommand());
+  program.addCommand(emulatorCommand());
   program.addCommand(helpCommand(program));
   return program;
 }
