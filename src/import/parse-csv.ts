@@ -2,7 +2,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { fieldValue } from './cells.js';
 import { ACCEPTED_NAMES, IGNORED_NAMES, meaningOf } from './columns.js';
-import type { AccountField, ImportProblem, ParsedFile, SourceRow } from './types.js';
+import { type AccountField, type ImportProblem, type ParsedFile, REQUIRED_FIELDS, type SourceRow } from './types.js';
+
+const LIST_FIELDS = 'accountIdentifier,displayName,contactEmail,currencyCode,fundingNotification';
 
 interface CsvRecord {
   record: string[];
@@ -13,6 +15,7 @@ interface Header {
   /** For each column index, the field it sets, or undefined when it is ignored. */
   fields: Array<AccountField | undefined>;
   names: Partial<Record<AccountField, string>>;
+  absent: ReadonlySet<AccountField>;
   problems: ImportProblem[];
 }
 
@@ -44,27 +47,41 @@ export function parseCsv(text: string): ParsedFile {
       });
       return;
     }
-    rows.push({ ...place, values: valuesOf(record.record, header), names: header.names });
+    const row: SourceRow = { ...place, values: valuesOf(record.record, header), names: header.names };
+    if (header.absent.size) row.absent = header.absent;
+    rows.push(row);
   });
   return { format: 'csv', rows, problems };
 }
 
 function readHeader(cells: string[]): Header {
-  const header: Header = { fields: [], names: {}, problems: [] };
+  const fields: Header['fields'] = [];
+  const names: Header['names'] = {};
+  const problems: ImportProblem[] = [];
   for (const cell of cells) {
     const name = cell.trim();
     const meaning = meaningOf(name);
-    if ('field' in meaning && header.names[meaning.field] !== undefined) {
-      header.problems.push({
+    if ('field' in meaning && names[meaning.field] !== undefined) {
+      problems.push({
         field: name,
-        message: `sets the same field as column "${header.names[meaning.field]}"`,
+        message: `sets the same field as column "${names[meaning.field]}"`,
         hint: 'keep one of the two columns',
       });
-    } else if ('field' in meaning) header.names[meaning.field] = name;
-    else if ('unknown' in meaning) header.problems.push(unknownColumn(name));
-    header.fields.push('field' in meaning ? meaning.field : undefined);
+    } else if ('field' in meaning) names[meaning.field] = name;
+    else if ('unknown' in meaning) problems.push(unknownColumn(name));
+    fields.push('field' in meaning ? meaning.field : undefined);
   }
-  return header;
+  const absent = new Set(REQUIRED_FIELDS.filter((field) => names[field] === undefined));
+  for (const field of absent) problems.push(missingColumn(field));
+  return { fields, names, absent, problems };
+}
+
+function missingColumn(field: AccountField): ImportProblem {
+  return {
+    field,
+    message: 'is missing; every account needs one',
+    hint: `\`tango accounts list\` prints the columns an import needs with --fields ${LIST_FIELDS}`,
+  };
 }
 
 function unknownColumn(name: string): ImportProblem {

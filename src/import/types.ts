@@ -14,6 +14,9 @@ export type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
 export type InputFormat = 'csv' | 'json';
 
+/** What every create needs; the other fields have defaults. */
+export const REQUIRED_FIELDS: readonly AccountField[] = ['accountIdentifier', 'displayName', 'contactEmail'];
+
 /** Where a row came from, as a person looks for it: the record's position, and for CSV its first line. */
 export interface RowPlace {
   /** 1-based position among the file's records; a CSV header is not a record. */
@@ -27,6 +30,8 @@ export interface SourceRow extends RowPlace {
   values: Partial<Record<AccountField, unknown>>;
   /** The name the file used for each field (identifier, currency, ...), so messages speak its language. */
   names: Partial<Record<AccountField, string>>;
+  /** Required fields the file has no column for: reported once for the file, not again on every row. */
+  absent?: ReadonlySet<AccountField>;
 }
 
 /** Something wrong with the file: a whole-file problem has no row. */

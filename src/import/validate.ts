@@ -3,7 +3,14 @@
  * plus what only a file can get wrong: the same identifier twice.
  */
 import { type CreateAccountBody, type Problem, validateCreateAccount } from '../domain/rules.js';
-import { ACCOUNT_FIELDS, type ImportProblem, type PlannedRow, type RowPlace, type SourceRow } from './types.js';
+import {
+  ACCOUNT_FIELDS,
+  type AccountField,
+  type ImportProblem,
+  type PlannedRow,
+  type RowPlace,
+  type SourceRow,
+} from './types.js';
 
 export interface Validated {
   planned: PlannedRow[];
@@ -16,13 +23,15 @@ export function validateRows(rows: readonly SourceRow[]): Validated {
   const firstSeen = new Map<string, RowPlace>();
   for (const row of rows) {
     const body = bodyOf(row);
-    const rowProblems = validateCreateAccount(body as unknown as Record<string, unknown>).map((problem) =>
-      inFileTerms(problem, row),
-    );
+    const ruleProblems = validateCreateAccount(body as unknown as Record<string, unknown>);
     const duplicate = duplicateProblem(row, body.accountIdentifier, firstSeen);
-    if (duplicate) rowProblems.push(duplicate);
-    if (rowProblems.length) problems.push(...rowProblems);
-    else planned.push({ ...placeOf(row), body });
+    if (ruleProblems.length === 0 && !duplicate) {
+      planned.push({ ...placeOf(row), body });
+      continue;
+    }
+    // A field the file has no column for is reported once for the file, not again here.
+    const shown = ruleProblems.filter((problem) => !row.absent?.has(problem.field as AccountField));
+    problems.push(...shown.map((problem) => inFileTerms(problem, row)), ...(duplicate ? [duplicate] : []));
   }
   return { planned, problems };
 }

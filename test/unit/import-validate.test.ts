@@ -73,6 +73,21 @@ describe('validating rows before anything is sent', () => {
     ]);
   });
 
+  it('a required column missing from the header is one problem, not one on every row', () => {
+    const parsed = parseCsv(
+      'accountIdentifier,accountNumber,displayName,status,currencyCode\nacme-one,A1,Acme One,ACTIVE,USD\nacme-two,A2,X,ACTIVE,USD\n',
+    );
+    const { planned, problems } = validateRows(parsed.rows);
+
+    expect(parsed.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^column "contactEmail" is missing; every account needs one; .*--fields accountIdentifier,/,
+      ),
+    ]);
+    expect(planned).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^row 2 \(line 3\), displayName must be/)]);
+  });
+
   it('names whole-file and header problems without a row', () => {
     expect(formatProblem({ message: 'is not valid JSON: x' })).toBe('the file is not valid JSON: x');
     expect(formatProblem({ field: 'email', message: 'is not a column', hint: 'use contactEmail' })).toBe(

@@ -71,7 +71,7 @@ format (json: the whole report; ndjson/csv: one row each; table: only rows needi
 ${EXIT_CODES}${examples(
   ['tango accounts import acme --file accounts.csv --report result.json', 'import, keep a report'],
   ['tango accounts import acme --file accounts.csv --dry-run', 'check the file; send nothing'],
-  ['tango accounts list acme -o csv | tango accounts import acme-copy -f -', 'copy accounts to another customer'],
+  ['tango -p prod accounts list acme -o json | tango -p sandbox accounts import acme -f -', 'copy to another platform'],
   [
     'tango --rate 1 accounts import acme -f big.json -c 2 -o ndjson > outcome.ndjson',
     'at the API limit, stream the outcome',
