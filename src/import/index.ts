@@ -3,7 +3,7 @@
 export { notAttempted } from './outcome.js';
 export { startProgress } from './progress.js';
 export { buildReport, type ImportReport, reportFormatOf, reportText, reportView, writeReport } from './report.js';
-export { runImport } from './run.js';
+export { type RunResult, runImport } from './run.js';
 export { readSource, STDIN } from './source.js';
 export { outcomeError, summaryLine } from './summary.js';
 export type { ImportProblem, InputFormat, PlannedRow, RowResult } from './types.js';

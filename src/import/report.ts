@@ -86,6 +86,6 @@ export async function writeReport(path: string, report: ImportReport): Promise<v
     await writeFile(temporary, text);
     await rename(temporary, path);
   } catch (error) {
-    throw new UsageError(`Cannot write --report ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new Error(`Cannot write --report ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
 }

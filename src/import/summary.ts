@@ -59,12 +59,20 @@ export function outcomeError(
     });
   }
   if (summary.failed) {
-    return new CliError(toExitCode(sharedExitCode(report.rows)), `${summary.failed} rows failed.`, {
+    const code = toExitCode(sharedExitCode(report.rows));
+    return new CliError(code, `${summary.failed} rows failed.`, {
       details: attention(report.rows),
-      hint: `${seeReport}; ${rerun}`,
+      hint: `${seeReport}; ${rerun}${slowDown(code)}`,
     });
   }
   return undefined;
+}
+
+/** Rows refused as too many (429) or unavailable: the cure is usually sending slower. */
+function slowDown(code: number): string {
+  return code === ExitCode.unavailable
+    ? '; Tango allows about 1 request per second: add --rate 1, or lower --concurrency'
+    : '';
 }
 
 function sharedExitCode(rows: RowResult[]): number {

@@ -78,6 +78,19 @@ describe('tango accounts import against a failing, dropping server', () => {
   });
 });
 
+describe('tango accounts import under the global --rate', () => {
+  it('spaces the requests of all rows in flight, so a rate-limited server never answers 429', async () => {
+    ({ emulator, api } = await emulatorWithCustomer(CUSTOMER, { rateLimit: 50 }));
+    const file = writeFile(config.dir, 'accounts.csv', accountsCsv(accountRows(60)));
+
+    const result = await tango(['--rate', '40', 'accounts', 'import', CUSTOMER, '-f', file, '-c', '8']);
+
+    expect(result.code).toBe(0);
+    expect(emulator.stats().faults.rateLimited).toBe(0);
+    expect(await api.accounts(CUSTOMER)).toHaveLength(60);
+  });
+});
+
 describe('tango accounts import with bad rows', () => {
   it('lists every problem by row and field, and sends nothing at all', async () => {
     ({ emulator, api } = await emulatorWithCustomer(CUSTOMER));
@@ -124,6 +137,22 @@ describe('tango accounts import with bad rows', () => {
       accountRows(3).map((row, index) => ({ row: index + 1, ...withoutEmptyFunding(row) })),
     );
     expect(result.stderr).toContain('Dry run: 3 valid rows');
+    expect(emulator.stats().total).toBe(0);
+  });
+});
+
+describe('tango accounts import of an empty file', () => {
+  it('warns, writes an empty report and sends nothing', async () => {
+    ({ emulator, api } = await emulatorWithCustomer(CUSTOMER));
+    emulator.resetStats();
+    const file = writeFile(config.dir, 'empty.csv', 'identifier,displayName,contactEmail\n');
+    const reportPath = join(config.dir, 'report.json');
+
+    const result = await tango(['accounts', 'import', CUSTOMER, '-f', file, '--report', reportPath]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('has no rows; nothing to import');
+    expect(readReport(reportPath)).toMatchObject({ summary: { total: 0 }, rows: [] });
     expect(emulator.stats().total).toBe(0);
   });
 });

@@ -6,8 +6,8 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
-import type { ImportProblem, ImportReport, InputFormat, PlannedRow } from '../../import/index.js';
+import { CliError, ExitCode, UsageError } from '../../errors.js';
+import type { ImportProblem, ImportReport, InputFormat, PlannedRow, RunResult } from '../../import/index.js';
 import { action, examples } from '../action.js';
 import { byRule, integerIn } from '../parse.js';
 
@@ -86,46 +86,52 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
   if (opts.report) engine.reportFormatOf(opts.report);
   const rows = await readValidRows(ctx, opts);
   if (opts.dryRun) return showPlan(ctx, customer, rows, opts);
-  if (rows.length === 0 && !opts.report) return;
-  const source = opts.file === engine.STDIN ? 'stdin' : opts.file;
-  const started = new Date();
-  const meta = (finishedAt: Date, interrupted: boolean) => ({
+  const meta = {
     customer,
-    file: source,
-    startedAt: started,
-    finishedAt,
-    interrupted,
-  });
+    file: opts.file === engine.STDIN ? 'stdin' : opts.file,
+    startedAt: new Date(),
+    interrupted: false,
+  };
   if (opts.report) {
     // Written before the first request: a path that cannot be written fails now, not after the work.
     const pending = rows.map((row) => engine.notAttempted(row, 'pending: the import had not finished'));
-    await writeEarly(opts.report, engine.buildReport(meta(started, false), pending));
+    await writeEarly(opts.report, engine.buildReport({ ...meta, finishedAt: meta.startedAt }, pending));
   }
-  const api = await ctx.apiFinishingInFlight();
+  if (rows.length === 0) return;
+  const run = await sendRows(ctx, customer, rows, opts.concurrency);
+  const report = engine.buildReport({ ...meta, finishedAt: run.finishedAt, interrupted: run.interrupted }, run.results);
+  ctx.log.info(engine.summaryLine(report));
+  if (opts.report) await writeFinal(opts.report, report);
+  else await printReport(ctx, report);
+  const failure = engine.outcomeError(run, report, opts.report);
+  if (failure) throw failure;
+}
+
+/** The rows sent, with progress on stderr while they go. */
+async function sendRows(ctx: Context, customer: string, rows: PlannedRow[], concurrency: number): Promise<RunResult> {
+  const { runImport, startProgress } = await import('../../import/index.js');
   const { runtime } = await import('../../runtime.js');
+  const api = await ctx.apiFinishingInFlight();
   const stderr = runtime().stderr;
-  const progress = engine.startProgress({
+  const progress = startProgress({
     total: rows.length,
     // --verbose traces every request on stderr; a bar redrawn in place would garble them.
     tty: Boolean(stderr.isTTY) && !ctx.settings.verbose,
     columns: stderr.columns,
     write: (text) => stderr.write(text),
   });
-  const run = await engine.runImport({
-    api,
-    customer,
-    rows,
-    concurrency: opts.concurrency,
-    signal: ctx.signal,
-    onResult: (result, sent) => progress.add(result, sent),
-  });
-  progress.stop();
-  const report = engine.buildReport(meta(run.finishedAt, run.interrupted), run.results);
-  if (opts.report) await engine.writeReport(opts.report, report);
-  else await printReport(ctx, report);
-  ctx.log.info(engine.summaryLine(report));
-  const failure = engine.outcomeError(run, report, opts.report);
-  if (failure) throw failure;
+  try {
+    return await runImport({
+      api,
+      customer,
+      rows,
+      concurrency,
+      signal: ctx.signal,
+      onResult: (result, sent) => progress.add(result, sent),
+    });
+  } finally {
+    progress.stop();
+  }
 }
 
 /** Every row read and checked; any problem ends the command here, before a single request. */
@@ -160,6 +166,17 @@ async function writeEarly(path: string, report: ImportReport): Promise<void> {
     await writeReport(path, report);
   } catch (error) {
     throw new UsageError((error as Error).message, { hint: 'nothing was sent; choose a path that can be written' });
+  }
+}
+
+async function writeFinal(path: string, report: ImportReport): Promise<void> {
+  const { writeReport } = await import('../../import/index.js');
+  try {
+    await writeReport(path, report);
+  } catch (error) {
+    throw new CliError(ExitCode.error, (error as Error).message, {
+      hint: 'the rows were sent as summarised above; run the same command again with another --report path to get it',
+    });
   }
 }
 
