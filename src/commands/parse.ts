@@ -66,3 +66,9 @@ export function isoDate(value: string): string {
     );
   return date.toISOString();
 }
+
+/** A balance bound such as 100 or 12.50, checked by the shared balance rule and sent as a number. */
+export function amount(value: string): number {
+  byRule('balance')(value);
+  return Number(value.trim());
+}
