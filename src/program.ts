@@ -4,8 +4,10 @@
  * generator walks this same tree.
  */
 import { Command, Option } from 'commander';
+import { accountsCommand } from './commands/accounts/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
+import { customersCommand } from './commands/customers/index.js';
 import { helpCommand } from './commands/help.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
 import { ENV_NAMES } from './config/environments.js';
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true);
   addGlobalOptions(program);
 
+  program.addCommand(customersCommand());
+  program.addCommand(accountsCommand());
   program.addCommand(authCommand());
   program.addCommand(configCommand());
   program.addCommand(helpCommand(program));
