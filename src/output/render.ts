@@ -69,10 +69,11 @@ export class Output {
         } else if (format === 'ndjson') {
           if (page.length) await write(page.map((r) => `${JSON.stringify(pickFields(r, fields))}\n`).join(''));
         } else if (format === 'csv') {
-          await write(await csvLines(page, columns, count === 0));
+          // An empty page writes nothing: the header goes with the first row, or at end() for an empty list.
+          if (page.length) await write(await csvLines(page, columns, count === 0));
         } else if (tty) {
           buffered = buffered.concat(page);
-        } else {
+        } else if (page.length) {
           await write(plainLines(page, columns, count === 0));
         }
         count += page.length;
