@@ -1,29 +1,13 @@
-/** The process entry: wires Ctrl-C to an abort signal and sets the exit code. */
-import { run } from './cli.js';
-import { ExitCode } from './errors.js';
+/**
+ * The process entry. `tango --version` is answered before anything else loads, because scripts
+ * call it to probe for the tool; everything else goes through the full program.
+ */
+import { VERSION } from './version.js';
 
-const interrupt = new AbortController();
-let interrupts = 0;
-process.on('SIGINT', () => {
-  interrupts += 1;
-  // The first Ctrl-C lets the command stop cleanly (an import writes its report); the second does not wait.
-  if (interrupts > 1) process.exit(ExitCode.interrupted);
-  process.stderr.write('\nInterrupted; finishing what is in flight (Ctrl-C again to quit at once).\n');
-  interrupt.abort(new Error('interrupted'));
-});
-process.on('SIGTERM', () => interrupt.abort(new Error('terminated')));
-
-// A closed pipe (`tango accounts list ... | head`) is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-  throw error;
-});
-
-const code = await run(process.argv.slice(2), {
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  signal: interrupt.signal,
-});
-process.exitCode = code;
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { start } = await import('./start.js');
+  await start(args);
+}

@@ -1,0 +1,374 @@
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { basicAuth } from '../../src/api/auth.js';
+import { HttpClient, type HttpClientOptions } from '../../src/api/http.js';
+import { requests } from '../../src/api/tango.js';
+import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
+
+const ORIGIN = 'https://api.test';
+const BASE = `${ORIGIN}/raas/v2`;
+const KEY = 'platform-key-do-not-leak';
+
+let agent: MockAgent;
+let delays: number[];
+let trace: string[];
+
+function client(overrides: Partial<HttpClientOptions> = {}): HttpClient {
+  return new HttpClient({
+    baseUrl: BASE,
+    auth: basicAuth('acme', KEY),
+    dispatcher: agent,
+    maxRetries: 4,
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+    random: () => 0.5,
+    trace: (line) => trace.push(line),
+    ...overrides,
+  });
+}
+
+const errorBody = (status: number, message: string, extra: object = {}) => ({
+  timestamp: '2025-01-01T00:00:00.000Z',
+  requestId: `req-${status}`,
+  path: '/raas/v2/customers',
+  httpCode: status,
+  httpPhrase: 'Phrase',
+  i18nKey: `error.${status}`,
+  message,
+  errors: [],
+  ...extra,
+});
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+  delays = [];
+  trace = [];
+});
+
+afterEach(async () => {
+  await agent.close();
+});
+
+describe('retries', () => {
+  it('succeeds after 503, 503, 200 with growing delays', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(503, errorBody(503, 'busy')).times(2);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, [{ customerIdentifier: 'acme-1' }]);
+
+    const result = await client().send<unknown[]>(requests.listCustomers());
+
+    expect(result.body).toEqual([{ customerIdentifier: 'acme-1' }]);
+    expect(result.attempts).toBe(3);
+    expect(delays).toHaveLength(2);
+    expect(delays[1]).toBeGreaterThan(delays[0]!);
+  });
+
+  it('honours Retry-After seconds on 429 instead of its own backoff', async () => {
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(429, errorBody(429, 'slow down'), { headers: { 'retry-after': '3' } });
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+
+    await client().send(requests.listCustomers());
+
+    expect(delays).toEqual([3000]);
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(503, '', { headers: { 'retry-after': 'Wed, 01 Jan 2025 00:00:05 GMT' } });
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+
+    await client({ now: () => now }).send(requests.listCustomers());
+
+    expect(delays).toEqual([5000]);
+  });
+
+  it('gives up after --max-retries with exit 6 and says how often it tried', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(503, errorBody(503, 'Service Unavailable'))
+      .times(3);
+
+    const error = await client({ maxRetries: 2 })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).exitCode).toBe(ExitCode.unavailable);
+    expect((error as ApiError).hint).toContain('after 3 attempts');
+    expect(delays).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])('does not retry %i', async (status) => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers/acme-1', method: 'GET' })
+      .reply(status, errorBody(status, `failed ${status}`));
+
+    await expect(client().send(requests.getCustomer('acme-1'))).rejects.toBeInstanceOf(ApiError);
+    expect(delays).toEqual([]);
+  });
+
+  it('retries a GET after a dropped connection', async () => {
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+
+    const result = await client().send(requests.listCustomers());
+
+    expect(result.attempts).toBe(2);
+  });
+
+  it('ends with a network error (exit 7) when the connection keeps failing', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
+      .times(2);
+
+    const error = await client({ maxRetries: 1 })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).exitCode).toBe(ExitCode.network);
+    expect((error as NetworkError).message).toContain('api.test');
+  });
+});
+
+describe('POST is not blindly retried', () => {
+  const body = { customerIdentifier: 'acme-1', displayName: 'Acme One' };
+
+  it('a POST without retry safety is sent once, even on 503', async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(503, errorBody(503, 'busy'));
+
+    const spec = { ...requests.createCustomer(body), retryUnsafe: false };
+    await expect(client().send(spec)).rejects.toBeInstanceOf(ApiError);
+    expect(delays).toEqual([]);
+  });
+
+  it('a POST whose connection dropped is not resent unless the caller can verify, and says it may have landed', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'POST' })
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+    const spec = { ...requests.createCustomer(body), retryUnsafe: false };
+    const error = await client()
+      .send(spec)
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).hint).toContain('may have been applied');
+    expect(delays).toEqual([]);
+  });
+
+  it('a verifiable POST retried after a dropped connection reports that the first may have landed', async () => {
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'POST' })
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    pool.intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(409, errorBody(409, 'duplicate'));
+
+    const error = await client()
+      .send(requests.createCustomer(body))
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(409);
+    expect((error as ApiError).earlierAttemptMayHaveLanded).toBe(true);
+  });
+
+  it('a POST that could not even connect is safe to retry', async () => {
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'POST' })
+      .replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
+    pool.intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(201, body);
+
+    const spec = { ...requests.createCustomer(body), retryUnsafe: false };
+    const result = await client().send(spec);
+
+    expect(result.status).toBe(201);
+    expect(result.earlierAttemptMayHaveLanded).toBe(false);
+  });
+});
+
+describe('errors reach the user', () => {
+  it.each([
+    [400, ExitCode.usage],
+    [401, ExitCode.auth],
+    [403, ExitCode.auth],
+    [404, ExitCode.notFound],
+    [409, ExitCode.conflict],
+    [422, ExitCode.usage],
+    [500, ExitCode.error],
+  ])('HTTP %i maps to exit code %i', async (status, exitCode) => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers/acme-1', method: 'GET' })
+      .reply(status, errorBody(status, 'nope'))
+      .persist();
+
+    const error = await client({ maxRetries: 0 })
+      .send(requests.getCustomer('acme-1'))
+      .catch((e: unknown) => e);
+
+    expect((error as ApiError).exitCode).toBe(exitCode);
+  });
+
+  it("carries the body's message, field errors and requestId", async () => {
+    const body = errorBody(400, 'Validation failed', {
+      errors: [
+        {
+          path: 'customerIdentifier',
+          i18nKey: 'validation.pattern',
+          message: 'must match pattern',
+          invalidValue: 'a b',
+          constraint: '^[-a-zA-Z0-9]{5,100}$',
+        },
+      ],
+    });
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(400, body);
+
+    const error = (await client()
+      .send(requests.createCustomer({ customerIdentifier: 'a b', displayName: 'Acme One' }))
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(error.message).toBe('Validation failed');
+    expect(error.requestId).toBe('req-400');
+    expect(error.i18nKey).toBe('error.400');
+    expect(error.details).toEqual(['customerIdentifier: must match pattern (got "a b")']);
+  });
+
+  it('prefers the x-request-id header and accepts the short {message, i18nKey} body', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/accounts/acct-1', method: 'GET' })
+      .reply(
+        404,
+        { message: 'Account not found', i18nKey: 'account.notFound' },
+        { headers: { 'x-request-id': 'hdr-1' } },
+      );
+
+    const error = (await client()
+      .send(requests.getAccount('acct-1'))
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(error.message).toBe('Account not found');
+    expect(error.requestId).toBe('hdr-1');
+  });
+});
+
+describe('secrets and headers', () => {
+  it('sends Basic auth and a User-Agent naming the tool', async () => {
+    let seen: Record<string, string> = {};
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(200, (options) => {
+        seen = options.headers as Record<string, string>;
+        return [];
+      });
+
+    await client({ userAgent: 'tango-admin/1.2.3 node/20' }).send(requests.listCustomers());
+
+    expect(seen.authorization).toBe(`Basic ${Buffer.from(`acme:${KEY}`).toString('base64')}`);
+    expect(seen['user-agent']).toBe('tango-admin/1.2.3 node/20');
+  });
+
+  it('never puts the key in the trace or in any error text', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(503, errorBody(503, 'busy')).times(2);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(401, errorBody(401, 'Unauthorized'));
+
+    const error = (await client()
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as ApiError;
+    const encoded = Buffer.from(`acme:${KEY}`).toString('base64');
+    const everything = [...trace, error.message, ...error.details, error.hint ?? '', JSON.stringify(error)].join('\n');
+
+    expect(trace.length).toBeGreaterThanOrEqual(3);
+    expect(everything).not.toContain(KEY);
+    expect(everything).not.toContain(encoded);
+  });
+
+  it('the trace names method, URL, status, time, attempt and request id', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(200, [], { headers: { 'x-request-id': 'abc-123' } });
+
+    await client().send(requests.listCustomers());
+
+    expect(trace[0]).toMatch(
+      /^GET https:\/\/api\.test\/raas\/v2\/customers -> 200 \(\d+ ms, attempt 1\/5, request-id abc-123\)$/,
+    );
+  });
+
+  it('--dry-run descriptions show the request with the credentials redacted', () => {
+    const prepared = client().describe(
+      requests.createCustomer({ customerIdentifier: 'acme-1', displayName: 'Acme One' }),
+    );
+
+    expect(prepared).toEqual({
+      method: 'POST',
+      url: `${BASE}/customers`,
+      headers: expect.objectContaining({ authorization: '<redacted>', 'content-type': 'application/json' }),
+      body: { customerIdentifier: 'acme-1', displayName: 'Acme One' },
+    });
+  });
+});
+
+describe('query strings and paths', () => {
+  it('repeats array parameters and encodes path segments', () => {
+    const http = client();
+    const url = http.url(
+      requests.listAccounts(
+        'acme 1',
+        { currencyCode: ['USD', 'EUR'], status: 'ACTIVE' },
+        { paginate: true, maxResults: 50 },
+      ),
+    );
+    expect(url).toBe(
+      `${BASE}/customers/acme%201/accounts?currencyCode=USD&currencyCode=EUR&status=ACTIVE&paginate=true&maxResults=50`,
+    );
+  });
+});
+
+describe('client-side rate limit', () => {
+  it('spaces requests evenly at --rate', async () => {
+    const sentAt: number[] = [];
+    const started = Date.now();
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(200, () => {
+        sentAt.push(Date.now() - started);
+        return [];
+      })
+      .times(3);
+    // Real time here: 20 requests/s means slots 50 ms apart.
+    const http = client({ rate: 20, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+
+    await Promise.all([
+      http.send(requests.listCustomers()),
+      http.send(requests.listCustomers()),
+      http.send(requests.listCustomers()),
+    ]);
+
+    expect(sentAt).toHaveLength(3);
+    expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(40);
+    expect(sentAt[2]! - sentAt[1]!).toBeGreaterThanOrEqual(40);
+  });
+});
