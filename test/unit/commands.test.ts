@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
+import { isoDate, isoDateEnd } from '../../src/commands/parse.js';
 import { flagOf, pageQuery } from '../../src/commands/shared.js';
 
 const configDir = mkdtempSync(join(tmpdir(), 'tango-unit-'));
@@ -276,5 +277,29 @@ describe('flagOf', () => {
     expect(flagOf('accountIdentifier')).toBe('--identifier');
     expect(flagOf('fundingNotification[2].emailAddress')).toBe('--funding-email');
     expect(flagOf('currencyCode')).toBe('--currency');
+  });
+});
+
+describe('date bounds', () => {
+  it('a bare date is the start of the day as a lower bound and the end of it as an upper bound', () => {
+    expect(isoDate('2025-01-31')).toBe('2025-01-31T00:00:00.000Z');
+    expect(isoDateEnd('2025-01-31')).toBe('2025-01-31T23:59:59.999Z');
+  });
+
+  it('a date-time is taken as given, in UTC', () => {
+    expect(isoDateEnd('2025-01-31T12:00:00+02:00')).toBe('2025-01-31T10:00:00.000Z');
+  });
+
+  it('the same day as both bounds is a valid range', async () => {
+    const result = await tango([
+      'accounts',
+      'list',
+      'x',
+      '--created-after',
+      '2025-01-31',
+      '--created-before',
+      '2025-01-31',
+    ]);
+    expect(result.code).toBe(4);
   });
 });

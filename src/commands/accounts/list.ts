@@ -7,7 +7,7 @@ import type { Context } from '../../context.js';
 import type { Account, AccountFilters } from '../../domain/types.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { amount, byRule, collectByRule, isoDate } from '../parse.js';
+import { amount, byRule, collectByRule, isoDate, isoDateEnd } from '../parse.js';
 import {
   addPageOptions,
   checkRange,
@@ -56,7 +56,11 @@ export function accountsListCommand(): Command {
       'only accounts created at or after this ISO 8601 date or time (a date is 00:00 UTC)',
       isoDate,
     )
-    .option('--created-before <date>', 'only accounts created at or before this ISO 8601 date or time', isoDate)
+    .option(
+      '--created-before <date>',
+      'only accounts created at or before this ISO 8601 date or time (a date includes that whole day)',
+      isoDateEnd,
+    )
     .option(
       '--funding-email <email>',
       'only accounts notifying this funding email (repeatable)',

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import type { Customer, CustomerFilters } from '../../domain/types.js';
 import { customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { byRule, isoDate } from '../parse.js';
+import { byRule, isoDate, isoDateEnd } from '../parse.js';
 import { addPageOptions, checkRange, isPage, type PageOptions, pageHint, pageQuery } from '../shared.js';
 
 interface ListOptions extends PageOptions {
@@ -26,7 +26,11 @@ export function customersListCommand(): Command {
     .option('--display-name <name>', 'only customers with this display name')
     .option('--status <status>', 'only customers with this status, such as ACTIVE', byRule('status'))
     .option('--created-after <date>', 'only customers created at or after this ISO 8601 date or time', isoDate)
-    .option('--created-before <date>', 'only customers created at or before this ISO 8601 date or time', isoDate)
+    .option(
+      '--created-before <date>',
+      'only customers created at or before this ISO 8601 date or time (a date includes that whole day)',
+      isoDateEnd,
+    )
     .option('--account-status <status>', 'only customers with an account of this status', byRule('status'))
     .option('--account-identifier <id>', 'only the customer owning this account')
     .option('--account-number <number>', 'only the customer owning the account with this number')
@@ -35,7 +39,7 @@ export function customersListCommand(): Command {
     .option(
       '--account-created-before <date>',
       'only customers with an account created at or before this date',
-      isoDate,
+      isoDateEnd,
     );
   return addPageOptions(command, 'customer')
     .addHelpText(
