@@ -8,6 +8,7 @@ import { accountsCommand } from './commands/accounts/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
 import { customersCommand } from './commands/customers/index.js';
+import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
 import { ENV_NAMES } from './config/environments.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   program.addCommand(accountsCommand());
   program.addCommand(authCommand());
   program.addCommand(configCommand());
+  program.addCommand(emulatorCommand());
   program.addCommand(helpCommand(program));
   return program;
 }

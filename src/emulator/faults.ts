@@ -4,10 +4,8 @@
  * happens either before the request is handled or after (the change is applied, the answer is
  * lost): the second is the case a client must survive without creating things twice.
  */
+import type { DropMode } from './option-rules.js';
 import type { Random } from './random.js';
-
-export type DropMode = 'mixed' | 'before' | 'after';
-export const DROP_MODES: readonly DropMode[] = ['mixed', 'before', 'after'];
 
 export interface FaultSettings {
   /** Added to every answer, in milliseconds. */

@@ -24,8 +24,9 @@ interface FileIdentity {
 const LOCK_OPTIONS = {
   realpath: false, // the file may not exist yet
   stale: 10_000, // a lock not refreshed for 10 s belongs to a dead process
-  // About 15 s of patience in all: ten busy writers each hold the lock for milliseconds.
-  retries: { retries: 100, factor: 1.2, minTimeout: 5, maxTimeout: 250, randomize: true },
+  // 10 to 20 s of patience in all (randomised waits of 5 ms growing to 250 ms): writers hold the
+  // lock for milliseconds, so only a hung process makes anyone wait that long.
+  retries: { retries: 60, factor: 1.2, minTimeout: 5, maxTimeout: 250, randomize: true },
 };
 
 export class DataFileError extends Error {

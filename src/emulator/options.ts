@@ -1,11 +1,20 @@
 /**
- * The emulator's options, their defaults and their rules. The `tango emulator start` flags are
- * checked with these same rules, so the flag and the option can never disagree.
+ * The emulator's options and their defaults, checked with the rules of option-rules.ts (the same
+ * ones the `tango emulator start` flags use, so a flag and its option can never disagree).
  */
+import { isLoopbackHost } from '../config/environments.js';
 import { UsageError } from '../errors.js';
 import type { PlatformCredentials } from './auth.js';
-import { DROP_MODES, type DropMode, type FaultSettings } from './faults.js';
+import type { FaultSettings } from './faults.js';
 import type { OAuthClient } from './handlers/oauth.js';
+import {
+  DROP_MODE_RULE,
+  DROP_MODES,
+  type DropMode,
+  HOST_RULE,
+  type NumberOptionName,
+  numberOptionProblem,
+} from './option-rules.js';
 import { createRandom, type Random } from './random.js';
 
 export interface EmulatorOptions {
@@ -28,7 +37,7 @@ export interface EmulatorOptions {
   seed?: number;
   /** Accounts per seeded customer; default 3. */
   seedAccounts?: number;
-  /** A seed for the PRNG behind faults and seeded data, or the generator itself; default: a random seed. */
+  /** A seed for the PRNG behind the faults, or the generator itself; default: a fresh random seed. */
   random?: number | Random;
   /** The clock for createdAt and token expiry; tests may fix it. */
   now?: () => Date;
@@ -50,50 +59,7 @@ export const EMULATOR_DEFAULT_OAUTH_CLIENT: Readonly<OAuthClient> = Object.freez
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 86_400;
 export const DEFAULT_SEED_ACCOUNTS = 3;
-
-interface NumberRule {
-  message: string;
-  test(value: number): boolean;
-}
-
-const wholeNumber =
-  (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  (value: number) =>
-    Number.isInteger(value) && value >= min && value <= max;
-const share = (value: number) => Number.isFinite(value) && value >= 0 && value <= 1;
-
-export const NUMBER_OPTION_RULES = {
-  port: { message: 'must be a whole number from 0 to 65535 (0 picks a free port)', test: wholeNumber(0, 65_535) },
-  latencyMs: { message: 'must be a whole number of milliseconds, 0 or more', test: wholeNumber(0, 600_000) },
-  failRate: { message: 'must be a number from 0 to 1 (the share of requests answered 503)', test: share },
-  dropRate: { message: 'must be a number from 0 to 1 (the share of connections dropped)', test: share },
-  rateLimit: {
-    message: 'must be a number of requests per second, greater than 0 (or 0 for no limit)',
-    test: (value) => Number.isFinite(value) && value >= 0,
-  },
-  seed: { message: 'must be a whole number of customers, 0 or more', test: wholeNumber(0, 100_000) },
-  seedAccounts: {
-    message: 'must be a whole number of accounts per customer, 0 or more',
-    test: wholeNumber(0, 1_000_000),
-  },
-  tokenTtlSeconds: { message: 'must be a whole number of seconds, 1 or more', test: wholeNumber(1) },
-} satisfies Record<string, NumberRule>;
-
-export type NumberOptionName = keyof typeof NUMBER_OPTION_RULES;
-
-export const HOST_RULE =
-  'must be a loopback address (127.0.0.1, localhost or ::1): the emulator is for this machine only';
-export const DROP_MODE_RULE = `must be one of ${DROP_MODES.join(', ')}`;
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-/** The message of the broken rule, or undefined when the value is fine. */
-export function numberOptionProblem(name: NumberOptionName, value: unknown): string | undefined {
-  const rule: NumberRule = NUMBER_OPTION_RULES[name];
-  return typeof value === 'number' && rule.test(value) ? undefined : rule.message;
-}
+const SAMPLE_DATA_SEED = 20_250_221;
 
 export interface ResolvedOptions {
   host: string;
@@ -106,7 +72,9 @@ export interface ResolvedOptions {
   seed: number;
   seedAccounts: number;
   random: Random;
-  /** A PRNG of its own for seeded data, so the data does not depend on the faults' draws. */
+  /** The seed behind `random`, so a run can be replayed; undefined when a generator was given. */
+  randomSeed: number | undefined;
+  /** A PRNG of its own for sample data: the same data on every start, whatever the faults draw. */
   seedRandom: Random;
   now: () => Date;
   log: ((line: string) => void) | undefined;
@@ -133,7 +101,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   const dropMode = options.dropMode ?? 'mixed';
   if (!DROP_MODES.includes(dropMode)) throw new UsageError(`Emulator option dropMode ${DROP_MODE_RULE}`);
   const seedNumber = typeof options.random === 'number' ? options.random : undefined;
-  const random = typeof options.random === 'function' ? options.random : createRandom(seedNumber ?? randomSeed());
+  const seedProblem = seedNumber === undefined ? undefined : numberOptionProblem('randomSeed', seedNumber);
+  if (seedProblem) throw new UsageError(`Emulator option random ${seedProblem} (got ${seedNumber})`);
+  const randomSeed = typeof options.random === 'function' ? undefined : (seedNumber ?? freshSeed());
+  const random = typeof options.random === 'function' ? options.random : createRandom(randomSeed!);
   return {
     host,
     ...numbers,
@@ -148,13 +119,14 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       dropMode,
     },
     random,
-    seedRandom: createRandom(seedNumber ?? 20_250_221),
+    randomSeed,
+    seedRandom: createRandom(SAMPLE_DATA_SEED),
     now: options.now ?? (() => new Date()),
     log: options.log,
     keepProcessAlive: options.keepProcessAlive ?? true,
   };
 }
 
-function randomSeed(): number {
+function freshSeed(): number {
   return Math.floor(Math.random() * 2 ** 32);
 }

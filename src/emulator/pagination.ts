@@ -4,6 +4,7 @@
  * client can walk forwards and backwards. Cursors are opaque to clients: base64url JSON.
  */
 import { DEFAULT_MAX_RESULTS, type Problem } from '../domain/rules.js';
+import type { Page } from '../domain/types.js';
 import type { Predicate } from './filters.js';
 import type { QueryReader } from './query.js';
 
@@ -19,16 +20,6 @@ export interface PageRequest {
   paginate: boolean;
   maxResults: number;
   cursor?: Cursor;
-}
-
-export interface Page<T> {
-  numberOfElements: number;
-  maxResults: number;
-  prevCursor?: string;
-  nextCursor?: string;
-  items: T[];
-  prevPageAvailable: boolean;
-  nextPageAvailable: boolean;
 }
 
 /** Reads paginate, maxResults and the cursors; all are checked even when paginate is false. */

@@ -41,9 +41,9 @@ export class QueryReader {
     this.problems.push(problem);
   }
 
-  /** A single-valued parameter, raw. */
+  /** A single-valued parameter, raw (`status[]=X` is read as `status=X`, not ignored). */
   one(name: string): string | undefined {
-    const values = this.params.getAll(name).filter((value) => value !== '');
+    const values = [...this.params.getAll(name), ...this.params.getAll(`${name}[]`)].filter((value) => value !== '');
     if (values.length > 1) {
       this.report({
         field: name,

@@ -1,4 +1,4 @@
-/** The API's routes, under /raas/v2 like the real service. */
+/** The API's routes, under /raas/v2 like the real service, and the OAuth token route beside them. */
 import {
   createAccount,
   getAccount,
@@ -7,6 +7,7 @@ import {
   updateAccount,
 } from './handlers/accounts.js';
 import { createCustomer, getCustomer, listCustomers } from './handlers/customers.js';
+import { type TokenEndpointConfig, tokenHandler } from './handlers/oauth.js';
 import type { Handler, Route } from './router.js';
 
 export const API_BASE_PATH = '/raas/v2';
@@ -29,4 +30,9 @@ export function apiRoutes(): Route[] {
     route('GET', '/accounts', listAllAccounts),
     route('GET', '/accounts/{accountIdentifier}', getAccount),
   ];
+}
+
+/** POST /oauth/token sits at the root, as on Tango's separate auth host. */
+export function tokenRoute(config: TokenEndpointConfig): Route {
+  return { method: 'POST', template: TOKEN_PATH, handler: tokenHandler(config), kind: 'token' };
 }

@@ -8,10 +8,10 @@ import type { PlatformCredentials } from './auth.js';
 import { type FaultSettings, Faults } from './faults.js';
 import { openFileStore } from './file-store.js';
 import { controlRoutes } from './handlers/control.js';
-import { type OAuthClient, tokenHandler } from './handlers/oauth.js';
+import type { OAuthClient } from './handlers/oauth.js';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { createRequestListener } from './pipeline.js';
-import { API_BASE_PATH, apiRoutes, TOKEN_PATH } from './routes.js';
+import { API_BASE_PATH, apiRoutes, TOKEN_PATH, tokenRoute } from './routes.js';
 import { seedState } from './seed.js';
 import type { EmulatorState } from './state.js';
 import { type EmulatorStats, StatsCounter } from './stats.js';
@@ -19,6 +19,7 @@ import { memoryStore, type Store } from './store.js';
 import { TokenIssuer } from './tokens.js';
 
 export type { FaultSettings } from './faults.js';
+export { DataFileError } from './file-store.js';
 export type { EmulatorOptions } from './options.js';
 export { EMULATOR_DEFAULT_CREDENTIALS, EMULATOR_DEFAULT_OAUTH_CLIENT } from './options.js';
 export type { EmulatorStats } from './stats.js';
@@ -31,6 +32,8 @@ export interface RunningEmulator {
   /** http://127.0.0.1:PORT/_emulator */
   controlUrl: string;
   port: number;
+  /** The PRNG seed in use (pass it as `random` to replay the same faults); undefined for a custom generator. */
+  randomSeed: number | undefined;
   credentials: PlatformCredentials;
   oauthClient: OAuthClient;
   stats(): EmulatorStats;
@@ -46,49 +49,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new Faults(settings.faults, settings.random);
   const stats = new StatsCounter();
   const tokens = new TokenIssuer(settings.oauthClient.clientId, settings.oauthClient.clientSecret, settings.now);
-  const urls = { baseUrl: '', tokenUrl: '', controlUrl: '' };
+  let urls = urlsFor(settings.host, 0);
   const routes = [
     ...apiRoutes(),
-    {
-      method: 'POST',
-      template: TOKEN_PATH,
-      kind: 'token' as const,
-      handler: tokenHandler({
-        client: settings.oauthClient,
-        platform: settings.credentials,
-        tokens,
-        ttlSeconds: () => settings.tokenTtlSeconds,
-      }),
-    },
+    tokenRoute({
+      client: settings.oauthClient,
+      platform: settings.credentials,
+      tokens,
+      ttlSeconds: () => settings.tokenTtlSeconds,
+    }),
     ...controlRoutes({ faults, stats, addresses: () => ({ baseUrl: urls.baseUrl, tokenUrl: urls.tokenUrl }) }),
   ];
-  const server = createServer(
-    { keepAliveTimeout: 5_000 },
-    createRequestListener({
-      routes,
-      store,
-      faults,
-      stats,
-      tokens,
-      credentials: settings.credentials,
-      now: settings.now,
-      log: settings.log,
-    }),
-  );
+  const { credentials, now, log } = settings;
+  const listener = createRequestListener({ routes, store, faults, stats, tokens, credentials, now, log });
+  const server = createServer({ keepAliveTimeout: 5_000 }, listener);
   const port = await listen(server, settings).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
   if (!settings.keepProcessAlive) server.unref();
-  const origin = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
-  Object.assign(urls, {
-    baseUrl: `${origin}${API_BASE_PATH}`,
-    tokenUrl: `${origin}${TOKEN_PATH}`,
-    controlUrl: `${origin}/_emulator`,
-  });
+  urls = urlsFor(settings.host, port);
   return {
     ...urls,
     port,
+    randomSeed: settings.randomSeed,
     credentials: { ...settings.credentials },
     oauthClient: { ...settings.oauthClient },
     stats: () => stats.snapshot(),
@@ -96,6 +80,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: () => faults.current(),
     setFaults: (changes) => faults.update(changes),
     close: () => closeServer(server).then(() => store.close()),
+  };
+}
+
+function urlsFor(host: string, port: number): { baseUrl: string; tokenUrl: string; controlUrl: string } {
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    baseUrl: `${origin}${API_BASE_PATH}`,
+    tokenUrl: `${origin}${TOKEN_PATH}`,
+    controlUrl: `${origin}/_emulator`,
   };
 }
 

@@ -32,11 +32,20 @@ describe('--fail-rate', () => {
   it('answers about that share of requests with 503, the same ones for the same seed', async () => {
     const first = await withEmulator({ failRate: 0.3, random: 42 }, (client) => statuses(client, 200));
     const second = await withEmulator({ failRate: 0.3, random: 42 }, (client) => statuses(client, 200));
+    const other = await withEmulator({ failRate: 0.3, random: 43 }, (client) => statuses(client, 200));
     const failures = first.filter((status) => status === 503).length;
     expect(failures / first.length).toBeGreaterThan(0.2);
     expect(failures / first.length).toBeLessThan(0.4);
     expect(first.filter((status) => status !== 503 && status !== 200)).toEqual([]);
     expect(second).toEqual(first);
+    expect(other).not.toEqual(first);
+  });
+
+  it('tells the seed it drew, which replays the same run', async () => {
+    const emulator = await startEmulator({ failRate: 0.5 });
+    const seed = emulator.randomSeed!;
+    const first = await statuses(new EmulatorClient(emulator), 20).finally(() => emulator.close());
+    expect(await withEmulator({ failRate: 0.5, random: seed }, (client) => statuses(client, 20))).toEqual(first);
   });
 
   it('answers 503 with an ErrorInfo body and counts it', async () => {

@@ -102,6 +102,7 @@ describe('account filters (GET /customers/{c}/accounts)', () => {
     ['accountNumber (exact)', { accountNumber: 'A' }, []],
     ['displayName (case-insensitive substring)', { displayName: 'wellness' }, ['wellness-usd', 'bonus-gbp']],
     ['status (exact)', { status: 'FROZEN' }, ['engagement-eur']],
+    ['status[] (brackets on a single value)', { 'status[]': 'FROZEN' }, ['engagement-eur']],
     ['contactEmail (exact, any case)', { contactEmail: 'OPS@acme.example.com' }, ['wellness-usd']],
     ['currencyCode (one)', { currencyCode: 'USD' }, ['wellness-usd']],
     ['currencyCode (repeated)', { currencyCode: ['EUR', 'GBP'] }, ['engagement-eur', 'bonus-gbp']],

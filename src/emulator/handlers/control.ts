@@ -9,8 +9,8 @@
  *   PATCH  /_emulator/accounts/{accountIdentifier}  set what the API cannot: {status, currentBalance}
  */
 import { check, type Problem } from '../../domain/rules.js';
-import { DROP_MODES, type FaultSettings, type Faults } from '../faults.js';
-import { DROP_MODE_RULE, type NumberOptionName, numberOptionProblem } from '../options.js';
+import type { FaultSettings, Faults } from '../faults.js';
+import { DROP_MODE_RULE, DROP_MODES, type NumberOptionName, numberOptionProblem } from '../option-rules.js';
 import { assertValid, notFound } from '../problems.js';
 import { jsonObjectBody, type RequestContext, type Route } from '../router.js';
 import type { StatsCounter } from '../stats.js';
