@@ -87,7 +87,9 @@ export class TangoApi {
     let cursor = start.nextCursor;
     const maxResults = start.maxResults ?? MAX_RESULTS_LIMIT;
     for (;;) {
-      const page = (await this.send<Page<T>>(list({ paginate: true, maxResults, nextCursor: cursor }))).body;
+      const body = (await this.send<Page<T> | T[]>(list({ paginate: true, maxResults, nextCursor: cursor }))).body;
+      // A server that ignores `paginate` answers the whole list as a plain array: that is the only page.
+      const page = Array.isArray(body) ? wholeList(body) : body;
       yield page;
       if (!page.nextPageAvailable || !page.nextCursor || seen.has(page.nextCursor)) return;
       seen.add(page.nextCursor);
@@ -117,4 +119,14 @@ export class TangoApi {
   async updateAccount(customer: string, account: string, body: UpdateAccountBody): Promise<Account> {
     return (await this.send<Account>(requests.updateAccount(customer, account, body))).body;
   }
+}
+
+function wholeList<T>(items: T[]): Page<T> {
+  return {
+    numberOfElements: items.length,
+    maxResults: items.length,
+    items,
+    prevPageAvailable: false,
+    nextPageAvailable: false,
+  };
 }
