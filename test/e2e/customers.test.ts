@@ -184,6 +184,14 @@ describe('tango customers create', () => {
     expect(h.requestCount()).toBe(before);
   });
 
+  it('an unknown --fields name is refused before the customer is created', async () => {
+    const id = uniqueId('fields');
+    const result = await create(id, 'Fields Co', '--fields', 'customerIdentifier,nmae');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--fields: "nmae" is not a field of customers');
+    expect((await h.client().get(`/customers/${id}`)).status).toBe(404);
+  });
+
   it('without a terminal, a missing flag is exit 2 naming it, and nothing is sent', async () => {
     const before = h.requestCount();
     const result = await tango(['customers', 'create', '--identifier', uniqueId('missing')]);

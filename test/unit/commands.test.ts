@@ -245,6 +245,20 @@ describe('accounts list: every filter is checked before sending', () => {
   });
 });
 
+describe('--fields is checked before anything is sent', () => {
+  it.each([
+    [['customers', 'create', '--identifier', 'acme-co', '--display-name', 'Acme Co']],
+    [['accounts', 'update', 'acme-co', 'acme-main', '--display-name', 'Acme Main']],
+    [['accounts', 'list', 'acme-co', '--json']],
+    [['customers', 'get', 'acme-co']],
+  ])('%j', async (args) => {
+    // Exit 2, not 4: the unknown field is caught before credentials are even looked for.
+    const result = await tango([...args, '--fields', 'nonsense']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--fields: "nonsense" is not a field of');
+  });
+});
+
 describe('customers list and get flags', () => {
   it('checks --status and the date bounds', async () => {
     expect((await tango(['customers', 'list', '--status', 'nope'])).code).toBe(2);

@@ -148,6 +148,12 @@ describe('accounts', () => {
     });
   });
 
+  it('--fields with an unknown field is refused in json too, not silently emptied', async () => {
+    const { out, text } = output('json', { fields: ['accountIdentifer'] });
+    await expect(out.list([account(1)], accountView)).rejects.toMatchObject({ exitCode: 2 });
+    expect(text()).toBe('');
+  });
+
   it('funding emails show as one cell in a table or csv', async () => {
     const { out, text } = output('csv', { fields: ['accountIdentifier', 'fundingNotification'] });
     await out.list(

@@ -59,6 +59,7 @@ export function accountsCreateCommand(): Command {
 }
 
 async function create(ctx: Context, customer: string, opts: CreateOptions): Promise<void> {
+  ctx.output.checkFields(accountView);
   const body = await completeBody<CreateAccountBody>(
     ctx,
     {

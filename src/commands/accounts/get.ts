@@ -22,6 +22,7 @@ export function accountsGetCommand(): Command {
 }
 
 async function get(ctx: Context, accountIdentifier: string): Promise<void> {
+  ctx.output.checkFields(accountView);
   const api = await ctx.api();
   let account: Account;
   try {

@@ -103,6 +103,7 @@ function filters(opts: ListOptions): AccountFilters {
 }
 
 async function list(ctx: Context, customer: string | undefined, opts: ListOptions): Promise<void> {
+  ctx.output.checkFields(accountView);
   const query = filters(opts);
   const api = await ctx.api();
   try {

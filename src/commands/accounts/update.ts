@@ -60,6 +60,7 @@ export function updateBody(opts: UpdateOptions): UpdateAccountBody {
 }
 
 async function update(ctx: Context, customer: string, account: string, opts: UpdateOptions): Promise<void> {
+  ctx.output.checkFields(accountView);
   const body = updateBody(opts);
   if (Object.keys(body).length === 0) {
     throw new UsageError('nothing to update', { hint: `pass at least one of ${FIELD_FLAGS}` });

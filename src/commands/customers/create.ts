@@ -37,6 +37,7 @@ export function customersCreateCommand(): Command {
 }
 
 async function create(ctx: Context, opts: CreateOptions): Promise<void> {
+  ctx.output.checkFields(customerView);
   const body = await gather(ctx, opts);
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.createCustomer(body));

@@ -21,6 +21,7 @@ export function customersGetCommand(): Command {
 }
 
 async function get(ctx: Context, customerIdentifier: string): Promise<void> {
+  ctx.output.checkFields(customerView);
   const api = await ctx.api();
   let customer: Customer;
   try {

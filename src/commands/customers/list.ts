@@ -79,6 +79,7 @@ function filters(opts: ListOptions): CustomerFilters {
 }
 
 async function list(ctx: Context, opts: ListOptions): Promise<void> {
+  ctx.output.checkFields(customerView);
   const query = filters(opts);
   const api = await ctx.api();
   if (opts.all) {
