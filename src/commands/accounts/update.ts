@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
 import { toFundingNotification, type UpdateAccountBody, validateUpdateAccount } from '../../domain/rules.js';
+import type { Account } from '../../domain/types.js';
 import { UsageError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
@@ -70,7 +71,7 @@ async function update(ctx: Context, customer: string, account: string, opts: Upd
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.updateAccount(customer, account, body));
   const api = await ctx.api();
-  let updated: Awaited<ReturnType<typeof api.updateAccount>>;
+  let updated: Account;
   try {
     updated = await api.updateAccount(customer, account, body);
   } catch (error) {
