@@ -118,7 +118,8 @@ async function buildApi(context: Context, profileName: string, override?: Creden
     const emulator = await startEmbeddedEmulator(configDir(context.env));
     context.onClose(() => emulator.close());
     baseUrl = emulator.baseUrl;
-    credentials ??= {
+    // The embedded emulator knows only its own credentials; real ones must never be sent to it either.
+    credentials = {
       kind: 'basic',
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },

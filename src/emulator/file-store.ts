@@ -9,10 +9,11 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { HttpProblem } from './problems.js';
 import { EmulatorState, emptyStateData, isStateData, type StateData } from './state.js';
 import type { Store } from './store.js';
+
+type LockFunction = typeof import('proper-lockfile')['lock'];
 
 /** Enough to tell whether the file changed since we last read or wrote it (rename gives a new inode). */
 interface FileIdentity {
@@ -39,7 +40,9 @@ export class DataFileError extends Error {
 export async function openFileStore(file: string, initialise: (state: EmulatorState) => boolean): Promise<Store> {
   const path = resolve(file);
   await mkdir(dirname(path), { recursive: true });
-  const store = new FileStore(path);
+  // Loaded here, not at the top: an in-memory emulator needs no lock package (nor the exit hooks it installs).
+  const { lock } = (await import('proper-lockfile')).default;
+  const store = new FileStore(path, lock);
   await store.initialise(initialise);
   return store;
 }
@@ -50,7 +53,10 @@ class FileStore implements Store {
   /** Operations of this process run one at a time; the file lock orders them with other processes. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly lock: LockFunction,
+  ) {}
 
   /** Loads the file (refusing one that is not emulator state) and lets `initialise` seed it. */
   initialise(initialise: (state: EmulatorState) => boolean): Promise<void> {
@@ -93,7 +99,7 @@ class FileStore implements Store {
   private async withLock<T>(task: () => Promise<T>): Promise<T> {
     let release: () => Promise<void>;
     try {
-      release = await lockfile.lock(this.file, {
+      release = await this.lock(this.file, {
         ...LOCK_OPTIONS,
         // The default throws from a timer and kills the process; a slow write is no reason to.
         onCompromised: () => undefined,

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Customer, Page } from '../../src/domain/types.js';
-import { uniqueId } from '../helpers/emulator-client.js';
-import { json, tableRows, useTangoWithEmulator } from '../helpers/tango-emulator.js';
+import { uniqueId } from '../support/emulator-client.js';
+import { json, tableRows, useTangoWithEmulator } from '../support/tango-emulator.js';
 
 const PER_CUSTOMER = 1050;
 const draws: number[] = [];

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Customer, Page } from '../../src/domain/types.js';
-import { uniqueId } from '../helpers/emulator-client.js';
-import { json, tableRows, useTangoWithEmulator } from '../helpers/tango-emulator.js';
+import { uniqueId } from '../support/emulator-client.js';
+import { json, tableRows, useTangoWithEmulator } from '../support/tango-emulator.js';
 
 // Fault draws come from this script, so a test decides exactly which request is dropped.
 const draws: number[] = [];

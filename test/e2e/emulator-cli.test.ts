@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectOutput } from '../helpers/child-output.js';
+import { collectOutput } from '../support/child-output.js';
 import { BIN, baseEnv, REPO_ROOT, tempConfigDir } from '../support/tango.js';
 
 let config: { dir: string; cleanup: () => void };

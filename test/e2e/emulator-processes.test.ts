@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
-import { collectOutput } from '../helpers/child-output.js';
-import { EmulatorClient } from '../helpers/emulator-client.js';
+import { collectOutput } from '../support/child-output.js';
+import { EmulatorClient } from '../support/emulator-client.js';
 
 const PROCESSES = 10;
 const ACCOUNTS_EACH = 3;

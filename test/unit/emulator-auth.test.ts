@@ -1,7 +1,7 @@
 /** Basic auth, the OAuth token endpoint and Bearer tokens, including expiry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_DEFAULT_CREDENTIALS, type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { basicAuth, EmulatorClient, type Json } from '../helpers/emulator-client.js';
+import { basicAuth, EmulatorClient, type Json } from '../support/emulator-client.js';
 
 let clock = new Date('2025-06-01T00:00:00Z');
 let emulator: RunningEmulator;

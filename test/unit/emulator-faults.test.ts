@@ -1,7 +1,7 @@
 /** Injected faults, observed over real sockets: 503 share, 429 with Retry-After, drops, latency. */
 import { describe, expect, it } from 'vitest';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { EmulatorClient, newAccountBody, newCustomerBody } from '../helpers/emulator-client.js';
+import { EmulatorClient, newAccountBody, newCustomerBody } from '../support/emulator-client.js';
 
 async function withEmulator<T>(options: EmulatorOptions, run: (client: EmulatorClient) => Promise<T>): Promise<T> {
   const emulator = await startEmulator(options);

@@ -1,6 +1,6 @@
 /** Every documented list filter: what it matches, and a 400 naming the parameter for bad values. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type EmulatorClient, useEmulator } from '../helpers/emulator-client.js';
+import { type EmulatorClient, useEmulator } from '../support/emulator-client.js';
 
 let clock = new Date('2025-01-01T00:00:00.000Z');
 const emulator = useEmulator({ now: () => clock });

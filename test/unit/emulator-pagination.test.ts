@@ -1,7 +1,7 @@
 /** Cursor pagination: forwards and backwards, bounds, bad cursors, and 100,000 accounts. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
-import { createCustomer, EmulatorClient, newAccountBody, useEmulator } from '../helpers/emulator-client.js';
+import { createCustomer, EmulatorClient, newAccountBody, useEmulator } from '../support/emulator-client.js';
 
 const emulator = useEmulator();
 let customer: string;

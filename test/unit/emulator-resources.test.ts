@@ -7,7 +7,7 @@ import {
   newCustomerBody,
   uniqueId,
   useEmulator,
-} from '../helpers/emulator-client.js';
+} from '../support/emulator-client.js';
 
 const emulator = useEmulator();
 

@@ -12,8 +12,8 @@ import {
   newCustomerBody,
   uniqueId,
   useEmulator,
-} from '../helpers/emulator-client.js';
-import { componentErrors, errorInfoErrors, responseErrors } from '../helpers/openapi.js';
+} from '../support/emulator-client.js';
+import { componentErrors, errorInfoErrors, responseErrors } from '../support/openapi.js';
 
 const emulator = useEmulator();
 let customer: string;

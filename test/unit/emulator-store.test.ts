@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_EMULATOR_FILE, startEmbeddedEmulator } from '../../src/emulator/embedded.js';
 import { DataFileError, type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { EmulatorClient, newAccountBody, newCustomerBody } from '../helpers/emulator-client.js';
+import { EmulatorClient, newAccountBody, newCustomerBody } from '../support/emulator-client.js';
 
 let dir: string;
 let file: string;

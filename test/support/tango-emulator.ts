@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { type RunResult, runTango, tempConfigDir } from '../support/tango.js';
 import { EmulatorClient } from './emulator-client.js';
+import { type RunResult, runTango, tempConfigDir } from './tango.js';
 
 export interface TangoOptions {
   env?: Record<string, string | undefined>;
