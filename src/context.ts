@@ -38,7 +38,7 @@ export interface Context {
    */
   apiFinishingInFlight(): Promise<TangoApi>;
   /** A client for other credentials than the resolved ones (auth login verifies before storing). */
-  apiWith(credentials: Credentials): Promise<TangoApi>;
+  apiWith(credentials: Credentials, authUrl?: string): Promise<TangoApi>;
   /** Runs `fn` when the command ends, first registered last run. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -100,10 +100,10 @@ export function createContext(cmd: Command, io: ContextIO): Context {
       return api;
     },
     apiFinishingInFlight: () => {
-      finishing ??= buildApi(context, profileName, undefined, { finishInFlight: true });
+      finishing ??= buildApi(context, profileName, undefined, undefined, { finishInFlight: true });
       return finishing;
     },
-    apiWith: (credentials) => buildApi(context, profileName, credentials),
+    apiWith: (credentials, authUrl) => buildApi(context, profileName, credentials, authUrl),
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.reverse()) await fn();
@@ -122,6 +122,7 @@ async function buildApi(
   context: Context,
   profileName: string,
   override?: Credentials,
+  authUrl?: string,
   { finishInFlight = false } = {},
 ): Promise<TangoApi> {
   const { settings, log } = context;
@@ -147,7 +148,7 @@ async function buildApi(
     credentials.kind === 'basic'
       ? basicAuth(credentials.platformName.value, credentials.platformKey.value)
       : oauthClientCredentials({
-          tokenUrl: settings.authUrl.value,
+          tokenUrl: authUrl ?? settings.authUrl.value,
           clientId: credentials.clientId.value,
           clientSecret: credentials.clientSecret.value,
           cache: profileTokenCache(context.store, profileName, !override && credentials.clientId.source === 'profile'),

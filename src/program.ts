@@ -4,9 +4,10 @@
  * generator walks this same tree.
  */
 import { Command, Option } from 'commander';
-import { accountsImportCommand } from './commands/accounts/import.js';
+import { accountsCommand } from './commands/accounts/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
+import { customersCommand } from './commands/customers/index.js';
 import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
@@ -23,12 +24,8 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true);
   addGlobalOptions(program);
 
-  // Temporary home for `accounts import` until the accounts group is merged from the commands branch.
-  program.addCommand(
-    new Command('accounts')
-      .description('list, show, create, update and import accounts')
-      .addCommand(accountsImportCommand()),
-  );
+  program.addCommand(customersCommand());
+  program.addCommand(accountsCommand());
   program.addCommand(authCommand());
   program.addCommand(configCommand());
   program.addCommand(emulatorCommand());

@@ -66,7 +66,7 @@ function conflict(
   const result: RowResult = {
     ...base(row),
     outcome: 'conflict',
-    reason: [message.replace(/^Account \S+ /, ''), ...shown].join('; '),
+    reason: [message.replace(/^account \S+ /i, ''), ...shown].join('; '),
     exitCode: ExitCode.conflict,
     differences,
   };
