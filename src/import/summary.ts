@@ -24,7 +24,7 @@ export function summaryLine(report: ImportReport): string {
   ];
   if (summary['not-attempted']) parts.push(`${summary['not-attempted']} not attempted`);
   const seconds = (report.durationMs / 1000).toFixed(1);
-  return `${summary.total} rows for customer ${report.customer} in ${seconds} s: ${parts.join(', ')}.`;
+  return `${rowsOf(summary.total)} for customer ${report.customer} in ${seconds} s: ${parts.join(', ')}.`;
 }
 
 /** The error that ends the command with the right code, or undefined when all went well. */
@@ -37,7 +37,7 @@ export function outcomeError(
   const seeReport = reportPath ? `see ${reportPath} for every row` : 'pass --report <file> to keep every row';
   const rerun = 'run the same command again: rows already created count as existed, only the rest are sent';
   if (run.interrupted) {
-    return new InterruptedError(`Interrupted: ${summary['not-attempted']} of ${summary.total} rows not attempted.`, {
+    return new InterruptedError(`Interrupted: ${summary['not-attempted']} of ${rowsOf(summary.total)} not attempted.`, {
       hint: rerun,
       details: attention(report.rows),
     });
@@ -45,7 +45,7 @@ export function outcomeError(
   if (run.stopped) {
     return new CliError(
       toExitCode(run.stopped.exitCode),
-      `Stopped early: ${summary['not-attempted']} rows not attempted.`,
+      `Stopped early: ${rowsOf(summary['not-attempted'])} not attempted.`,
       {
         details: [run.stopped.reason.replace(/^not attempted: /, ''), ...attention(report.rows)],
         hint: `${seeReport}; once the cause is fixed, ${rerun}`,
@@ -53,14 +53,18 @@ export function outcomeError(
     );
   }
   if (summary.conflict) {
-    return new CliError(ExitCode.conflict, `${summary.conflict} rows conflict with existing accounts.`, {
-      details: attention(report.rows),
-      hint: `${seeReport}; change those identifiers, or update the accounts (tango accounts update)`,
-    });
+    return new CliError(
+      ExitCode.conflict,
+      `${rowsOf(summary.conflict)} ${summary.conflict === 1 ? 'conflicts' : 'conflict'} with existing accounts.`,
+      {
+        details: attention(report.rows),
+        hint: `${seeReport}; change those identifiers, or update the accounts (tango accounts update)`,
+      },
+    );
   }
   if (summary.failed) {
     const code = toExitCode(sharedExitCode(report.rows));
-    return new CliError(code, `${summary.failed} rows failed.`, {
+    return new CliError(code, `${rowsOf(summary.failed)} failed.`, {
       details: attention(report.rows),
       hint: `${seeReport}; ${rerun}${slowDown(code)}`,
     });
@@ -82,6 +86,10 @@ function sharedExitCode(rows: RowResult[]): number {
 
 function toExitCode(code: number): CliError['exitCode'] {
   return (Object.values(ExitCode) as number[]).includes(code) ? (code as CliError['exitCode']) : ExitCode.error;
+}
+
+function rowsOf(count: number): string {
+  return `${count} ${count === 1 ? 'row' : 'rows'}`;
 }
 
 /** The first rows that need a look: conflicts and failures, with why. */

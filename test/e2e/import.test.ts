@@ -186,7 +186,7 @@ describe('tango accounts import, run again', () => {
       outcome: 'conflict',
       differences: [{ field: 'displayName', existing: 'Team 5', requested: 'Renamed Team' }],
     });
-    expect(conflict.stderr).toContain('1 rows conflict with existing accounts.');
+    expect(conflict.stderr).toContain('1 row conflicts with existing accounts.');
     expect(conflict.stderr).toMatch(/row 5 acct-00005: conflict: already exists with different values; displayName/);
   });
 

@@ -5,6 +5,7 @@
  * every row. The engine (src/import) is loaded only when the command runs.
  */
 import { Command, Option } from 'commander';
+import type { TangoApi } from '../../api/tango.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import type { ImportProblem, ImportReport, InputFormat, PlannedRow, RunResult } from '../../import/index.js';
@@ -96,13 +97,15 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
     startedAt: new Date(),
     interrupted: false,
   };
+  // Missing credentials fail here, before a report says anything is pending.
+  const api = rows.length ? await ctx.apiFinishingInFlight() : undefined;
   if (opts.report) {
     // Written before the first request: a path that cannot be written fails now, not after the work.
     const pending = rows.map((row) => engine.notAttempted(row, 'pending: the import had not finished'));
     await writeEarly(opts.report, engine.buildReport({ ...meta, finishedAt: meta.startedAt }, pending));
   }
-  if (rows.length === 0) return;
-  const run = await sendRows(ctx, customer, rows, opts.concurrency);
+  if (!api) return;
+  const run = await sendRows(ctx, api, customer, rows, opts.concurrency);
   const report = engine.buildReport({ ...meta, finishedAt: run.finishedAt, interrupted: run.interrupted }, run.results);
   ctx.log.info(engine.summaryLine(report));
   if (opts.report) await writeFinal(opts.report, report);
@@ -112,10 +115,15 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
 }
 
 /** The rows sent, with progress on stderr while they go. */
-async function sendRows(ctx: Context, customer: string, rows: PlannedRow[], concurrency: number): Promise<RunResult> {
+async function sendRows(
+  ctx: Context,
+  api: TangoApi,
+  customer: string,
+  rows: PlannedRow[],
+  concurrency: number,
+): Promise<RunResult> {
   const { runImport, startProgress } = await import('../../import/index.js');
   const { runtime } = await import('../../runtime.js');
-  const api = await ctx.apiFinishingInFlight();
   const stderr = runtime().stderr;
   const progress = startProgress({
     total: rows.length,
@@ -208,7 +216,7 @@ async function showPlan(ctx: Context, customer: string, rows: PlannedRow[], opts
   const plan = rows.map((row) => ({ row: row.row, line: row.line, ...row.body }));
   await ctx.output.list(plan, planView);
   ctx.log.note(
-    `Dry run: ${rows.length} valid rows; each would be created under customer ${customer} unless it already exists ` +
+    `Dry run: ${rows.length} valid ${rows.length === 1 ? 'row' : 'rows'}; each would be created under customer ${customer} unless it already exists ` +
       `(POST /customers/${customer}/accounts), ${opts.concurrency} at a time. Nothing was sent.`,
   );
 }
