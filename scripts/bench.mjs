@@ -1,11 +1,15 @@
 // npm run bench: speed and memory as ratios against a baseline, never as pass/fail timings.
 //   startup   `tango --version` and `tango --help` against bare `node -e 0`
+//   request   one `tango customers list` against one curl of the same URL, on the emulator
+//   bulk      `tango accounts list <c> --all -o ndjson` over 100,000 accounts (wall time, peak RSS)
+//             against a plain curl loop over the same pages
 //   import    `tango accounts import` of 1,000 rows against the emulator at 20 ms latency, concurrency 8,
 //             beside the ideal rows x latency / concurrency
 // Sections are run in order; pass names to run only some: npm run bench -- startup
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,26 +56,85 @@ function startup() {
   console.log(`  tango --help       ${fmt(help)}   ratio ${(help / node).toFixed(2)}`);
 }
 
+const CREDENTIALS = { TANGO_PLATFORM_NAME: 'tango-local', TANGO_PLATFORM_KEY: 'local-key' };
+
+/** `tango emulator start` in a child process; resolves with its base URL once it prints it. */
+export async function startEmulator(args) {
+  const child = spawn(process.execPath, [BIN, 'emulator', 'start', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const [chunk] = await once(child.stdout, 'data');
+  return { baseUrl: String(chunk).trim(), stop: () => child.kill('SIGTERM') };
+}
+
+/** Wall time and peak RSS of one command, through GNU time. */
+function measure(command, args, env = {}) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  const [seconds, kb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms: seconds * 1000, rssMb: kb / 1024 };
+}
+
+async function request() {
+  const emulator = await startEmulator(['--seed', '20']);
+  try {
+    const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
+    const [curl, tango] = interleaved([
+      ['curl', ['-sf', '-u', 'tango-local:local-key', '-o', '/dev/null', `${emulator.baseUrl}/customers`]],
+      [process.execPath, [BIN, 'customers', 'list', '--json'], env],
+    ]);
+    console.log(`request: GET /customers, 20 customers (median of ${RUNS}, interleaved)`);
+    console.log(`  curl                        ${fmt(curl)}`);
+    console.log(`  tango customers list --json ${fmt(tango)}   ratio ${(tango / curl).toFixed(2)}`);
+  } finally {
+    emulator.stop();
+  }
+}
+
+async function bulk() {
+  const total = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+  const emulator = await startEmulator(['--seed', '1', '--seed-accounts', String(total)]);
+  try {
+    const firstPage = spawnSync(
+      'curl',
+      ['-sf', '-u', 'tango-local:local-key', `${emulator.baseUrl}/customers?paginate=true&maxResults=1`],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const customers = JSON.parse(firstPage.stdout).items;
+    const customer = customers[0].customerIdentifier;
+    const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
+    const tango = measure(process.execPath, [BIN, 'accounts', 'list', customer, '--all', '-o', 'ndjson'], env);
+    // The plainest client: one curl per page, the next cursor cut out with sed, pages written raw.
+    const loop = [
+      'url="$0/customers/$1/accounts?paginate=true&maxResults=200"; cursor=""',
+      'while :; do',
+      '  page=$(curl -sf -u tango-local:local-key "$url${cursor:+&nextCursor=$cursor}") || exit 1',
+      '  printf "%s\\n" "$page"',
+      '  case "$page" in *\'"nextPageAvailable":true\'*) ;; *) break ;; esac',
+      '  cursor=$(printf "%s" "$page" | sed -n \'s/.*"nextCursor":"\\([^"]*\\)".*/\\1/p\')',
+      'done',
+    ].join('\n');
+    const curl = measure('bash', ['-c', loop, emulator.baseUrl, customer]);
+    console.log(`bulk: ${total.toLocaleString('en')} accounts, every page of 200, ndjson to /dev/null`);
+    console.log(
+      `  curl + sed loop                ${fmt(curl.ms)}   peak RSS ${curl.rssMb.toFixed(0)} MB (largest process)`,
+    );
+    console.log(
+      `  tango accounts list --all      ${fmt(tango.ms)}   peak RSS ${tango.rssMb.toFixed(0)} MB   ratio ${(tango.ms / curl.ms).toFixed(2)}`,
+    );
+  } finally {
+    emulator.stop();
+  }
+}
+
 const IMPORT_ROWS = 1000;
 const IMPORT_LATENCY_MS = 20;
 const IMPORT_CONCURRENCY = 8;
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
-
-/** `tango emulator start` in a child; its first stdout line is the base URL. */
-function startEmulator(latencyMs) {
-  const child = spawn(process.execPath, [BIN, 'emulator', 'start', '--port', '0', '--latency', String(latencyMs)], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`tango emulator start exited ${code}`)));
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve({ baseUrl: out.split('\n')[0].trim(), stop: () => child.kill('SIGTERM') });
-    });
-  });
-}
 
 /** A fresh connection each time: spawnSync blocks this process, so a kept-alive socket may be closed under it. */
 function emulatorPost(baseUrl, path, body) {
@@ -82,7 +145,7 @@ function emulatorPost(baseUrl, path, body) {
     'content-length': Buffer.byteLength(payload),
   };
   return new Promise((resolve, reject) => {
-    const req = request(`${baseUrl}${path}`, { method: 'POST', headers, agent: false }, (res) => {
+    const req = httpRequest(`${baseUrl}${path}`, { method: 'POST', headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (chunk) => {
         text += chunk;
@@ -113,9 +176,8 @@ async function importOnce(baseUrl, dir, run) {
   writeFileSync(file, accountsCsv(`bench-${run}`, IMPORT_ROWS));
   const args = [BIN, 'accounts', 'import', customer, '--file', file, '--report', report];
   const wall = timeOnce(process.execPath, [...args, '--concurrency', String(IMPORT_CONCURRENCY)], {
+    ...CREDENTIALS,
     TANGO_BASE_URL: baseUrl,
-    TANGO_PLATFORM_NAME: 'tango-local',
-    TANGO_PLATFORM_KEY: 'local-key',
     TANGO_CONFIG_DIR: dir,
   });
   const { summary, durationMs } = JSON.parse(readFileSync(report, 'utf8'));
@@ -126,14 +188,14 @@ async function importOnce(baseUrl, dir, run) {
 async function importSection() {
   const ideal = (IMPORT_ROWS * IMPORT_LATENCY_MS) / IMPORT_CONCURRENCY;
   const dir = mkdtempSync(join(tmpdir(), 'tango-bench-'));
-  const emulator = await startEmulator(IMPORT_LATENCY_MS);
+  const emulator = await startEmulator(['--latency', String(IMPORT_LATENCY_MS)]);
   try {
     const runs = [];
     for (let run = 1; run <= IMPORT_RUNS; run++) runs.push(await importOnce(emulator.baseUrl, dir, run));
     const wall = median(runs.map((r) => r.wall));
     const own = median(runs.map((r) => r.own));
     console.log(
-      `import (${IMPORT_ROWS} rows, ${IMPORT_LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCY}, median of ${IMPORT_RUNS})`,
+      `import: ${IMPORT_ROWS} rows, ${IMPORT_LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCY} (median of ${IMPORT_RUNS})`,
     );
     console.log(`  ideal rows x latency / concurrency  ${fmt(ideal)}`);
     console.log(
@@ -146,7 +208,7 @@ async function importSection() {
   }
 }
 
-const sections = { startup, import: importSection };
+const sections = { startup, request, bulk, import: importSection };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(sections);
 for (const name of chosen) {
   if (!sections[name]) throw new Error(`unknown bench section ${name}; sections: ${Object.keys(sections).join(', ')}`);
