@@ -29,6 +29,20 @@ afterEach(async () => {
   config.cleanup();
 });
 
+describe('tango accounts import --help', () => {
+  it('names the columns, the exit codes and ends with examples', async () => {
+    const result = await runTango(['accounts', 'import', '--help'], { configDir: config.dir });
+
+    expect(result.code).toBe(0);
+    for (const text of ['--file <path>', '--concurrency <n>', '--report <file>', '--dry-run', 'fundingEmails']) {
+      expect(result.stdout).toContain(text);
+    }
+    expect(result.stdout).toMatch(/Exit codes:\n(.*\n)*\s+130 {2}interrupted/);
+    const examples = result.stdout.slice(result.stdout.indexOf('Examples:'));
+    expect(examples.match(/^\s+\$ tango /gm)).toHaveLength(4);
+  });
+});
+
 describe('tango accounts import against a failing, dropping server', () => {
   it('creates 500 rows exactly once each and reports every row', async () => {
     ({ emulator, api } = await emulatorWithCustomer(CUSTOMER, { failRate: 0.2, dropRate: 0.05, latencyMs: 1 }));
