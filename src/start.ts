@@ -43,11 +43,14 @@ export async function start(args: string[]): Promise<void> {
  * signal would count as a second Ctrl-C and end the command before its rows in flight finish.
  * Their cleanup also runs on 'exit', so dropping their signal listeners loses nothing.
  */
-function keepSignalsToOurselves(ours: ReadonlyArray<(...args: unknown[]) => void>): void {
-  process.on('newListener', (event: string | symbol, listener: (...args: unknown[]) => void) => {
+export function keepSignalsToOurselves(
+  ours: ReadonlyArray<(...args: unknown[]) => void>,
+  target: NodeJS.EventEmitter = process,
+): void {
+  target.on('newListener', (event: string | symbol, listener: (...args: unknown[]) => void) => {
     if ((event === 'SIGINT' || event === 'SIGTERM') && !ours.includes(listener)) {
       // 'newListener' fires before the listener is added; take it off right after.
-      queueMicrotask(() => process.removeListener(event, listener));
+      queueMicrotask(() => target.removeListener(event, listener));
     }
   });
 }
