@@ -58,9 +58,9 @@ export async function runImport(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     // Only the search for existing accounts throws (customer missing, credentials refused): no row was sent.
     const failure = failureOf(error);
-    breaker.stop(`not attempted: ${failure.reason}`, failure.exitCode);
+    breaker.stop(`reading customer ${options.customer} failed: ${failure.reason}`, failure.exitCode);
   }
-  const reason = breaker.stopped?.reason ?? 'not attempted: interrupted';
+  const reason = breaker.stopped?.reason ?? 'interrupted';
   const ordered = options.rows.map((row) => results.get(row) ?? notAttempted(row, reason));
   return {
     results: ordered,
@@ -112,11 +112,11 @@ export class StopRule {
     const code = result.exitCode;
     if (result.outcome !== 'failed') this.#streak = 0;
     else if (code === ExitCode.auth || code === ExitCode.notFound) {
-      this.stop(`not attempted: an earlier row failed with "${result.reason}"`, code);
+      this.stop(`an earlier row failed with "${result.reason}"`, code);
     } else if (code === ExitCode.unavailable || code === ExitCode.network) {
       this.#streak += 1;
       if (this.#streak >= this.#streakLimit) {
-        this.stop(`not attempted: the server failed ${this.#streak} rows in a row (last: ${result.reason})`, code);
+        this.stop(`the server failed ${this.#streak} rows in a row (last: ${result.reason})`, code);
       }
     } else this.#streak = 0;
   }

@@ -47,8 +47,8 @@ export function outcomeError(
       toExitCode(run.stopped.exitCode),
       `Stopped early: ${rowsOf(summary['not-attempted'])} not attempted.`,
       {
-        details: [run.stopped.reason.replace(/^not attempted: /, ''), ...attention(report.rows)],
-        hint: `${seeReport}; once the cause is fixed, ${rerun}`,
+        details: [run.stopped.reason, ...attention(report.rows)],
+        hint: `${seeReport}; once the cause is fixed, ${rerun}${slowDown(report.rows)}`,
       },
     );
   }
@@ -66,15 +66,15 @@ export function outcomeError(
     const code = toExitCode(sharedExitCode(report.rows));
     return new CliError(code, `${rowsOf(summary.failed)} failed.`, {
       details: attention(report.rows),
-      hint: `${seeReport}; ${rerun}${slowDown(code)}`,
+      hint: `${seeReport}; ${rerun}${slowDown(report.rows)}`,
     });
   }
   return undefined;
 }
 
-/** Rows refused as too many (429) or unavailable: the cure is usually sending slower. */
-function slowDown(code: number): string {
-  return code === ExitCode.unavailable
+/** Rows refused as too many requests (429, after retries): the cure is sending slower. */
+function slowDown(rows: RowResult[]): string {
+  return rows.some((row) => row.httpStatus === 429)
     ? '; Tango allows about 1 request per second: add --rate 1, or lower --concurrency'
     : '';
 }

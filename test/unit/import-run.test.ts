@@ -152,7 +152,7 @@ describe('running an import', () => {
     expect(created.length).toBeGreaterThan(0);
     expect(created.length + left.length).toBe(100);
     expect(api.accounts.size).toBe(created.length);
-    expect(left[0]?.reason).toBe('not attempted: interrupted');
+    expect(left[0]?.reason).toBe('interrupted');
     expect(exitCodeOf(result)).toBe(ExitCode.interrupted);
   });
 
@@ -164,7 +164,7 @@ describe('running an import', () => {
 
     expect(api.posts).toBe(2);
     expect(result.results.filter((r) => r.outcome === 'failed')).toHaveLength(2);
-    expect(result.results[2]?.reason).toMatch(/^not attempted: an earlier row failed/);
+    expect(result.results[2]?.reason).toMatch(/^an earlier row failed/);
     expect(exitCodeOf(result)).toBe(ExitCode.auth);
   });
 

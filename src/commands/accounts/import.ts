@@ -72,7 +72,7 @@ What \`accounts list\` prints can be fed back: -o json as it is, or -o csv with
 
 Rows that already exist with the same values count as done, so after a failure or Ctrl-C
 the same command finishes the job. Without --report, stdout gets the report in the -o
-format (json: the whole report; ndjson/csv: one row each; table: only rows needing a look).
+format (json: the whole report; ndjson/csv: one row each; table: conflicts and failures only).
 ${EXIT_CODES}${examples(
   ['tango accounts import acme --file accounts.csv --report result.json', 'import, keep a report'],
   ['tango accounts import acme --file accounts.csv --dry-run', 'check the file; send nothing'],
@@ -192,7 +192,7 @@ async function writeFinal(path: string, report: ImportReport): Promise<void> {
   }
 }
 
-/** Without --report, the report goes to stdout: all of it as data, or as a table only the rows needing a look. */
+/** Without --report, the report goes to stdout: all of it as data, or as a table only conflicts and failures. */
 async function printReport(ctx: Context, report: ImportReport): Promise<void> {
   const { reportText, reportView } = await import('../../import/index.js');
   const write = (text: string) => ctx.output.options.write(text);
@@ -204,7 +204,8 @@ async function printReport(ctx: Context, report: ImportReport): Promise<void> {
     case 'ndjson':
       return write(report.rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
     case 'table': {
-      const needing = report.rows.filter((row) => row.outcome !== 'created' && row.outcome !== 'existed');
+      // Rows not attempted are counted in the summary; listing hundreds of them would bury the few that failed.
+      const needing = report.rows.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed');
       if (needing.length) await ctx.output.list(needing, reportView);
     }
   }
