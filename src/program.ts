@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
 import { helpCommand } from './commands/help.js';
+import { onboardCommand } from './commands/onboard.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
 import { ENV_NAMES } from './config/environments.js';
 import { OUTPUT_FORMATS } from './config/settings.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   addGlobalOptions(program);
 
   program.addCommand(authCommand());
+  program.addCommand(onboardCommand());
   program.addCommand(configCommand());
   program.addCommand(helpCommand(program));
   return program;
