@@ -101,7 +101,7 @@ function stopped(error: unknown, done: StepResult[], left: Step[], inFlight: boo
     ...stateLines(done, inFlight && current ? [current] : [], inFlight ? rest : left),
   ];
   const interrupted = error instanceof InterruptedError;
-  const where = current ? ` at ${current.kind} ${current.identifier}` : '';
+  const where = current ? ` ${interrupted && !inFlight ? 'before' : 'at'} ${current.kind} ${current.identifier}` : '';
   const extra = { details: lines, requestId: cause?.requestId, cause: error, hint: retryHint(cause, interrupted) };
   if (interrupted) return new InterruptedError(`Interrupted${where}.`, extra);
   return new CliError(cause?.exitCode ?? ExitCode.error, `Onboarding stopped${where}: ${message}`, extra);

@@ -18,16 +18,19 @@ export const resultView: ResourceView<StepResult> = {
 };
 
 export function summaryLine(results: readonly StepResult[]): string {
-  const count = (kind: StepResult['kind'], outcome: StepResult['outcome']) =>
-    results.filter((r) => r.kind === kind && r.outcome === outcome).length;
+  const created = (kind: StepResult['kind']) =>
+    results.filter((r) => r.kind === kind && r.outcome === 'created').length;
+  const skipped = results.filter((r) => r.outcome === 'exists').length;
   const parts = [
-    count('customer', 'created') ? '1 customer created' : '',
-    count('account', 'created') ? `${count('account', 'created')} account(s) created` : '',
-    count('customer', 'exists') + count('account', 'exists')
-      ? `${count('customer', 'exists') + count('account', 'exists')} already there with the same values`
-      : '',
+    created('customer') ? '1 customer created' : '',
+    created('account') ? `${plural(created('account'), 'account')} created` : '',
+    skipped ? `${plural(skipped, 'item')} already there with the same values` : '',
   ].filter(Boolean);
   return `Done: ${parts.join(', ') || 'nothing to do'}.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function nextSteps(plan: OnboardingPlan, globalFlags: string[] = []): string[] {
