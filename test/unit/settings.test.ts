@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { type GlobalOptions, resolveSettings } from '../../src/config/settings.js';
+import type { Profile } from '../../src/config/store.js';
+
+type Sources = Partial<Record<keyof GlobalOptions, 'cli' | 'env'>>;
+
+function resolve(opts: GlobalOptions, sources: Sources = {}, env: NodeJS.ProcessEnv = {}, profile?: Profile) {
+  return resolveSettings(opts, (name) => sources[name], env, profile);
+}
+
+describe('settings precedence: flag > environment > profile > default', () => {
+  it('defaults to the sandbox, table output, 30 s and 4 retries', () => {
+    const settings = resolve({});
+    expect(settings.env).toEqual({ value: 'sandbox', source: 'default' });
+    expect(settings.baseUrl.value).toBe('https://integration-api.tangocard.com/raas/v2');
+    expect(settings.output).toEqual({ value: 'table', source: 'default' });
+    expect(settings.timeoutMs).toBe(30_000);
+    expect(settings.maxRetries).toBe(4);
+    expect(settings.rate).toBeUndefined();
+  });
+
+  it('a profile beats the default, the environment beats the profile, a flag beats both', () => {
+    const profile: Profile = { env: 'production', output: 'csv' };
+    expect(resolve({}, {}, {}, profile).env).toEqual({ value: 'production', source: 'profile' });
+    expect(resolve({ env: 'local' }, { env: 'env' }, {}, profile).env).toEqual({ value: 'local', source: 'env' });
+    expect(resolve({ output: 'json' }, { output: 'cli' }, {}, profile).output).toEqual({
+      value: 'json',
+      source: 'flag',
+    });
+    expect(resolve({ json: true }, {}, {}, profile).output.value).toBe('json');
+  });
+
+  it('at one level a base URL beats an environment name; a higher level beats both', () => {
+    const both = resolve(
+      { env: 'production', baseUrl: 'http://127.0.0.1:4010/raas/v2' },
+      { env: 'cli', baseUrl: 'cli' },
+    );
+    expect(both.baseUrl).toEqual({ value: 'http://127.0.0.1:4010/raas/v2', source: 'flag' });
+    expect(both.env.value).toBe('custom');
+
+    const flagEnvOverEnvUrl = resolve(
+      { env: 'local', baseUrl: 'https://staging.example/raas/v2' },
+      { env: 'cli', baseUrl: 'env' },
+    );
+    expect(flagEnvOverEnvUrl.env).toEqual({ value: 'local', source: 'flag' });
+  });
+
+  it('credentials: the TANGO_* pair beats the profile; half a pair does not', () => {
+    const profile: Profile = { platformName: 'stored', platformKey: 'stored-key' };
+    const fromEnv = resolve({}, {}, { TANGO_PLATFORM_NAME: 'env', TANGO_PLATFORM_KEY: 'env-key' }, profile);
+    const half = resolve({}, {}, { TANGO_PLATFORM_NAME: 'env' }, profile);
+    const oauth = resolve({}, {}, { TANGO_CLIENT_ID: 'id', TANGO_CLIENT_SECRET: 'secret' }, profile);
+
+    expect(fromEnv.credentials).toMatchObject({ kind: 'basic', platformName: { value: 'env', source: 'env' } });
+    expect(half.credentials).toMatchObject({ kind: 'basic', platformName: { value: 'stored', source: 'profile' } });
+    expect(oauth.credentials).toMatchObject({ kind: 'oauth', clientId: { value: 'id', source: 'env' } });
+  });
+
+  it('refuses plain http except to loopback, and names the setting at fault', () => {
+    expect(() => resolve({ baseUrl: 'http://tango.example/raas/v2' }, { baseUrl: 'cli' })).toThrow(/plain http/);
+    for (const host of ['127.0.0.1:8080', 'localhost', '[::1]:9000']) {
+      expect(resolve({ baseUrl: `http://${host}/raas/v2` }, { baseUrl: 'cli' }).baseUrl.source).toBe('flag');
+    }
+    expect(() => resolve({}, {}, {}, { output: 'xml' })).toThrow(/profile setting "output"/);
+  });
+
+  it('TANGO_DEBUG=1 turns the trace on like --verbose', () => {
+    expect(resolve({}, {}, { TANGO_DEBUG: '1' }).verbose).toBe(true);
+    expect(resolve({ verbose: true }).verbose).toBe(true);
+    expect(resolve({}).verbose).toBe(false);
+  });
+});
