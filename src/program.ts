@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
+import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { onboardCommand } from './commands/onboard.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(authCommand());
   program.addCommand(onboardCommand());
   program.addCommand(configCommand());
+  program.addCommand(emulatorCommand());
   program.addCommand(helpCommand(program));
   return program;
 }
