@@ -45,8 +45,10 @@ export class Terminal {
     const terminal = new Terminal(mkdtempSync(join(tmpdir(), 'tango-tty-')));
     const env = Object.entries({ TERM: 'screen', ...options.env }).map(([k, v]) => `${k}=${v}`);
     const tango = ['env', '-i', ...env, process.execPath, BIN, ...args].map(shellQuote).join(' ');
-    // The pane must outlive the program so its last screen and exit code can be read.
-    const script = `${tango}; echo "${EXIT_MARK}$?]"; exec sleep 600`;
+    // The pane must outlive the program so its last screen and exit code can be read. Ctrl-C reaches
+    // the whole foreground group, this shell too: `trap :` keeps it alive (and, unlike ignoring the
+    // signal, leaves tango's own SIGINT handling as it is).
+    const script = `trap : INT; ${tango}; echo "${EXIT_MARK}$?]"; exec sleep 600`;
     terminal.#tmux([
       'new-session',
       '-d',
