@@ -67,7 +67,10 @@ async function interactively(ctx: Context, dryRun: boolean): Promise<void> {
     await applyAndReport(ctx, plan);
   } catch (error) {
     // The answers took a while to give; keep them, so the rest can be created without asking again.
-    if (!(error instanceof InterruptedError)) await offerToSave(session, plan);
+    if (!(error instanceof InterruptedError)) {
+      session.say(`\n${(error as Error).message}`);
+      await offerToSave(session, plan);
+    }
     throw error;
   }
 }

@@ -3,10 +3,12 @@
  * keyboard, and Ctrl-C at a question and in the middle of creating. Each check of the result
  * reads the emulator's state, not the CLI's output.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { serverState, startServer, tangoEnv, writes } from '../support/onboard-server.js';
-import { tempConfigDir } from '../support/tango.js';
+import { runTango, tempConfigDir } from '../support/tango.js';
 import { requireTmux, Terminal } from '../support/terminal.js';
 
 let server: RunningEmulator;
@@ -28,7 +30,7 @@ afterEach(async () => {
 });
 
 function onboard(): Terminal {
-  terminal = Terminal.start(['onboard'], { env: tangoEnv(server, config.dir) });
+  terminal = Terminal.start(['onboard'], { env: tangoEnv(server, config.dir), cwd: config.dir });
   return terminal;
 }
 
@@ -169,5 +171,57 @@ describe('tango onboard at a terminal', () => {
     ]);
     expect(reported.sort()).toEqual(created.sort());
     expect(screen).toMatch(/Not created: account zanzibar-health-group-account-(alpha|bravo)/);
+  });
+
+  it('when creating fails, offers to save the answers, and the saved plan finishes the job', async () => {
+    const tty = onboard();
+    await newCustomer(tty);
+    tty.answer('Employee Wellness');
+    await tty.waitFor('Account identifier');
+    tty.press('Enter');
+    await tty.waitFor('Contact email');
+    tty.answer('ops@zanzibar.example');
+    await tty.waitFor('Currency');
+    tty.press('Enter');
+    await tty.waitFor('Funding-notification email');
+    tty.press('Enter');
+    await tty.waitFor('Add another account?');
+    tty.press('Enter');
+    await tty.waitFor('What now?');
+    server.setFaults({ failRate: 1 }); // every request now answers 503
+    tty.press('Enter');
+
+    await tty.waitFor('Save your answers as a plan file to finish later?');
+    tty.answer('y');
+    await tty.waitFor('Save the plan to (onboard-zanzibar-health-group.json)');
+    tty.press('Enter');
+    const screen = await tty.waitFor('Created: nothing');
+    expect(screen).toContain('tango onboard --plan onboard-zanzibar-health-group.json');
+    expect(await tty.exitCode()).toBe(6);
+    const saved = join(config.dir, 'onboard-zanzibar-health-group.json');
+    expect(existsSync(saved)).toBe(true);
+
+    server.setFaults({ failRate: 0 });
+    const replay = await runTango(['onboard', '--plan', saved], {
+      configDir: config.dir,
+      env: tangoEnv(server, config.dir),
+    });
+
+    expect(replay.code).toBe(0);
+    expect(await serverState(server)).toEqual([
+      {
+        customerIdentifier: 'zanzibar-health-group',
+        displayName: 'Zanzibar Health Group',
+        accounts: [
+          {
+            accountIdentifier: 'zanzibar-health-group-employee-wellness',
+            displayName: 'Employee Wellness',
+            contactEmail: 'ops@zanzibar.example',
+            currencyCode: 'USD',
+            fundingEmails: [],
+          },
+        ],
+      },
+    ]);
   });
 });

@@ -28,6 +28,8 @@ export interface TerminalOptions {
   env: Record<string, string>;
   width?: number;
   height?: number;
+  /** Working directory of the program (where the wizard saves a plan file by default). */
+  cwd?: string;
 }
 
 export class Terminal {
@@ -56,6 +58,7 @@ export class Terminal {
       String(options.width ?? 120),
       '-y',
       String(options.height ?? 40),
+      ...(options.cwd ? ['-c', options.cwd] : []),
       'sh',
       '-c',
       script,
