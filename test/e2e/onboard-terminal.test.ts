@@ -224,4 +224,16 @@ describe('tango onboard at a terminal', () => {
       },
     ]);
   });
+
+  it.each([
+    ['--no-input', ['--no-input', 'onboard'], {}],
+    ['CI set', ['onboard'], { CI: 'true' }],
+  ])('even at a terminal, with %s it asks nothing and exits 2 pointing to --plan', async (_, args, extra) => {
+    terminal = Terminal.start(args, { env: { ...tangoEnv(server, config.dir), ...extra } });
+
+    expect(await terminal.exitCode()).toBe(2);
+    expect(terminal.screen()).toContain('tango onboard --plan');
+    expect(terminal.screen()).not.toContain('Onboard accounts for');
+    expect(server.stats().total).toBe(0);
+  });
 });
