@@ -4,8 +4,10 @@
  * generator walks this same tree.
  */
 import { Command, Option } from 'commander';
+import { accountsCommand } from './commands/accounts/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { configCommand } from './commands/config/index.js';
+import { customersCommand } from './commands/customers/index.js';
 import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { onboardCommand } from './commands/onboard.js';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true);
   addGlobalOptions(program);
 
+  program.addCommand(customersCommand());
+  program.addCommand(accountsCommand());
   program.addCommand(authCommand());
   program.addCommand(onboardCommand());
   program.addCommand(configCommand());
