@@ -1,10 +1,12 @@
 /** `tango onboard --plan`: the same onboarding for scripts, against the emulator, no terminal. */
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
+import { collectOutput } from '../support/child-output.js';
 import { serverState, startServer, tangoEnv, writes } from '../support/onboard-server.js';
-import { runTango, tempConfigDir } from '../support/tango.js';
+import { BIN, runTango, tempConfigDir } from '../support/tango.js';
 
 let server: RunningEmulator;
 let config: { dir: string; cleanup: () => void };
@@ -135,6 +137,17 @@ describe('tango onboard --plan', () => {
     ]);
     expect(result.stderr).toContain('Dry run: nothing was sent.');
     expect(server.stats().total).toBe(0);
+  });
+
+  it('the commands a dry run prints, run in a shell, create exactly what the plan does', async () => {
+    const dryRun = await tango(['onboard', '--plan', planFile(PLAN), '--dry-run']);
+    const script = `tango() { "${process.execPath}" "${BIN}" "$@" >/dev/null; }\nset -e\n${dryRun.stdout}`;
+
+    // Asynchronously: the emulator answering these commands runs in this very process.
+    const shell = collectOutput(spawn('sh', ['-c', script], { env: tangoEnv(server, config.dir) }));
+
+    expect(await shell.exited, shell.stderr()).toBe(0);
+    expect(await serverState(server)).toEqual(CREATED);
   });
 
   it('reads the plan from stdin with "-"', async () => {
