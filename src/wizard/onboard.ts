@@ -49,8 +49,10 @@ async function fromPlanFile(ctx: Context, file: string, dryRun: boolean): Promis
 }
 
 async function interactively(ctx: Context, dryRun: boolean): Promise<void> {
-  // Credentials are needed for the lookups anyway: fail on them before the first question, not after the last.
+  // The lookups need working credentials and a reachable server: find out with one small read
+  // before the first question, rather than after the person has typed half an onboarding.
   const api = await ctx.api();
+  await api.listCustomers({}, { paginate: true, maxResults: 1 });
   const io = runtime();
   const session: WizardSession = {
     prompter: await inquirerPrompter({ input: io.stdin, output: io.stderr, signal: ctx.signal }),

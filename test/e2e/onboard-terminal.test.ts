@@ -236,4 +236,12 @@ describe('tango onboard at a terminal', () => {
     expect(terminal.screen()).not.toContain('Onboard accounts for');
     expect(server.stats().total).toBe(0);
   });
+
+  it('refused credentials end the wizard before the first question (exit 4)', async () => {
+    const env = { ...tangoEnv(server, config.dir), TANGO_PLATFORM_KEY: 'not-the-key' };
+    terminal = Terminal.start(['onboard'], { env });
+
+    expect(await terminal.exitCode()).toBe(4);
+    expect(terminal.screen()).not.toContain('Onboard accounts for');
+  });
 });
