@@ -171,9 +171,9 @@ function profileTokenCache(store: ProfileStore, profile: string, persist: boolea
   let memory = persist ? store.get(profile)?.token : undefined;
   return {
     load: () => memory as ReturnType<TokenCache['load']>,
-    save: (token) => {
+    save: async (token) => {
       memory = token;
-      if (persist) store.update(profile, { token });
+      if (persist) await store.update(profile, { token });
     },
   };
 }

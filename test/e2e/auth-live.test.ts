@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
@@ -107,6 +107,6 @@ describe('OAuth client credentials', () => {
     );
 
     expect(result.code).toBe(4);
-    expect(stored()).toEqual({});
+    expect(existsSync(join(config.dir, 'config.json'))).toBe(false);
   });
 });

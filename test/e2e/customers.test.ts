@@ -114,6 +114,9 @@ describe('tango customers list', () => {
     expect(result.stderr).toMatch(/^Error: /);
     expect(result.stderr).toContain('Request ID:');
     expect(result.stderr).not.toContain('wrong-key');
+    expect(result.stderr).toContain(
+      'Hint: see which credentials were used and where they came from: tango auth status',
+    );
   });
 });
 

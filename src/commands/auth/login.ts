@@ -45,7 +45,7 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
     checkBaseUrl(opts.authUrl);
   }
   if (opts.verify) await verify(ctx, credentials, profile, opts.authUrl);
-  ctx.store.update(profile, {
+  await ctx.store.update(profile, {
     ...target,
     ...(opts.authUrl ? { authUrl: opts.authUrl } : {}),
     platformName: credentials.kind === 'basic' ? credentials.platformName.value : undefined,
