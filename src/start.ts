@@ -14,8 +14,9 @@ export async function start(args: string[]): Promise<void> {
   let firstInterrupt: number | undefined;
   process.on('SIGINT', () => {
     // The first Ctrl-C lets the command stop cleanly (an import writes its report); the second does not wait.
-    // A second SIGINT right after the first is no person: conf's atomic writer (when-exit) re-sends the
-    // signal to this process as soon as it has seen it, and that echo must not cut the clean stop short.
+    // A second SIGINT right after the first is no person: exit hooks such as conf's atomic writer
+    // (when-exit), once loaded, re-send the signal to this process as soon as they have seen it, and
+    // that echo must not cut the clean stop short.
     if (firstInterrupt !== undefined) {
       if (Date.now() - firstInterrupt > ECHO_WINDOW_MS) process.exit(ExitCode.interrupted);
       return;
