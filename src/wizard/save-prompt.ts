@@ -1,5 +1,6 @@
 /** Saving the wizard's answers as a plan file, so the same onboarding can be replayed by a script. */
 
+import { shellQuote } from './commands.js';
 import type { OnboardingPlan } from './plan.js';
 import { writePlan } from './plan-file.js';
 import type { WizardSession } from './session.js';
@@ -23,7 +24,7 @@ export async function askToSavePlan(session: WizardSession, plan: OnboardingPlan
       return reportFailure(session, file, again);
     }
   }
-  session.say(`Saved ${file}. Replay it with: tango onboard --plan ${file}`);
+  session.say(`Saved ${file}. Replay it with: tango onboard --plan ${shellQuote(file)}`);
   return file;
 }
 
