@@ -52,6 +52,7 @@ describe('startup stays light', () => {
     [['--help']],
     [['accounts', '--help']],
     [['accounts', 'import', '--help']],
+    [['onboard', '--help']],
     [['help', 'exit-codes']],
   ])('tango %s loads no HTTP, prompt, table or config module', (args) => {
     const { urls, status, stdout } = importsOf(args);
