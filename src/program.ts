@@ -5,9 +5,11 @@
  */
 import { Command, Option } from 'commander';
 import { authCommand } from './commands/auth/index.js';
+import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config/index.js';
 import { helpCommand } from './commands/help.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
+import { completeWith } from './completion/values.js';
 import { ENV_NAMES } from './config/environments.js';
 import { OUTPUT_FORMATS } from './config/settings.js';
 import { VERSION } from './version.js';
@@ -23,13 +25,19 @@ export function buildProgram(): Command {
 
   program.addCommand(authCommand());
   program.addCommand(configCommand());
+  program.addCommand(completionCommand());
   program.addCommand(helpCommand(program));
   return program;
 }
 
 function addGlobalOptions(program: Command): void {
   program
-    .addOption(new Option('-p, --profile <name>', 'stored profile to use (default: "default")').env('TANGO_PROFILE'))
+    .addOption(
+      completeWith(
+        new Option('-p, --profile <name>', 'stored profile to use (default: "default")').env('TANGO_PROFILE'),
+        'profiles',
+      ),
+    )
     .addOption(
       new Option('--env <name>', 'API environment; local runs the built-in emulator')
         .choices(ENV_NAMES)
