@@ -1,0 +1,79 @@
+/**
+ * The committed scripts, loaded in the real shells, against the real command tree. Profiles come
+ * from a config.json that real `tango config set` runs wrote.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENV_NAMES } from '../../src/config/environments.js';
+import { CONFIG_KEYS } from '../../src/config/keys.js';
+import { OUTPUT_FORMATS } from '../../src/config/settings.js';
+import { buildProgram } from '../../src/program.js';
+import { completeLines, type ShellName } from '../support/shells.js';
+import { REPO_ROOT, runTango, tempConfigDir } from '../support/tango.js';
+
+const SCRIPTS: Record<ShellName, string> = {
+  bash: join(REPO_ROOT, 'completions/tango.bash'),
+  // zsh finds _tango on $fpath, as users install it.
+  zsh: join(REPO_ROOT, 'completions'),
+  fish: join(REPO_ROOT, 'completions/tango.fish'),
+};
+
+const TOP_LEVEL = buildProgram().commands.map((command) => command.name());
+
+/** Line typed before TAB -> the candidates every shell must offer (order aside). */
+const CASES: Array<[line: string, expected: readonly string[]]> = [
+  ['tango ', TOP_LEVEL],
+  ['tango a', TOP_LEVEL.filter((name) => name.startsWith('a'))],
+  ['tango auth ', ['login', 'status', 'logout', 'help']],
+  ['tango config ', ['list', 'get', 'set', 'unset', 'path', 'help']],
+  ['tango -o ', OUTPUT_FORMATS],
+  ['tango --json config list --output ', OUTPUT_FORMATS],
+  ['tango --env ', ENV_NAMES],
+  ['tango config get --pro', ['--profile']],
+  ['tango auth status --no-', ['--no-verify', '--no-color', '--no-input']],
+  ['tango config get --profile ', ['default', 'staging']],
+  ['tango -p staging config get ', Object.keys(CONFIG_KEYS)],
+  ['tango config set o', ['output']],
+  ['tango completion ', ['bash', 'zsh', 'fish']],
+  ['tango nonsense ', []],
+];
+
+/** `--flag=` values: bash and zsh complete the part after '=', fish whole tokens. */
+const JOINED: Array<[line: string, bashAndZsh: string[], fish: string[]]> = [
+  ['tango --output=n', ['ndjson'], ['--output=ndjson']],
+  ['tango auth --profile=st', ['staging'], ['--profile=staging']],
+];
+
+let config: { dir: string; cleanup: () => void };
+const results = new Map<ShellName, Map<string, string[]>>();
+
+beforeAll(async () => {
+  config = tempConfigDir();
+  // Two profiles in a config.json written by the real program, not by the test.
+  for (const args of [
+    ['config', 'set', 'env', 'local'],
+    ['config', 'set', 'output', 'json', '--profile', 'staging'],
+  ]) {
+    const result = await runTango(args, { configDir: config.dir });
+    expect(result.code, result.stderr).toBe(0);
+  }
+  const lines = [...CASES.map(([line]) => line), ...JOINED.map(([line]) => line)];
+  await Promise.all(
+    (['bash', 'zsh', 'fish'] as const).map(async (shell) => {
+      results.set(shell, await completeLines(shell, lines, { script: SCRIPTS[shell], configDir: config.dir }));
+    }),
+  );
+});
+afterAll(() => config?.cleanup());
+
+const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
+
+describe.each(['bash', 'zsh', 'fish'] as const)('%s completes the real tree', (shell) => {
+  it.each(CASES)('%j', (line, expected) => {
+    expect(sorted(results.get(shell)?.get(line))).toEqual(sorted(expected));
+  });
+
+  it.each(JOINED)('%j', (line, bashAndZsh, fish) => {
+    expect(sorted(results.get(shell)?.get(line))).toEqual(sorted(shell === 'fish' ? fish : bashAndZsh));
+  });
+});
