@@ -1,7 +1,11 @@
 // npm run bench: speed and memory as ratios against a baseline, never as pass/fail timings.
 //   startup   `tango --version` and `tango --help` against bare `node -e 0`
+//   request   one `tango customers list` against one curl of the same URL, on the emulator
+//   bulk      `tango accounts list <c> --all -o ndjson` over 100,000 accounts (wall time, peak RSS)
+//             against a plain curl loop over the same pages
 // Sections are run in order; pass names to run only some: npm run bench -- startup
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/tango.js', import.meta.url));
@@ -46,7 +50,82 @@ function startup() {
   console.log(`  tango --help       ${fmt(help)}   ratio ${(help / node).toFixed(2)}`);
 }
 
-const sections = { startup };
+const CREDENTIALS = { TANGO_PLATFORM_NAME: 'tango-local', TANGO_PLATFORM_KEY: 'local-key' };
+
+/** `tango emulator start` in a child process; resolves with its base URL once it prints it. */
+export async function startEmulator(args) {
+  const child = spawn(process.execPath, [BIN, 'emulator', 'start', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const [chunk] = await once(child.stdout, 'data');
+  return { baseUrl: String(chunk).trim(), stop: () => child.kill('SIGTERM') };
+}
+
+/** Wall time and peak RSS of one command, through GNU time. */
+function measure(command, args, env = {}) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  const [seconds, kb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms: seconds * 1000, rssMb: kb / 1024 };
+}
+
+async function request() {
+  const emulator = await startEmulator(['--seed', '20']);
+  try {
+    const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
+    const [curl, tango] = interleaved([
+      ['curl', ['-sf', '-u', 'tango-local:local-key', '-o', '/dev/null', `${emulator.baseUrl}/customers`]],
+      [process.execPath, [BIN, 'customers', 'list', '--json'], env],
+    ]);
+    console.log(`request: GET /customers, 20 customers (median of ${RUNS}, interleaved)`);
+    console.log(`  curl                        ${fmt(curl)}`);
+    console.log(`  tango customers list --json ${fmt(tango)}   ratio ${(tango / curl).toFixed(2)}`);
+  } finally {
+    emulator.stop();
+  }
+}
+
+async function bulk() {
+  const total = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+  const emulator = await startEmulator(['--seed', '1', '--seed-accounts', String(total)]);
+  try {
+    const firstPage = spawnSync(
+      'curl',
+      ['-sf', '-u', 'tango-local:local-key', `${emulator.baseUrl}/customers?paginate=true&maxResults=1`],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const customers = JSON.parse(firstPage.stdout).items;
+    const customer = customers[0].customerIdentifier;
+    const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
+    const tango = measure(process.execPath, [BIN, 'accounts', 'list', customer, '--all', '-o', 'ndjson'], env);
+    // The plainest client: one curl per page, the next cursor cut out with sed, pages written raw.
+    const loop = [
+      'url="$0/customers/$1/accounts?paginate=true&maxResults=200"; cursor=""',
+      'while :; do',
+      '  page=$(curl -sf -u tango-local:local-key "$url${cursor:+&nextCursor=$cursor}") || exit 1',
+      '  printf "%s\\n" "$page"',
+      '  case "$page" in *\'"nextPageAvailable":true\'*) ;; *) break ;; esac',
+      '  cursor=$(printf "%s" "$page" | sed -n \'s/.*"nextCursor":"\\([^"]*\\)".*/\\1/p\')',
+      'done',
+    ].join('\n');
+    const curl = measure('bash', ['-c', loop, emulator.baseUrl, customer]);
+    console.log(`bulk: ${total.toLocaleString('en')} accounts, every page of 200, ndjson to /dev/null`);
+    console.log(
+      `  curl + sed loop                ${fmt(curl.ms)}   peak RSS ${curl.rssMb.toFixed(0)} MB (largest process)`,
+    );
+    console.log(
+      `  tango accounts list --all      ${fmt(tango.ms)}   peak RSS ${tango.rssMb.toFixed(0)} MB   ratio ${(tango.ms / curl.ms).toFixed(2)}`,
+    );
+  } finally {
+    emulator.stop();
+  }
+}
+
+const sections = { startup, request, bulk };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(sections);
 for (const name of chosen) {
   if (!sections[name]) throw new Error(`unknown bench section ${name}; sections: ${Object.keys(sections).join(', ')}`);

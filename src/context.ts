@@ -33,7 +33,7 @@ export interface Context {
   readonly env: NodeJS.ProcessEnv;
   api(): Promise<TangoApi>;
   /** A client for other credentials than the resolved ones (auth login verifies before storing). */
-  apiWith(credentials: Credentials): Promise<TangoApi>;
+  apiWith(credentials: Credentials, authUrl?: string): Promise<TangoApi>;
   /** Runs `fn` when the command ends, first registered last run. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -93,7 +93,7 @@ export function createContext(cmd: Command, io: ContextIO): Context {
       api ??= buildApi(context, profileName);
       return api;
     },
-    apiWith: (credentials) => buildApi(context, profileName, credentials),
+    apiWith: (credentials, authUrl) => buildApi(context, profileName, credentials, authUrl),
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.reverse()) await fn();
@@ -108,7 +108,12 @@ function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> | voi
   return new Promise((resolve) => stream.once('drain', resolve));
 }
 
-async function buildApi(context: Context, profileName: string, override?: Credentials): Promise<TangoApi> {
+async function buildApi(
+  context: Context,
+  profileName: string,
+  override?: Credentials,
+  authUrl?: string,
+): Promise<TangoApi> {
   const { settings, log } = context;
   let baseUrl = settings.baseUrl.value;
   let credentials = override ?? settings.credentials;
@@ -118,7 +123,8 @@ async function buildApi(context: Context, profileName: string, override?: Creden
     const emulator = await startEmbeddedEmulator(configDir(context.env));
     context.onClose(() => emulator.close());
     baseUrl = emulator.baseUrl;
-    credentials ??= {
+    // The embedded emulator knows only its own credentials; real ones must never be sent to it either.
+    credentials = {
       kind: 'basic',
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
@@ -131,7 +137,7 @@ async function buildApi(context: Context, profileName: string, override?: Creden
     credentials.kind === 'basic'
       ? basicAuth(credentials.platformName.value, credentials.platformKey.value)
       : oauthClientCredentials({
-          tokenUrl: settings.authUrl.value,
+          tokenUrl: authUrl ?? settings.authUrl.value,
           clientId: credentials.clientId.value,
           clientSecret: credentials.clientSecret.value,
           cache: profileTokenCache(context.store, profileName, !override && credentials.clientId.source === 'profile'),
@@ -165,9 +171,9 @@ function profileTokenCache(store: ProfileStore, profile: string, persist: boolea
   let memory = persist ? store.get(profile)?.token : undefined;
   return {
     load: () => memory as ReturnType<TokenCache['load']>,
-    save: (token) => {
+    save: async (token) => {
       memory = token;
-      if (persist) store.update(profile, { token });
+      if (persist) await store.update(profile, { token });
     },
   };
 }

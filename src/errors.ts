@@ -129,6 +129,7 @@ export class ApiError extends CliError {
     super(exitCodeForStatus(init.status), message, {
       requestId: init.requestId ?? body?.requestId,
       details: fieldErrors.map(describeFieldError),
+      hint: hintForStatus(init.status),
     });
     this.name = 'ApiError';
     this.status = init.status;
@@ -139,6 +140,13 @@ export class ApiError extends CliError {
     this.body = body;
     this.earlierAttemptMayHaveLanded = init.earlierAttemptMayHaveLanded ?? false;
   }
+}
+
+function hintForStatus(status: number): string | undefined {
+  if (status === 401) return 'see which credentials were used and where they came from: tango auth status';
+  if (status === 403)
+    return 'these credentials are valid but not allowed to do this; check the platform and environment';
+  return undefined;
 }
 
 function isObject(value: unknown): value is FieldError {

@@ -4,9 +4,12 @@
  * generator walks this same tree.
  */
 import { Command, Option } from 'commander';
+import { accountsCommand } from './commands/accounts/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config/index.js';
+import { customersCommand } from './commands/customers/index.js';
+import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
 import { completeWith } from './completion/values.js';
@@ -23,8 +26,11 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true);
   addGlobalOptions(program);
 
+  program.addCommand(customersCommand());
+  program.addCommand(accountsCommand());
   program.addCommand(authCommand());
   program.addCommand(configCommand());
+  program.addCommand(emulatorCommand());
   program.addCommand(completionCommand());
   program.addCommand(helpCommand(program));
   return program;

@@ -25,7 +25,7 @@ export interface CachedToken {
 
 export interface TokenCache {
   load(): CachedToken | undefined;
-  save(token: CachedToken | undefined): void;
+  save(token: CachedToken | undefined): void | Promise<void>;
 }
 
 export interface OAuthOptions {
@@ -53,7 +53,7 @@ export function oauthClientCredentials(options: OAuthOptions): AuthProvider {
       pending = undefined;
     });
     current = await pending;
-    options.cache.save(current);
+    await options.cache.save(current);
     return current;
   };
 
@@ -64,7 +64,7 @@ export function oauthClientCredentials(options: OAuthOptions): AuthProvider {
     },
     async renew() {
       current = undefined;
-      options.cache.save(undefined);
+      await options.cache.save(undefined);
       return true;
     },
   };

@@ -67,14 +67,14 @@ export async function createAccount(
 ): Promise<CreateOutcome<Account>> {
   return createWithRecovery({
     send: () => api.send<Account>(requests.createAccount(customer, body)),
-    fetchExisting: async () => {
+    fetchExisting: async (): Promise<ExistingAccount> => {
       // Account identifiers are unique platform-wide: make sure the existing one is under this customer.
       const owner = await api.getCustomer(customer);
       const account = await api.getAccount(body.accountIdentifier);
       const here = owner.accounts.some((a) => a.accountIdentifier === body.accountIdentifier);
-      return here ? account : { ...account, customerIdentifier: '(another customer)' };
+      return here ? account : { ...account, underAnotherCustomer: true };
     },
-    differences: (existing) => accountDifferences(body, existing),
+    differences: (existing) => accountDifferences(body, existing, customer),
     label: `account ${body.accountIdentifier}`,
     options,
   });
@@ -99,7 +99,7 @@ async function createWithRecovery<T>(recovery: Recovery<T>): Promise<CreateOutco
   }
   const ours = conflict.earlierAttemptMayHaveLanded;
   if (!ours && !recovery.options.ifNotExists) {
-    throw new ConflictError(`${capitalise(recovery.label)} already exists`, [], conflict.requestId);
+    throw new ConflictError(`${recovery.label} already exists`, [], conflict.requestId);
   }
   const existing = await recovery.fetchExisting();
   const differences = recovery.differences(existing);
@@ -108,15 +108,7 @@ async function createWithRecovery<T>(recovery: Recovery<T>): Promise<CreateOutco
       ? { outcome: 'created', resource: existing, recovered: true }
       : { outcome: 'exists', resource: existing };
   }
-  throw new ConflictError(
-    `${capitalise(recovery.label)} already exists with different values`,
-    differences,
-    conflict.requestId,
-  );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  throw new ConflictError(`${recovery.label} already exists with different values`, differences, conflict.requestId);
 }
 
 export function customerDifferences(requested: CreateCustomerBody, existing: Customer): Difference[] {
@@ -125,15 +117,19 @@ export function customerDifferences(requested: CreateCustomerBody, existing: Cus
     : [{ field: 'displayName', existing: existing.displayName, requested: requested.displayName }];
 }
 
+/** An existing account, marked when it turned out to belong to another customer than the one asked for. */
+export type ExistingAccount = Account & { underAnotherCustomer?: boolean };
+
 export function accountDifferences(
   requested: CreateAccountBody,
-  existing: Account & { customerIdentifier?: string },
+  existing: ExistingAccount,
+  customer = '',
 ): Difference[] {
   const differences: Difference[] = [];
   const compare = (field: string, want: unknown, have: unknown) => {
     if (JSON.stringify(want) !== JSON.stringify(have)) differences.push({ field, existing: have, requested: want });
   };
-  if (existing.customerIdentifier) compare('customer', 'this customer', existing.customerIdentifier);
+  if (existing.underAnotherCustomer) compare('customer', customer, 'another customer');
   compare('displayName', requested.displayName, existing.displayName);
   compare('contactEmail', requested.contactEmail, existing.contactEmail);
   compare('currencyCode', requested.currencyCode ?? 'USD', existing.currencyCode);

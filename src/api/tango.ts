@@ -2,7 +2,12 @@
  * The API's endpoints as typed calls. Each call is first a plain RequestSpec, so --dry-run can
  * show exactly what would be sent without sending it.
  */
-import type { CreateAccountBody, CreateCustomerBody, UpdateAccountBody } from '../domain/rules.js';
+import {
+  type CreateAccountBody,
+  type CreateCustomerBody,
+  MAX_RESULTS_LIMIT,
+  type UpdateAccountBody,
+} from '../domain/rules.js';
 import type { Account, AccountFilters, Customer, CustomerFilters, Page, PageQuery } from '../domain/types.js';
 import { type HttpClient, type HttpResult, type PreparedRequest, type RequestSpec, segment } from './http.js';
 
@@ -71,26 +76,40 @@ export class TangoApi {
   }
 
   /**
-   * Every page of a filtered account list, one page at a time, so a caller can stream them out
-   * and memory stays flat whatever the total.
+   * Every page of a list, one page at a time, so a caller can stream them out and memory stays
+   * flat whatever the total. Stops at the last page, or if the server ever repeats a cursor.
    */
-  async *accountPages(
-    customer: string | undefined,
-    filters: AccountFilters = {},
-    start: Omit<PageQuery, 'paginate'> = {},
-  ): AsyncGenerator<Page<Account>> {
+  async *pages<T>(
+    list: (page: PageQuery) => RequestSpec,
+    start: Omit<PageQuery, 'paginate' | 'prevCursor'> = {},
+  ): AsyncGenerator<Page<T>> {
+    const seen = new Set<string>();
     let cursor = start.nextCursor;
-    const maxResults = start.maxResults ?? 200;
+    const maxResults = start.maxResults ?? MAX_RESULTS_LIMIT;
     for (;;) {
-      const page = (await this.listAccounts(customer, filters, {
-        paginate: true,
-        maxResults,
-        nextCursor: cursor,
-      })) as Page<Account>;
+      const body = (await this.send<Page<T> | T[]>(list({ paginate: true, maxResults, nextCursor: cursor }))).body;
+      // A server that ignores `paginate` answers the whole list as a plain array: that is the only page.
+      const page = Array.isArray(body) ? wholeList(body) : body;
       yield page;
-      if (!page.nextPageAvailable || !page.nextCursor || page.nextCursor === cursor) return;
+      if (!page.nextPageAvailable || !page.nextCursor || seen.has(page.nextCursor)) return;
+      seen.add(page.nextCursor);
       cursor = page.nextCursor;
     }
+  }
+
+  accountPages(
+    customer: string | undefined,
+    filters: AccountFilters = {},
+    start: Omit<PageQuery, 'paginate' | 'prevCursor'> = {},
+  ): AsyncGenerator<Page<Account>> {
+    return this.pages<Account>((page) => requests.listAccounts(customer, filters, page), start);
+  }
+
+  customerPages(
+    filters: CustomerFilters = {},
+    start: Omit<PageQuery, 'paginate' | 'prevCursor'> = {},
+  ): AsyncGenerator<Page<Customer>> {
+    return this.pages<Customer>((page) => requests.listCustomers(filters, page), start);
   }
 
   async getAccount(account: string): Promise<Account> {
@@ -100,4 +119,14 @@ export class TangoApi {
   async updateAccount(customer: string, account: string, body: UpdateAccountBody): Promise<Account> {
     return (await this.send<Account>(requests.updateAccount(customer, account, body))).body;
   }
+}
+
+function wholeList<T>(items: T[]): Page<T> {
+  return {
+    numberOfElements: items.length,
+    maxResults: items.length,
+    items,
+    prevPageAvailable: false,
+    nextPageAvailable: false,
+  };
 }

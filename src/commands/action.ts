@@ -22,8 +22,16 @@ export function action<Args extends unknown[]>(
   };
 }
 
+/** Longer commands get their comment on the line above, so nothing wraps at 80 columns. */
+const SIDE_BY_SIDE_WIDTH = 76;
+
 /** The "Examples:" block every command's help ends with. */
 export function examples(...lines: Array<[command: string, what: string]>): string {
   const width = Math.max(...lines.map(([command]) => command.length));
-  return `\nExamples:\n${lines.map(([command, what]) => `  $ ${command.padEnd(width)}  # ${what}`).join('\n')}\n`;
+  const longest = Math.max(...lines.map(([command, what]) => command.length + what.length + 8));
+  const body =
+    longest <= SIDE_BY_SIDE_WIDTH
+      ? lines.map(([command, what]) => `  $ ${command.padEnd(width)}  # ${what}`)
+      : lines.map(([command, what]) => `  # ${what}\n  $ ${command}`);
+  return `\nExamples:\n${body.join('\n')}\n`;
 }

@@ -74,3 +74,19 @@ export function isoDate(value: string): string {
     );
   return date.toISOString();
 }
+
+/** A balance bound such as 100 or 12.50, checked by the shared balance rule and sent as a number. */
+export function amount(value: string): number {
+  byRule('balance')(value);
+  return Number(value.trim());
+}
+
+/**
+ * An upper date bound. A bare date means the end of that day (UTC), so `--created-before 2025-01-31`
+ * includes accounts created on the 31st, as a person reading the flag expects.
+ */
+export function isoDateEnd(value: string): string {
+  const start = isoDate(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return start;
+  return new Date(Date.parse(start) + 24 * 60 * 60 * 1000 - 1).toISOString();
+}

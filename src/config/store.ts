@@ -2,9 +2,11 @@
  * Profiles and credentials, stored through conf in one JSON file per user: mode 0600 inside a
  * 0700 folder, because the file holds platform keys and client secrets.
  */
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import Conf from 'conf';
-import { configDir } from './paths.js';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type Conf from 'conf';
+import { CliError, ExitCode } from '../errors.js';
+import { CONFIG_FILE_NAME, configDir } from './paths.js';
 
 export interface StoredToken {
   accessToken: string;
@@ -31,14 +33,76 @@ interface StoreShape {
   profiles: Record<string, Profile>;
 }
 
+/**
+ * Reading needs no more than the JSON file, so it is read directly: conf (with ajv and semver)
+ * costs about 50 ms to load and is loaded only when something is written.
+ */
 export class ProfileStore {
-  readonly #conf: Conf<StoreShape>;
+  readonly path: string;
+  readonly #dir: string;
+  #conf: Conf<StoreShape> | undefined;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    const dir = configDir(env);
-    ensurePrivateDir(dir);
+    this.#dir = configDir(env);
+    this.path = join(this.#dir, CONFIG_FILE_NAME);
+  }
+
+  names(): string[] {
+    return Object.keys(this.#read().profiles).sort();
+  }
+
+  get(name: string): Profile | undefined {
+    return this.#read().profiles[name];
+  }
+
+  /** Merges `changes` into the profile; an `undefined` value removes that key. */
+  async update(name: string, changes: Partial<Profile>): Promise<Profile> {
+    const conf = await this.#writer();
+    const profiles = { ...conf.get('profiles') };
+    const next: Record<string, unknown> = { ...profiles[name] };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+    }
+    profiles[name] = next as Profile;
+    conf.set('profiles', profiles);
+    tightenFileMode(conf.path);
+    return profiles[name];
+  }
+
+  async remove(name: string): Promise<boolean> {
+    const conf = await this.#writer();
+    const profiles = { ...conf.get('profiles') };
+    if (!(name in profiles)) return false;
+    delete profiles[name];
+    conf.set('profiles', profiles);
+    return true;
+  }
+
+  #read(): StoreShape {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
+      throw new CliError(ExitCode.error, `Cannot read the config file ${this.path}: ${(error as Error).message}`);
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<StoreShape>;
+      return { profiles: parsed.profiles && typeof parsed.profiles === 'object' ? parsed.profiles : {} };
+    } catch {
+      throw new CliError(ExitCode.error, `The config file ${this.path} is not valid JSON`, {
+        hint: 'fix or remove it; `tango auth login` writes a new one',
+      });
+    }
+  }
+
+  async #writer(): Promise<Conf<StoreShape>> {
+    if (this.#conf) return this.#conf;
+    const { default: Conf } = await import('conf');
+    ensurePrivateDir(this.#dir);
     this.#conf = new Conf<StoreShape>({
-      cwd: dir,
+      cwd: this.#dir,
       configName: 'config',
       projectName: 'tango-admin',
       configFileMode: 0o600,
@@ -46,41 +110,7 @@ export class ProfileStore {
       // Never let a dotted profile name ("acme.prod") turn into nested objects.
       accessPropertiesByDotNotation: false,
     });
-    tightenFileMode(this.#conf.path);
-  }
-
-  get path(): string {
-    return this.#conf.path;
-  }
-
-  names(): string[] {
-    return Object.keys(this.#conf.get('profiles')).sort();
-  }
-
-  get(name: string): Profile | undefined {
-    return this.#conf.get('profiles')[name];
-  }
-
-  /** Merges `changes` into the profile; an `undefined` value removes that key. */
-  update(name: string, changes: Partial<Profile>): Profile {
-    const profiles = { ...this.#conf.get('profiles') };
-    const next: Record<string, unknown> = { ...profiles[name] };
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined) delete next[key];
-      else next[key] = value;
-    }
-    profiles[name] = next as Profile;
-    this.#conf.set('profiles', profiles);
-    tightenFileMode(this.#conf.path);
-    return profiles[name];
-  }
-
-  remove(name: string): boolean {
-    const profiles = { ...this.#conf.get('profiles') };
-    if (!(name in profiles)) return false;
-    delete profiles[name];
-    this.#conf.set('profiles', profiles);
-    return true;
+    return this.#conf;
   }
 }
 

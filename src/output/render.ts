@@ -25,6 +25,14 @@ export class Output {
     return this.options.format;
   }
 
+  /**
+   * Throws the usage error for an unknown --fields name. Commands call it before sending anything,
+   * so a typo never turns a create that succeeded into a reported failure.
+   */
+  checkFields<T>(view: ResourceView<T>): void {
+    selectColumns(view, this.options.fields, true);
+  }
+
   /** One resource: JSON as is; a table as field/value pairs. */
   async item<T>(value: T, view: ResourceView<T>): Promise<void> {
     const columns = selectColumns(view, this.options.fields, true);
@@ -43,6 +51,7 @@ export class Output {
 
   /** A whole list at once: JSON prints the API's array (or page wrapper) unchanged. */
   async list<T>(rows: readonly T[], view: ResourceView<T>, raw: unknown = rows): Promise<void> {
+    this.checkFields(view);
     if (this.options.format === 'json') {
       return this.#write(`${JSON.stringify(pickDeep(raw, this.options.fields), null, 2)}\n`);
     }
@@ -69,10 +78,11 @@ export class Output {
         } else if (format === 'ndjson') {
           if (page.length) await write(page.map((r) => `${JSON.stringify(pickFields(r, fields))}\n`).join(''));
         } else if (format === 'csv') {
-          await write(await csvLines(page, columns, count === 0));
+          // An empty page writes nothing: the header goes with the first row, or at end() for an empty list.
+          if (page.length) await write(await csvLines(page, columns, count === 0));
         } else if (tty) {
           buffered = buffered.concat(page);
-        } else {
+        } else if (page.length) {
           await write(plainLines(page, columns, count === 0));
         }
         count += page.length;

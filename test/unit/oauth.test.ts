@@ -37,7 +37,12 @@ function setup(expiresIn = 3600) {
     tokenUrl: `${AUTH}/oauth/token`,
     clientId: 'client-1',
     clientSecret: 'secret-1',
-    cache: { load: () => stored, save: (token) => (stored = token) },
+    cache: {
+      load: () => stored,
+      save: (token) => {
+        stored = token;
+      },
+    },
     dispatcher: agent,
     now: () => clock,
   });
@@ -131,7 +136,12 @@ describe('OAuth client credentials', () => {
       tokenUrl: `${AUTH}/oauth/token`,
       clientId: 'client-1',
       clientSecret: 'secret-1',
-      cache: { load: () => stored, save: (token) => (stored = token) },
+      cache: {
+        load: () => stored,
+        save: (token) => {
+          stored = token;
+        },
+      },
       dispatcher: agent,
       now: () => clock,
     });

@@ -44,8 +44,8 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
     const { checkBaseUrl } = await import('../../config/settings.js');
     checkBaseUrl(opts.authUrl);
   }
-  if (opts.verify) await verify(ctx, credentials, profile);
-  ctx.store.update(profile, {
+  if (opts.verify) await verify(ctx, credentials, profile, opts.authUrl);
+  await ctx.store.update(profile, {
     ...target,
     ...(opts.authUrl ? { authUrl: opts.authUrl } : {}),
     platformName: credentials.kind === 'basic' ? credentials.platformName.value : undefined,
@@ -116,8 +116,8 @@ async function chooseEnvironment(ctx: Context): Promise<{ env?: string; baseUrl?
   return { env: chosen, baseUrl: undefined };
 }
 
-async function verify(ctx: Context, credentials: Credentials, profile: string): Promise<void> {
-  const api = await ctx.apiWith(credentials);
+async function verify(ctx: Context, credentials: Credentials, profile: string, authUrl?: string): Promise<void> {
+  const api = await ctx.apiWith(credentials, authUrl);
   try {
     await api.listCustomers({}, { paginate: true, maxResults: 1 });
   } catch (error) {

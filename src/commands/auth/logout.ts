@@ -20,7 +20,7 @@ async function logout(ctx: Context): Promise<void> {
     ctx.log.note(`Profile "${name}" has no stored credentials; nothing to remove.`);
     return;
   }
-  ctx.store.update(name, {
+  await ctx.store.update(name, {
     platformName: undefined,
     platformKey: undefined,
     clientId: undefined,

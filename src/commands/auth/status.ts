@@ -67,6 +67,12 @@ function describe(settings: Settings, configFile: string, mask: (s?: string) => 
     configFile,
     sources,
   };
+  // --env local always talks to the embedded emulator with its built-in credentials.
+  if (settings.env.value === 'local') {
+    report.authType = 'basic';
+    report.platformName = 'tango-local (built-in emulator credentials)';
+    return report;
+  }
   const credentials: Credentials | undefined = settings.credentials;
   const note = (key: keyof StatusReport, value: Resolved<string>, secret = false) => {
     (report as unknown as Record<string, string>)[key] = secret ? mask(value.value) : value.value;

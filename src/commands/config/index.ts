@@ -120,14 +120,14 @@ async function set(ctx: Context, name: string, value: string): Promise<void> {
     });
   }
   const profile = ctx.settings.profile.value;
-  ctx.store.update(profile, { [key.property]: key.parse ? key.parse(value) : value });
+  await ctx.store.update(profile, { [key.property]: key.parse ? key.parse(value) : value });
   ctx.log.success(`Set ${name} in profile "${profile}".`);
 }
 
 async function unset(ctx: Context, name: string): Promise<void> {
   const key = configKey(name);
   const profile = ctx.settings.profile.value;
-  ctx.store.update(profile, { [key.property]: undefined });
+  await ctx.store.update(profile, { [key.property]: undefined });
   ctx.log.success(`Removed ${name} from profile "${profile}".`);
 }
 

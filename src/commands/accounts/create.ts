@@ -1,0 +1,90 @@
+/**
+ * `tango accounts create <customer>`: same conventions as `customers create`: every value checked
+ * before sending, prompts at a terminal, --dry-run, --if-not-exists, and no double creates.
+ */
+import { Command, Option } from 'commander';
+import type { Context } from '../../context.js';
+import {
+  type CreateAccountBody,
+  CURRENCIES,
+  DEFAULT_CURRENCY,
+  toFundingNotification,
+  validateCreateAccount,
+} from '../../domain/rules.js';
+import { accountView } from '../../output/columns.js';
+import { action, examples } from '../action.js';
+import { collect } from '../parse.js';
+import { completeBody, isStatus, notFound, printDryRun, reportCreate } from '../shared.js';
+
+interface CreateOptions {
+  identifier?: string;
+  displayName?: string;
+  contactEmail?: string;
+  currency: string;
+  fundingEmail?: string[];
+  ifNotExists?: boolean;
+  dryRun?: boolean;
+}
+
+export function accountsCreateCommand(): Command {
+  return new Command('create')
+    .description('create an account under a customer')
+    .argument('<customer>', 'the customer identifier')
+    .option('--identifier <id>', "the account identifier: 5-100 lowercase letters, digits or '-'")
+    .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji')
+    .option('--contact-email <email>', 'email address of the account representative, at most 100 characters')
+    .addOption(
+      new Option('--currency <code>', `${CURRENCIES.join(', ')}; never changeable later`).default(DEFAULT_CURRENCY),
+    )
+    .option('--funding-email <email>', 'send funding notifications to this address (repeatable)', collect)
+    .option('--if-not-exists', 'succeed when the account already exists under this customer with the same values')
+    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango accounts create acme-co', 'asks for the values at a terminal'],
+        [
+          'tango accounts create acme-co --identifier acme-main --display-name "Acme Main" --contact-email ops@acme.example',
+          'for scripts; the currency is USD',
+        ],
+        [
+          'tango accounts create acme-co --identifier acme-eu --display-name "Acme EU" --contact-email ops@acme.example --currency EUR --funding-email cfo@acme.example',
+          'in euros, with a funding notification address',
+        ],
+        ['tango accounts create acme-co ... --if-not-exists', 'safe to repeat: an identical account is success'],
+        ['tango accounts create acme-co ... --dry-run', 'show the request only'],
+      ),
+    )
+    .action(action(create));
+}
+
+async function create(ctx: Context, customer: string, opts: CreateOptions): Promise<void> {
+  ctx.output.checkFields(accountView);
+  const body = await completeBody<CreateAccountBody>(
+    ctx,
+    {
+      accountIdentifier: opts.identifier,
+      displayName: opts.displayName,
+      contactEmail: opts.contactEmail,
+      currencyCode: opts.currency,
+      fundingNotification: opts.fundingEmail ? toFundingNotification(opts.fundingEmail) : undefined,
+    },
+    validateCreateAccount,
+    {
+      accountIdentifier: { message: 'Account identifier', rule: 'accountIdentifier' },
+      displayName: { message: 'Display name', rule: 'displayName' },
+      contactEmail: { message: 'Contact email', rule: 'contactEmail' },
+    },
+  );
+  const { requests } = await import('../../api/tango.js');
+  if (opts.dryRun) return printDryRun(ctx, requests.createAccount(customer, body));
+  const { createAccount } = await import('../../api/create.js');
+  try {
+    const result = await createAccount(await ctx.api(), customer, body, { ifNotExists: opts.ifNotExists });
+    reportCreate(ctx, `account ${body.accountIdentifier}`, result);
+    await ctx.output.item(result.resource, accountView);
+  } catch (error) {
+    // The POST's 404 is about the path: the customer does not exist.
+    throw isStatus(error, 404) && error.method === 'POST' ? notFound(`customer ${customer}`, error) : error;
+  }
+}

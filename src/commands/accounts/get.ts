@@ -1,0 +1,34 @@
+/** `tango accounts get <account>`: GET /accounts/{account}, account identifiers being unique platform-wide. */
+import { Command } from 'commander';
+import type { Context } from '../../context.js';
+import type { Account } from '../../domain/types.js';
+import { accountView } from '../../output/columns.js';
+import { action, examples } from '../action.js';
+import { isStatus, notFound } from '../shared.js';
+
+export function accountsGetCommand(): Command {
+  return new Command('get')
+    .description('show one account: balance, contact and funding emails')
+    .argument('<account>', 'the account identifier')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango accounts get acme-main', 'the account as a table'],
+        ['tango accounts get acme-main --json', "the API's object, unchanged"],
+        ['tango accounts get acme-main --fields currentBalance -o csv', 'just the balance'],
+      ),
+    )
+    .action(action(get));
+}
+
+async function get(ctx: Context, accountIdentifier: string): Promise<void> {
+  ctx.output.checkFields(accountView);
+  const api = await ctx.api();
+  let account: Account;
+  try {
+    account = await api.getAccount(accountIdentifier);
+  } catch (error) {
+    throw isStatus(error, 404) ? notFound(`account ${accountIdentifier}`, error) : error;
+  }
+  await ctx.output.item(account, accountView);
+}

@@ -1,0 +1,127 @@
+/**
+ * `tango accounts list [customer]`: GET /customers/{customer}/accounts, or GET /accounts for the
+ * whole platform, with every documented filter; one page, or with --all every page, streamed.
+ */
+import { Command } from 'commander';
+import type { Context } from '../../context.js';
+import type { Account, AccountFilters } from '../../domain/types.js';
+import { accountView } from '../../output/columns.js';
+import { action, examples } from '../action.js';
+import { amount, byRule, collectByRule, isoDate, isoDateEnd } from '../parse.js';
+import {
+  addPageOptions,
+  checkRange,
+  isPage,
+  isStatus,
+  notFound,
+  type PageOptions,
+  pageHint,
+  pageQuery,
+} from '../shared.js';
+
+interface ListOptions extends PageOptions {
+  status?: string;
+  currency?: string[];
+  displayName?: string;
+  accountNumber?: string;
+  contactEmail?: string;
+  minBalance?: number;
+  maxBalance?: number;
+  createdAfter?: string;
+  createdBefore?: string;
+  fundingEmail?: string[];
+}
+
+export function accountsListCommand(): Command {
+  const command = new Command('list')
+    .description("list a customer's accounts, or without <customer> every account of the platform")
+    .argument('[customer]', 'the customer identifier; leave out for all accounts (GET /accounts)')
+    .option(
+      '--status <status>',
+      'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED',
+      byRule('status'),
+    )
+    .option(
+      '--currency <code>',
+      'only accounts in this currency: AUD, CAD, EUR, GBP or USD (repeatable)',
+      collectByRule('currencyCode'),
+    )
+    .option('--display-name <name>', 'only accounts with this display name')
+    .option('--account-number <number>', 'only the account with this account number')
+    .option('--contact-email <email>', 'only accounts with this contact email', byRule('contactEmail'))
+    .option('--min-balance <amount>', 'only accounts with a current balance of at least this', amount)
+    .option('--max-balance <amount>', 'only accounts with a current balance of at most this', amount)
+    .option(
+      '--created-after <date>',
+      'only accounts created at or after this ISO 8601 date or time (a date is 00:00 UTC)',
+      isoDate,
+    )
+    .option(
+      '--created-before <date>',
+      'only accounts created at or before this ISO 8601 date or time (a date includes that whole day)',
+      isoDateEnd,
+    )
+    .option(
+      '--funding-email <email>',
+      'only accounts notifying this funding email (repeatable)',
+      collectByRule('fundingEmail'),
+    );
+  return addPageOptions(command, 'account')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango accounts list acme-co', "a table of the customer's accounts"],
+        ['tango accounts list acme-co --status ACTIVE --currency USD --currency EUR', 'filtered'],
+        ['tango accounts list acme-co --min-balance 100 --created-after 2025-01-01', 'by balance and date'],
+        ['tango accounts list acme-co --max-results 50', 'one page; the next cursor is shown on stderr'],
+        ['tango accounts list acme-co --next-cursor <cursor> --max-results 50', 'the page after it'],
+        ['tango accounts list acme-co --all -o ndjson > accounts.ndjson', 'every account, streamed'],
+        ['tango accounts list --status FROZEN', 'across every customer of the platform'],
+      ),
+    )
+    .action(action(list));
+}
+
+function filters(opts: ListOptions): AccountFilters {
+  checkRange({ flag: '--min-balance', value: opts.minBalance }, { flag: '--max-balance', value: opts.maxBalance });
+  checkRange(
+    { flag: '--created-after', value: opts.createdAfter },
+    { flag: '--created-before', value: opts.createdBefore },
+  );
+  return {
+    accountNumber: opts.accountNumber,
+    displayName: opts.displayName,
+    status: opts.status,
+    contactEmail: opts.contactEmail,
+    currencyCode: opts.currency,
+    minBalance: opts.minBalance,
+    maxBalance: opts.maxBalance,
+    minDateCreatedAt: opts.createdAfter,
+    maxDateCreatedAt: opts.createdBefore,
+    fundingNotificationEmail: opts.fundingEmail,
+  };
+}
+
+async function list(ctx: Context, customer: string | undefined, opts: ListOptions): Promise<void> {
+  ctx.output.checkFields(accountView);
+  const query = filters(opts);
+  const api = await ctx.api();
+  try {
+    if (opts.all) {
+      // Page by page into the output: memory holds one page, whatever the total.
+      const stream = ctx.output.stream(accountView);
+      for await (const page of api.accountPages(customer, query, opts)) await stream.write(page.items);
+      await stream.end();
+      return;
+    }
+    const body = await api.listAccounts(customer, query, pageQuery(opts));
+    if (isPage<Account>(body)) {
+      await ctx.output.list(body.items, accountView, body);
+      pageHint(ctx, body);
+    } else {
+      await ctx.output.list(body, accountView);
+    }
+  } catch (error) {
+    throw customer !== undefined && isStatus(error, 404) ? notFound(`customer ${customer}`, error) : error;
+  }
+}

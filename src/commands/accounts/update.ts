@@ -1,0 +1,90 @@
+/**
+ * `tango accounts update <customer> <account>`: PATCH with only the fields given. A funding email
+ * list replaces the old one, --clear-funding-emails sends an empty list, an omitted field stays.
+ */
+import { Command, Option } from 'commander';
+import type { Context } from '../../context.js';
+import { toFundingNotification, type UpdateAccountBody, validateUpdateAccount } from '../../domain/rules.js';
+import type { Account } from '../../domain/types.js';
+import { UsageError } from '../../errors.js';
+import { accountView } from '../../output/columns.js';
+import { action, examples } from '../action.js';
+import { collect } from '../parse.js';
+import { invalidValues, isStatus, notFound, printDryRun } from '../shared.js';
+
+interface UpdateOptions {
+  displayName?: string;
+  contactEmail?: string;
+  fundingEmail?: string[];
+  clearFundingEmails?: boolean;
+  dryRun?: boolean;
+}
+
+const FIELD_FLAGS = '--display-name, --contact-email, --funding-email or --clear-funding-emails';
+
+export function accountsUpdateCommand(): Command {
+  return new Command('update')
+    .description("change an account's display name, contact email or funding emails")
+    .argument('<customer>', 'the customer identifier')
+    .argument('<account>', 'the account identifier')
+    .option('--display-name <name>', 'a new friendly name: 5-100 letters, digits, punctuation or spaces')
+    .option('--contact-email <email>', 'a new contact email address')
+    .option(
+      '--funding-email <email>',
+      'funding notification address; the list given replaces the old one (repeatable)',
+      collect,
+    )
+    .addOption(
+      new Option('--clear-funding-emails', 'remove every funding notification address').conflicts('fundingEmail'),
+    )
+    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango accounts update acme-co acme-main --display-name "Acme Main Budget"', 'rename; the rest stays'],
+        ['tango accounts update acme-co acme-main --funding-email a@acme.example', 'replace the funding emails'],
+        ['tango accounts update acme-co acme-main --clear-funding-emails', 'no funding emails any more'],
+        ['tango accounts update acme-co acme-main --contact-email new@acme.example --dry-run', 'show the request only'],
+      ),
+    )
+    .action(action(update));
+}
+
+/** Only the fields given, so the API leaves the others as they are. */
+export function updateBody(opts: UpdateOptions): UpdateAccountBody {
+  const body: UpdateAccountBody = {};
+  if (opts.displayName !== undefined) body.displayName = opts.displayName;
+  if (opts.contactEmail !== undefined) body.contactEmail = opts.contactEmail;
+  if (opts.clearFundingEmails) body.fundingNotification = [];
+  else if (opts.fundingEmail) body.fundingNotification = toFundingNotification(opts.fundingEmail);
+  return body;
+}
+
+async function update(ctx: Context, customer: string, account: string, opts: UpdateOptions): Promise<void> {
+  ctx.output.checkFields(accountView);
+  const body = updateBody(opts);
+  if (Object.keys(body).length === 0) {
+    throw new UsageError('nothing to update', { hint: `pass at least one of ${FIELD_FLAGS}` });
+  }
+  const problems = validateUpdateAccount({ ...body });
+  if (problems.length) throw invalidValues(problems);
+  const { requests } = await import('../../api/tango.js');
+  if (opts.dryRun) return printDryRun(ctx, requests.updateAccount(customer, account, body));
+  const api = await ctx.api();
+  let updated: Account;
+  try {
+    updated = await api.updateAccount(customer, account, body);
+  } catch (error) {
+    throw isStatus(error, 404) ? notFound(whichIsMissing(error.i18nKey, customer, account), error) : error;
+  }
+  ctx.log.success(`Updated account ${account}: ${Object.keys(body).join(', ')}.`);
+  await ctx.output.item(updated, accountView);
+}
+
+/** A PATCH 404 can mean either path segment; the i18n key says which when the server tells. */
+function whichIsMissing(i18nKey: string | undefined, customer: string, account: string): string {
+  const key = (i18nKey ?? '').toLowerCase();
+  if (key.includes('customer')) return `customer ${customer}`;
+  if (key.includes('account')) return `account ${account}`;
+  return `account ${account} under customer ${customer}`;
+}

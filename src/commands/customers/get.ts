@@ -1,0 +1,40 @@
+/** `tango customers get <customer>`: the customer's details, then a table of its accounts. */
+import { Command } from 'commander';
+import type { Context } from '../../context.js';
+import type { Customer } from '../../domain/types.js';
+import { accountSummaryView, customerView } from '../../output/columns.js';
+import { action, examples } from '../action.js';
+import { isStatus, notFound } from '../shared.js';
+
+export function customersGetCommand(): Command {
+  return new Command('get')
+    .description('show one customer and its accounts')
+    .argument('<customer>', 'the customer identifier')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango customers get acme-co', 'details, then a table of its accounts'],
+        ['tango customers get acme-co --json', "the API's object, unchanged"],
+      ),
+    )
+    .action(action(get));
+}
+
+async function get(ctx: Context, customerIdentifier: string): Promise<void> {
+  ctx.output.checkFields(customerView);
+  const api = await ctx.api();
+  let customer: Customer;
+  try {
+    customer = await api.getCustomer(customerIdentifier);
+  } catch (error) {
+    throw isStatus(error, 404) ? notFound(`customer ${customerIdentifier}`, error) : error;
+  }
+  await ctx.output.item(customer, customerView);
+  // The accounts table belongs to the table view only: JSON already holds them, and --fields picks customer fields.
+  if (ctx.output.format !== 'table' || ctx.settings.fields) return;
+  const accounts = Array.isArray(customer.accounts) ? customer.accounts : [];
+  const tty = ctx.output.options.isTTY;
+  if (tty) await ctx.output.options.write(accounts.length ? `\nAccounts (${accounts.length}):\n` : '\nNo accounts.\n');
+  else await ctx.output.options.write('\n');
+  await ctx.output.list(accounts, accountSummaryView);
+}

@@ -1,0 +1,131 @@
+/**
+ * The list filters and what "match" means for each, in one place (docs/emulator.md repeats it):
+ * - display names: case-insensitive substring ("well" finds "Employee Wellness 1");
+ * - identifiers, account numbers, emails: exact, ignoring case;
+ * - status, currency: exact (the value must be one of the documented ones, in capitals);
+ * - currencyCode[]: the account's currency is any of the given ones;
+ * - fundingNotificationEmail[]: any of the account's funding addresses is any of the given ones;
+ * - min/max balance and min/max creation date: inclusive bounds (a bare date as the upper bound
+ *   covers that whole day, UTC);
+ * - several filters together: all must hold.
+ */
+import type { QueryReader } from './query.js';
+import type { StoredAccount, StoredCustomer } from './state.js';
+
+export type Predicate<T> = (item: T) => boolean;
+
+export const ACCOUNT_FILTER_PARAMS = [
+  'accountNumber',
+  'displayName',
+  'status',
+  'contactEmail',
+  'currencyCode',
+  'minBalance',
+  'maxBalance',
+  'minDateCreatedAt',
+  'maxDateCreatedAt',
+  'fundingNotificationEmail',
+] as const;
+
+export const CUSTOMER_FILTER_PARAMS = [
+  'displayName',
+  'status',
+  'customerMinDateCreatedAt',
+  'customerMaxDateCreatedAt',
+  'accountStatus',
+  'accountIdentifier',
+  'accountNumber',
+  'accountDisplayName',
+  'accountMinDateCreatedAt',
+  'accountMaxDateCreatedAt',
+] as const;
+
+/** Reads the account filters (GET /accounts, GET /customers/{c}/accounts); undefined = no filter. */
+export function readAccountFilter(query: QueryReader): Predicate<StoredAccount> | undefined {
+  const minBalance = query.number('minBalance');
+  const maxBalance = query.number('maxBalance');
+  query.ordered('minBalance', minBalance, 'maxBalance', maxBalance);
+  const createdFrom = query.dateBound('minDateCreatedAt', 'min');
+  const createdUntil = query.dateBound('maxDateCreatedAt', 'max');
+  query.ordered('minDateCreatedAt', createdFrom, 'maxDateCreatedAt', createdUntil);
+  const currencies = query.ruleList('currencyCode', 'currencyCode');
+  const fundingEmails = query.ruleList('fundingNotificationEmail', 'fundingEmail');
+  return allOf<StoredAccount>([
+    equalsIgnoringCase(query.one('accountNumber'), (account) => account.accountNumber),
+    containsIgnoringCase(query.one('displayName'), (account) => account.displayName),
+    equals(query.rule('status', 'status'), (account) => account.status),
+    equalsIgnoringCase(query.rule('contactEmail', 'contactEmail'), (account) => account.contactEmail),
+    currencies && ((account) => currencies.includes(account.currencyCode)),
+    between(minBalance, maxBalance, (account) => account.currentBalance),
+    between(createdFrom, createdUntil, (account) => Date.parse(account.createdAt)),
+    fundingEmails && fundingAddressIn(fundingEmails),
+  ]);
+}
+
+/**
+ * Reads the GET /customers filters. The account* filters keep a customer when at least one of its
+ * accounts meets all of them together; the customer's `accounts` list itself is not narrowed.
+ */
+export function readCustomerFilter(
+  query: QueryReader,
+  accountsOf: (customer: StoredCustomer) => readonly StoredAccount[],
+): Predicate<StoredCustomer> | undefined {
+  const createdFrom = query.dateBound('customerMinDateCreatedAt', 'min');
+  const createdUntil = query.dateBound('customerMaxDateCreatedAt', 'max');
+  query.ordered('customerMinDateCreatedAt', createdFrom, 'customerMaxDateCreatedAt', createdUntil);
+  const accountFrom = query.dateBound('accountMinDateCreatedAt', 'min');
+  const accountUntil = query.dateBound('accountMaxDateCreatedAt', 'max');
+  query.ordered('accountMinDateCreatedAt', accountFrom, 'accountMaxDateCreatedAt', accountUntil);
+  const accountMatches = allOf<StoredAccount>([
+    equals(query.rule('accountStatus', 'status'), (account) => account.status),
+    equalsIgnoringCase(query.one('accountIdentifier'), (account) => account.accountIdentifier),
+    equalsIgnoringCase(query.one('accountNumber'), (account) => account.accountNumber),
+    containsIgnoringCase(query.one('accountDisplayName'), (account) => account.displayName),
+    between(accountFrom, accountUntil, (account) => Date.parse(account.createdAt)),
+  ]);
+  return allOf<StoredCustomer>([
+    containsIgnoringCase(query.one('displayName'), (customer) => customer.displayName),
+    equals(query.rule('status', 'status'), (customer) => customer.status),
+    between(createdFrom, createdUntil, (customer) => Date.parse(customer.createdAt)),
+    accountMatches && ((customer) => accountsOf(customer).some(accountMatches)),
+  ]);
+}
+
+function allOf<T>(predicates: ReadonlyArray<Predicate<T> | undefined>): Predicate<T> | undefined {
+  const active = predicates.filter((predicate): predicate is Predicate<T> => predicate !== undefined);
+  if (active.length === 0) return undefined;
+  return (item) => active.every((predicate) => predicate(item));
+}
+
+function equals<T>(wanted: string | undefined, field: (item: T) => string): Predicate<T> | undefined {
+  return wanted === undefined ? undefined : (item) => field(item) === wanted;
+}
+
+function equalsIgnoringCase<T>(wanted: string | undefined, field: (item: T) => string): Predicate<T> | undefined {
+  if (wanted === undefined) return undefined;
+  const lower = wanted.toLowerCase();
+  return (item) => field(item).toLowerCase() === lower;
+}
+
+function containsIgnoringCase<T>(wanted: string | undefined, field: (item: T) => string): Predicate<T> | undefined {
+  if (wanted === undefined) return undefined;
+  const lower = wanted.toLowerCase();
+  return (item) => field(item).toLowerCase().includes(lower);
+}
+
+function between<T>(
+  low: number | undefined,
+  high: number | undefined,
+  field: (item: T) => number,
+): Predicate<T> | undefined {
+  if (low === undefined && high === undefined) return undefined;
+  return (item) => {
+    const value = field(item);
+    return (low === undefined || value >= low) && (high === undefined || value <= high);
+  };
+}
+
+function fundingAddressIn(emails: readonly string[]): Predicate<StoredAccount> {
+  const wanted = new Set(emails.map((email) => email.toLowerCase()));
+  return (account) => account.fundingNotification.some((entry) => wanted.has(entry.emailAddress.toLowerCase()));
+}

@@ -1,0 +1,255 @@
+/**
+ * Creating without creating twice (src/api/create.ts), against undici's MockAgent: a lost answer
+ * followed by 409 is our own success when the read-back matches, someone else's resource is a
+ * conflict (exit 5), and --if-not-exists accepts only an identical resource.
+ */
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { basicAuth } from '../../src/api/auth.js';
+import { accountDifferences, ConflictError, createAccount, createCustomer } from '../../src/api/create.js';
+import { HttpClient } from '../../src/api/http.js';
+import { TangoApi } from '../../src/api/tango.js';
+import { ApiError, ExitCode } from '../../src/errors.js';
+
+const ORIGIN = 'https://api.test';
+const BASE = `${ORIGIN}/raas/v2`;
+
+let agent: MockAgent;
+let api: TangoApi;
+let sent: Array<{ method: string; path: string; body: unknown }>;
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+  sent = [];
+  api = new TangoApi(
+    new HttpClient({
+      baseUrl: BASE,
+      auth: basicAuth('acme', 'key'),
+      dispatcher: agent,
+      maxRetries: 3,
+      sleep: async () => {},
+      random: () => 0.5,
+    }),
+  );
+});
+
+afterEach(async () => {
+  // Every scripted answer, dropped connections included, was asked for: no more, no fewer requests.
+  agent.assertNoPendingInterceptors();
+  await agent.close();
+});
+
+type Reply = { status: number; body?: unknown } | 'drop';
+
+/** Answers one request per entry, in order, and records what was sent (a dropped one has no record). */
+function answer(method: string, path: string, ...replies: Reply[]): void {
+  const pool = agent.get(ORIGIN);
+  for (const reply of replies) {
+    const interceptor = pool.intercept({ method, path: `/raas/v2${path}` });
+    const record = (body: unknown) => sent.push({ method, path, body: body ? JSON.parse(String(body)) : undefined });
+    if (reply === 'drop') {
+      interceptor.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    } else {
+      interceptor.reply((options) => {
+        record(options.body);
+        return { statusCode: reply.status, data: JSON.stringify(reply.body ?? {}) };
+      });
+    }
+  }
+}
+
+const conflictBody = { requestId: 'req-409', message: 'A customer with that identifier already exists', i18nKey: 'x' };
+const customer = (displayName: string) => ({
+  customerIdentifier: 'acme-co',
+  displayName,
+  status: 'ACTIVE',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  accounts: [],
+});
+const customerBody = { customerIdentifier: 'acme-co', displayName: 'Acme Co' };
+
+const gets = () => sent.filter((s) => s.method === 'GET').length;
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createCustomer', () => {
+  it('returns the created customer from a 201, after one POST with the body given', async () => {
+    answer('POST', '/customers', { status: 201, body: customer('Acme Co') });
+    const result = await createCustomer(api, customerBody);
+    expect(result).toEqual({ outcome: 'created', resource: customer('Acme Co'), recovered: false });
+    expect(sent).toEqual([{ method: 'POST', path: '/customers', body: customerBody }]);
+  });
+
+  it('reports a plain duplicate as exit 5 "customer acme-co already exists", without reading it back', async () => {
+    answer('POST', '/customers', { status: 409, body: conflictBody });
+    const error = await rejection(createCustomer(api, customerBody));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).exitCode).toBe(ExitCode.conflict);
+    expect(error.message).toBe('customer acme-co already exists');
+    expect((error as ConflictError).requestId).toBe('req-409');
+    expect((error as ConflictError).hint).toMatch(/--if-not-exists/);
+    expect(gets()).toBe(0);
+  });
+
+  it('with ifNotExists, accepts an existing customer with the same display name', async () => {
+    answer('POST', '/customers', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: customer('Acme Co') });
+    const result = await createCustomer(api, customerBody, { ifNotExists: true });
+    expect(result).toEqual({ outcome: 'exists', resource: customer('Acme Co') });
+  });
+
+  it('with ifNotExists, refuses a different display name and shows both', async () => {
+    answer('POST', '/customers', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: customer('Someone Else') });
+    const error = (await rejection(createCustomer(api, customerBody, { ifNotExists: true }))) as ConflictError;
+    expect(error.exitCode).toBe(ExitCode.conflict);
+    expect(error.message).toBe('customer acme-co already exists with different values');
+    expect(error.details).toEqual(['displayName: existing "Someone Else", requested "Acme Co"']);
+  });
+
+  it('a dropped connection, then 409, then a matching read-back is our own create: success', async () => {
+    answer('POST', '/customers', 'drop', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: customer('Acme Co') });
+    const result = await createCustomer(api, customerBody);
+    expect(result).toEqual({ outcome: 'created', resource: customer('Acme Co'), recovered: true });
+    expect(sent.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /customers', 'GET /customers/acme-co']);
+  });
+
+  it('a dropped connection, then 409, then a different customer is a conflict (someone else was first)', async () => {
+    answer('POST', '/customers', 'drop', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: customer('Not Ours') });
+    const error = (await rejection(createCustomer(api, customerBody))) as ConflictError;
+    expect(error.exitCode).toBe(ExitCode.conflict);
+    expect(error.details).toEqual(['displayName: existing "Not Ours", requested "Acme Co"']);
+  });
+
+  it('a 500 may have applied the create, so its retry meeting 409 is checked too', async () => {
+    answer('POST', '/customers', { status: 500, body: { message: 'oops' } }, { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: customer('Acme Co') });
+    const result = await createCustomer(api, customerBody);
+    expect(result).toMatchObject({ outcome: 'created', recovered: true });
+  });
+
+  it('a 503 refused the request, so a 409 on its retry is somebody else: exit 5', async () => {
+    answer('POST', '/customers', { status: 503, body: { message: 'busy' } }, { status: 409, body: conflictBody });
+    const error = await rejection(createCustomer(api, customerBody));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(gets()).toBe(0);
+  });
+
+  it('passes other API errors through unchanged (a 400 is exit 2)', async () => {
+    answer('POST', '/customers', {
+      status: 400,
+      body: { message: 'Invalid', errors: [{ path: 'displayName', message: 'bad' }] },
+    });
+    const error = (await rejection(createCustomer(api, customerBody))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.exitCode).toBe(ExitCode.usage);
+    expect(error.details).toEqual(['displayName: bad']);
+  });
+});
+
+describe('createAccount', () => {
+  const accountBody = {
+    accountIdentifier: 'acme-main',
+    displayName: 'Acme Main',
+    contactEmail: 'ops@acme.example',
+    fundingNotification: [{ emailAddress: 'B@acme.example' }, { emailAddress: 'a@acme.example' }],
+  };
+  const account = {
+    accountIdentifier: 'acme-main',
+    accountNumber: 'A1234',
+    displayName: 'Acme Main',
+    contactEmail: 'ops@acme.example',
+    currencyCode: 'USD',
+    currentBalance: 0,
+    status: 'ACTIVE',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    fundingNotification: [{ emailAddress: 'a@acme.example' }, { emailAddress: 'b@acme.example' }],
+  };
+  const owner = (accounts: string[]) => ({
+    ...customer('Acme Co'),
+    accounts: accounts.map((id) => ({ ...account, accountIdentifier: id })),
+  });
+
+  it('posts under the customer and returns the created account', async () => {
+    answer('POST', '/customers/acme-co/accounts', { status: 201, body: account });
+    const result = await createAccount(api, 'acme-co', accountBody);
+    expect(result).toEqual({ outcome: 'created', resource: account, recovered: false });
+    expect(sent[0]?.body).toEqual(accountBody);
+  });
+
+  it('with ifNotExists, accepts an identical account (default currency, funding emails in any order or case)', async () => {
+    answer('POST', '/customers/acme-co/accounts', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: owner(['acme-main']) });
+    answer('GET', '/accounts/acme-main', { status: 200, body: account });
+    const result = await createAccount(api, 'acme-co', accountBody, { ifNotExists: true });
+    expect(result).toEqual({ outcome: 'exists', resource: account });
+  });
+
+  it('with ifNotExists, refuses an account of that identifier under another customer, naming it', async () => {
+    answer('POST', '/customers/acme-co/accounts', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: owner([]) });
+    answer('GET', '/accounts/acme-main', { status: 200, body: account });
+    const error = (await rejection(createAccount(api, 'acme-co', accountBody, { ifNotExists: true }))) as ConflictError;
+    expect(error.exitCode).toBe(ExitCode.conflict);
+    expect(error.details).toEqual(['customer: existing "another customer", requested "acme-co"']);
+  });
+
+  it('recovers a create whose answer was lost', async () => {
+    answer('POST', '/customers/acme-co/accounts', 'drop', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 200, body: owner(['acme-main']) });
+    answer('GET', '/accounts/acme-main', { status: 200, body: account });
+    const result = await createAccount(api, 'acme-co', accountBody);
+    expect(result).toMatchObject({ outcome: 'created', recovered: true });
+    expect(sent.filter((s) => s.method === 'POST')).toHaveLength(1);
+  });
+
+  it('an unknown customer is the API 404, passed on (exit 3)', async () => {
+    answer('POST', '/customers/nobody/accounts', { status: 404, body: { message: 'No customer nobody' } });
+    const error = (await rejection(createAccount(api, 'nobody', accountBody))) as ApiError;
+    expect(error.status).toBe(404);
+    expect(error.exitCode).toBe(ExitCode.notFound);
+  });
+});
+
+describe('accountDifferences', () => {
+  const existing = {
+    accountIdentifier: 'acme-main',
+    accountNumber: 'A1',
+    displayName: 'Acme Main',
+    contactEmail: 'ops@acme.example',
+    currencyCode: 'EUR',
+    currentBalance: 0,
+    status: 'ACTIVE',
+    createdAt: '2025-01-01T00:00:00.000Z',
+  };
+
+  it('lists each field that differs, with both values', () => {
+    const differences = accountDifferences(
+      { accountIdentifier: 'acme-main', displayName: 'Other Name', contactEmail: 'ops@acme.example' },
+      existing,
+    );
+    expect(differences).toEqual([
+      { field: 'displayName', existing: 'Acme Main', requested: 'Other Name' },
+      { field: 'currencyCode', existing: 'EUR', requested: 'USD' },
+    ]);
+  });
+
+  it('treats a missing funding list and an empty one as the same', () => {
+    expect(
+      accountDifferences(
+        { ...existing, currencyCode: 'EUR', fundingNotification: [] },
+        { ...existing, fundingNotification: undefined },
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+/** TangoApi.pages, the cursor walk behind --all, against MockAgent. */
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { basicAuth } from '../../src/api/auth.js';
+import { HttpClient } from '../../src/api/http.js';
+import { TangoApi } from '../../src/api/tango.js';
+
+const ORIGIN = 'https://api.test';
+let agent: MockAgent;
+let api: TangoApi;
+let paths: string[];
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+  paths = [];
+  api = new TangoApi(new HttpClient({ baseUrl: `${ORIGIN}/raas/v2`, auth: basicAuth('a', 'b'), dispatcher: agent }));
+});
+
+afterEach(async () => {
+  agent.assertNoPendingInterceptors();
+  await agent.close();
+});
+
+function page(items: string[], nextCursor?: string) {
+  return {
+    numberOfElements: items.length,
+    maxResults: 2,
+    items: items.map((accountIdentifier) => ({ accountIdentifier })),
+    nextCursor,
+    nextPageAvailable: nextCursor !== undefined,
+    prevPageAvailable: false,
+  };
+}
+
+function answer(body: unknown): void {
+  agent
+    .get(ORIGIN)
+    .intercept({ method: 'GET', path: (path) => path.startsWith('/raas/v2/') })
+    .reply((options) => {
+      paths.push(options.path);
+      return { statusCode: 200, data: JSON.stringify(body) };
+    });
+}
+
+async function walk(): Promise<string[][]> {
+  const seen: string[][] = [];
+  for await (const p of api.accountPages('acme-co', { status: 'ACTIVE' }, { maxResults: 2 })) {
+    seen.push(p.items.map((a) => a.accountIdentifier));
+  }
+  return seen;
+}
+
+describe('pages', () => {
+  it('follows nextCursor to the last page, keeping the filters and page size on every request', async () => {
+    answer(page(['a1', 'a2'], 'c1'));
+    answer(page(['a3', 'a4'], 'c2'));
+    answer(page(['a5']));
+    expect(await walk()).toEqual([['a1', 'a2'], ['a3', 'a4'], ['a5']]);
+    expect(paths).toEqual([
+      '/raas/v2/customers/acme-co/accounts?status=ACTIVE&paginate=true&maxResults=2',
+      '/raas/v2/customers/acme-co/accounts?status=ACTIVE&paginate=true&maxResults=2&nextCursor=c1',
+      '/raas/v2/customers/acme-co/accounts?status=ACTIVE&paginate=true&maxResults=2&nextCursor=c2',
+    ]);
+  });
+
+  it('stops when a server repeats a cursor instead of looping forever', async () => {
+    answer(page(['a1'], 'c1'));
+    answer(page(['a2'], 'c2'));
+    answer(page(['a2'], 'c1'));
+    expect(await walk()).toEqual([['a1'], ['a2'], ['a2']]);
+  });
+
+  it('a server that ignores paginate and answers an array gives one, final page', async () => {
+    answer([{ accountIdentifier: 'a1' }, { accountIdentifier: 'a2' }, { accountIdentifier: 'a3' }]);
+    expect(await walk()).toEqual([['a1', 'a2', 'a3']]);
+  });
+});
