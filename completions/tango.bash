@@ -48,10 +48,22 @@ _tango_reply_from() {
 # The subcommand that word $2 names under command path $1.
 _tango_subcommand() {
   case "$1|$2" in
+    '|customers'|'|groups') REPLY=customers ;;
+    '|accounts') REPLY=accounts ;;
     '|auth') REPLY=auth ;;
     '|config') REPLY=config ;;
+    '|emulator') REPLY=emulator ;;
     '|completion') REPLY=completion ;;
     '|help') REPLY=help ;;
+    'customers|list') REPLY=list ;;
+    'customers|get') REPLY=get ;;
+    'customers|create') REPLY=create ;;
+    'customers|help') REPLY=help ;;
+    'accounts|list') REPLY=list ;;
+    'accounts|get') REPLY=get ;;
+    'accounts|create') REPLY=create ;;
+    'accounts|update') REPLY=update ;;
+    'accounts|help') REPLY=help ;;
     'auth|login') REPLY=login ;;
     'auth|status') REPLY=status ;;
     'auth|logout') REPLY=logout ;;
@@ -62,6 +74,8 @@ _tango_subcommand() {
     'config|unset') REPLY=unset ;;
     'config|path') REPLY=path ;;
     'config|help') REPLY=help ;;
+    'emulator|start') REPLY=start ;;
+    'emulator|help') REPLY=help ;;
     *) return 1 ;;
   esac
 }
@@ -69,9 +83,12 @@ _tango_subcommand() {
 # The subcommands of command path $1.
 _tango_subcommands() {
   case $1 in
-    '') REPLY='auth config completion help' ;;
+    '') REPLY='customers accounts auth config emulator completion help' ;;
+    'customers') REPLY='list get create help' ;;
+    'accounts') REPLY='list get create update help' ;;
     'auth') REPLY='login status logout help' ;;
     'config') REPLY='list get set unset path help' ;;
+    'emulator') REPLY='start help' ;;
     *) REPLY='' ;;
   esac
 }
@@ -80,6 +97,17 @@ _tango_subcommands() {
 _tango_flags() {
   case $1 in
     '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate -h --help' ;;
+    'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers help') REPLY='' ;;
+    'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts help') REPLY='' ;;
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -92,6 +120,9 @@ _tango_flags() {
     'config unset') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config help') REPLY='' ;;
+    'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator help') REPLY='' ;;
     'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     *) REPLY='' ;;
@@ -115,6 +146,61 @@ _tango_option() {
     '|--max-retries') REPLY='required free' ;;
     '|--rate') REPLY='required free' ;;
     '|-h'|'|--help') REPLY='none' ;;
+    'customers|-h'|'customers|--help') REPLY='none' ;;
+    'customers list|--display-name') REPLY='required free' ;;
+    'customers list|--status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
+    'customers list|--created-after') REPLY='required free' ;;
+    'customers list|--created-before') REPLY='required free' ;;
+    'customers list|--account-status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
+    'customers list|--account-identifier') REPLY='required free' ;;
+    'customers list|--account-number') REPLY='required free' ;;
+    'customers list|--account-display-name') REPLY='required free' ;;
+    'customers list|--account-created-after') REPLY='required free' ;;
+    'customers list|--account-created-before') REPLY='required free' ;;
+    'customers list|--paginate') REPLY='none' ;;
+    'customers list|--max-results') REPLY='required free' ;;
+    'customers list|--next-cursor') REPLY='required free' ;;
+    'customers list|--prev-cursor') REPLY='required free' ;;
+    'customers list|--all') REPLY='none' ;;
+    'customers list|-h'|'customers list|--help') REPLY='none' ;;
+    'customers get|-h'|'customers get|--help') REPLY='none' ;;
+    'customers create|--identifier') REPLY='required free' ;;
+    'customers create|--display-name') REPLY='required free' ;;
+    'customers create|--if-not-exists') REPLY='none' ;;
+    'customers create|--dry-run') REPLY='none' ;;
+    'customers create|-h'|'customers create|--help') REPLY='none' ;;
+    'accounts|-h'|'accounts|--help') REPLY='none' ;;
+    'accounts list|--status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
+    'accounts list|--currency') REPLY='required choices USD AUD CAD EUR GBP' ;;
+    'accounts list|--display-name') REPLY='required free' ;;
+    'accounts list|--account-number') REPLY='required free' ;;
+    'accounts list|--contact-email') REPLY='required free' ;;
+    'accounts list|--min-balance') REPLY='required free' ;;
+    'accounts list|--max-balance') REPLY='required free' ;;
+    'accounts list|--created-after') REPLY='required free' ;;
+    'accounts list|--created-before') REPLY='required free' ;;
+    'accounts list|--funding-email') REPLY='required free' ;;
+    'accounts list|--paginate') REPLY='none' ;;
+    'accounts list|--max-results') REPLY='required free' ;;
+    'accounts list|--next-cursor') REPLY='required free' ;;
+    'accounts list|--prev-cursor') REPLY='required free' ;;
+    'accounts list|--all') REPLY='none' ;;
+    'accounts list|-h'|'accounts list|--help') REPLY='none' ;;
+    'accounts get|-h'|'accounts get|--help') REPLY='none' ;;
+    'accounts create|--identifier') REPLY='required free' ;;
+    'accounts create|--display-name') REPLY='required free' ;;
+    'accounts create|--contact-email') REPLY='required free' ;;
+    'accounts create|--currency') REPLY='required free' ;;
+    'accounts create|--funding-email') REPLY='required free' ;;
+    'accounts create|--if-not-exists') REPLY='none' ;;
+    'accounts create|--dry-run') REPLY='none' ;;
+    'accounts create|-h'|'accounts create|--help') REPLY='none' ;;
+    'accounts update|--display-name') REPLY='required free' ;;
+    'accounts update|--contact-email') REPLY='required free' ;;
+    'accounts update|--funding-email') REPLY='required free' ;;
+    'accounts update|--clear-funding-emails') REPLY='none' ;;
+    'accounts update|--dry-run') REPLY='none' ;;
+    'accounts update|-h'|'accounts update|--help') REPLY='none' ;;
     'auth|-h'|'auth|--help') REPLY='none' ;;
     'auth login|--platform-name') REPLY='required free' ;;
     'auth login|--platform-key-stdin') REPLY='none' ;;
@@ -132,6 +218,22 @@ _tango_option() {
     'config set|-h'|'config set|--help') REPLY='none' ;;
     'config unset|-h'|'config unset|--help') REPLY='none' ;;
     'config path|-h'|'config path|--help') REPLY='none' ;;
+    'emulator|-h'|'emulator|--help') REPLY='none' ;;
+    'emulator start|--port') REPLY='required free' ;;
+    'emulator start|--host') REPLY='required free' ;;
+    'emulator start|--data') REPLY='required file' ;;
+    'emulator start|--latency') REPLY='required free' ;;
+    'emulator start|--fail-rate') REPLY='required free' ;;
+    'emulator start|--rate-limit') REPLY='required free' ;;
+    'emulator start|--drop-rate') REPLY='required free' ;;
+    'emulator start|--drop-mode') REPLY='required choices mixed before after' ;;
+    'emulator start|--seed') REPLY='required free' ;;
+    'emulator start|--seed-accounts') REPLY='required free' ;;
+    'emulator start|--random-seed') REPLY='required free' ;;
+    'emulator start|--platform-name') REPLY='required free' ;;
+    'emulator start|--platform-key') REPLY='required free' ;;
+    'emulator start|--token-ttl') REPLY='required free' ;;
+    'emulator start|-h'|'emulator start|--help') REPLY='none' ;;
     'completion|-h'|'completion|--help') REPLY='none' ;;
     'help|-h'|'help|--help') REPLY='none' ;;
     *) return 1 ;;
@@ -150,6 +252,10 @@ _tango_find_option() {
 # What positional argument $2 (from 0) of command path $1 is.
 _tango_argument() {
   case "$1|$2" in
+    'customers get|0') REPLY='customers' ;;
+    'accounts list|0') REPLY='customers' ;;
+    'accounts create|0') REPLY='customers' ;;
+    'accounts update|0') REPLY='customers' ;;
     'config get|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config set|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config unset|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
