@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configDir } from '../config/paths.js';
+import type { Context } from '../context.js';
 
 export const COMPLETION_CACHE_FILE = 'completion-cache.tsv';
 
@@ -23,6 +24,11 @@ export const MAX_REMEMBERED = 500;
 export interface CacheScope {
   env: NodeJS.ProcessEnv;
   profile: string;
+}
+
+/** The scope of a running command: the profile it used, the config folder its environment names. */
+export function cacheScope(ctx: Pick<Context, 'env' | 'settings'>): CacheScope {
+  return { env: ctx.env, profile: ctx.settings.profile.value };
 }
 
 interface Entry {
@@ -91,9 +97,9 @@ function readEntries(file: string): Entry[] {
     .map(([kind, profile, id]) => ({ kind, profile, id }));
 }
 
-/** A tab or a line break would break the file's one-line-per-entry format. */
-function storable(value: string): boolean {
-  return value.length > 0 && !/[\t\r\n]/.test(value);
+/** A tab or a line break would break the file's one-line-per-entry format; a server may send anything. */
+function storable(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && !/[\t\r\n]/.test(value);
 }
 
 /** A reader (a shell at TAB time, another tango) sees the old file or the new one, never half of one. */
