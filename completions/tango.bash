@@ -190,7 +190,7 @@ _tango_option() {
     'accounts create|--identifier') REPLY='required free' ;;
     'accounts create|--display-name') REPLY='required free' ;;
     'accounts create|--contact-email') REPLY='required free' ;;
-    'accounts create|--currency') REPLY='required free' ;;
+    'accounts create|--currency') REPLY='required choices USD AUD CAD EUR GBP' ;;
     'accounts create|--funding-email') REPLY='required free' ;;
     'accounts create|--if-not-exists') REPLY='none' ;;
     'accounts create|--dry-run') REPLY='none' ;;

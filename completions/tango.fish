@@ -308,7 +308,7 @@ function __tango_option -a path flag
         case 'accounts create|--contact-email'
             echo 'required free'
         case 'accounts create|--currency'
-            echo 'required free'
+            echo 'required choices USD AUD CAD EUR GBP'
         case 'accounts create|--funding-email'
             echo 'required free'
         case 'accounts create|--if-not-exists'
