@@ -1,12 +1,17 @@
 /**
  * The committed scripts, loaded in the real shells, against the real command tree. Profiles come
- * from a config.json that real `tango config set` runs wrote.
+ * from a config.json that real `tango config set` runs wrote; customer identifiers from the cache
+ * that a real `tango customers list` against the embedded emulator (--env local) wrote.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completionCacheFile } from '../../src/completion/cache.js';
 import { ENV_NAMES } from '../../src/config/environments.js';
 import { CONFIG_KEYS } from '../../src/config/keys.js';
 import { OUTPUT_FORMATS } from '../../src/config/settings.js';
+import { ACCOUNT_STATUSES, CURRENCIES } from '../../src/domain/rules.js';
+import { DROP_MODES } from '../../src/emulator/option-rules.js';
 import { buildProgram } from '../../src/program.js';
 import { completeLines, type ShellName } from '../support/shells.js';
 import { REPO_ROOT, runTango, tempConfigDir } from '../support/tango.js';
@@ -19,11 +24,24 @@ const SCRIPTS: Record<ShellName, string> = {
 };
 
 const TOP_LEVEL = buildProgram().commands.map((command) => command.name());
+const CUSTOMERS = ['acme-corp', 'beta-co'];
 
 /** Line typed before TAB -> the candidates every shell must offer (order aside). */
 const CASES: Array<[line: string, expected: readonly string[]]> = [
   ['tango ', TOP_LEVEL],
   ['tango a', TOP_LEVEL.filter((name) => name.startsWith('a'))],
+  ['tango accounts ', ['list', 'get', 'create', 'update', 'help']],
+  ['tango accounts list --st', ['--status']],
+  ['tango accounts list x --status ', ACCOUNT_STATUSES],
+  ['tango accounts list acme-corp --currency USD --currency ', CURRENCIES],
+  ['tango accounts create acme-corp --currency ', CURRENCIES],
+  ['tango customers get ', CUSTOMERS],
+  ['tango groups get b', ['beta-co']],
+  ['tango accounts list ', CUSTOMERS],
+  ['tango accounts update ', CUSTOMERS],
+  ['tango accounts update acme-corp ', []],
+  ['tango --profile staging customers get ', []],
+  ['tango emulator start --drop-mode ', DROP_MODES],
   ['tango auth ', ['login', 'status', 'logout', 'help']],
   ['tango config ', ['list', 'get', 'set', 'unset', 'path', 'help']],
   ['tango -o ', OUTPUT_FORMATS],
@@ -50,13 +68,14 @@ const results = new Map<ShellName, Map<string, string[]>>();
 beforeAll(async () => {
   config = tempConfigDir();
   // Two profiles in a config.json written by the real program, not by the test.
-  for (const args of [
-    ['config', 'set', 'env', 'local'],
-    ['config', 'set', 'output', 'json', '--profile', 'staging'],
-  ]) {
-    const result = await runTango(args, { configDir: config.dir });
-    expect(result.code, result.stderr).toBe(0);
+  await tango(['config', 'set', 'env', 'local']);
+  await tango(['config', 'set', 'output', 'json', '--profile', 'staging']);
+  // Customers in the embedded emulator; then only `customers list` fills the cache.
+  for (const id of CUSTOMERS) {
+    await tango(['customers', 'create', '--identifier', id, '--display-name', `Customer ${id}`]);
   }
+  rmSync(completionCacheFile({ TANGO_CONFIG_DIR: config.dir }));
+  await tango(['customers', 'list']);
   const lines = [...CASES.map(([line]) => line), ...JOINED.map(([line]) => line)];
   await Promise.all(
     (['bash', 'zsh', 'fish'] as const).map(async (shell) => {
@@ -65,6 +84,11 @@ beforeAll(async () => {
   );
 });
 afterAll(() => config?.cleanup());
+
+async function tango(args: string[]): Promise<void> {
+  const result = await runTango(args, { configDir: config.dir });
+  expect(result.code, `tango ${args.join(' ')}: ${result.stderr}`).toBe(0);
+}
 
 const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
 
