@@ -16,12 +16,16 @@ import { buildProgram } from '../../src/program.js';
 import { completeLines, type ShellName } from '../support/shells.js';
 import { REPO_ROOT, runTango, tempConfigDir } from '../support/tango.js';
 
-const SCRIPTS: Record<ShellName, string> = {
-  bash: join(REPO_ROOT, 'completions/tango.bash'),
-  // zsh finds _tango on $fpath, as users install it.
-  zsh: join(REPO_ROOT, 'completions'),
-  fish: join(REPO_ROOT, 'completions/tango.fish'),
-};
+/** Each way the README installs a script: a shell, and what it loads. */
+const INSTALLS = {
+  bash: { shell: 'bash', script: join(REPO_ROOT, 'completions/tango.bash') },
+  // zsh finds _tango on $fpath, or the script is sourced after compinit.
+  zsh: { shell: 'zsh', script: join(REPO_ROOT, 'completions') },
+  'zsh (sourced)': { shell: 'zsh', script: join(REPO_ROOT, 'completions/_tango') },
+  fish: { shell: 'fish', script: join(REPO_ROOT, 'completions/tango.fish') },
+} as const satisfies Record<string, { shell: ShellName; script: string }>;
+type Install = keyof typeof INSTALLS;
+const INSTALL_NAMES = Object.keys(INSTALLS) as Install[];
 
 const TOP_LEVEL = buildProgram().commands.map((command) => command.name());
 const CUSTOMERS = ['acme-corp', 'beta-co'];
@@ -59,11 +63,12 @@ const CASES: Array<[line: string, expected: readonly string[]]> = [
 /** `--flag=` values: bash and zsh complete the part after '=', fish whole tokens. */
 const JOINED: Array<[line: string, bashAndZsh: string[], fish: string[]]> = [
   ['tango --output=n', ['ndjson'], ['--output=ndjson']],
+  ['tango accounts list --status=', [...ACCOUNT_STATUSES], ACCOUNT_STATUSES.map((s) => `--status=${s}`)],
   ['tango auth --profile=st', ['staging'], ['--profile=staging']],
 ];
 
 let config: { dir: string; cleanup: () => void };
-const results = new Map<ShellName, Map<string, string[]>>();
+const results = new Map<Install, Map<string, string[]>>();
 
 beforeAll(async () => {
   config = tempConfigDir();
@@ -78,8 +83,9 @@ beforeAll(async () => {
   await tango(['customers', 'list']);
   const lines = [...CASES.map(([line]) => line), ...JOINED.map(([line]) => line)];
   await Promise.all(
-    (['bash', 'zsh', 'fish'] as const).map(async (shell) => {
-      results.set(shell, await completeLines(shell, lines, { script: SCRIPTS[shell], configDir: config.dir }));
+    INSTALL_NAMES.map(async (install) => {
+      const { shell, script } = INSTALLS[install];
+      results.set(install, await completeLines(shell, lines, { script, configDir: config.dir }));
     }),
   );
 });
@@ -92,12 +98,12 @@ async function tango(args: string[]): Promise<void> {
 
 const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
 
-describe.each(['bash', 'zsh', 'fish'] as const)('%s completes the real tree', (shell) => {
+describe.each(INSTALL_NAMES)('%s completes the real tree', (install) => {
   it.each(CASES)('%j', (line, expected) => {
-    expect(sorted(results.get(shell)?.get(line))).toEqual(sorted(expected));
+    expect(sorted(results.get(install)?.get(line))).toEqual(sorted(expected));
   });
 
   it.each(JOINED)('%j', (line, bashAndZsh, fish) => {
-    expect(sorted(results.get(shell)?.get(line))).toEqual(sorted(shell === 'fish' ? fish : bashAndZsh));
+    expect(sorted(results.get(install)?.get(line))).toEqual(sorted(install === 'fish' ? fish : bashAndZsh));
   });
 });

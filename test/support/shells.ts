@@ -28,7 +28,7 @@ export function requireShell(shell: ShellName): void {
 }
 
 export interface CompleteOptions {
-  /** The script to load: completions/tango.bash, a folder holding _tango for zsh, or tango.fish. */
+  /** The script to load; for zsh, a folder holding _tango (put on $fpath) or a file (sourced after compinit). */
   script: string;
   configDir: string;
   env?: Record<string, string>;
