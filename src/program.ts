@@ -11,6 +11,7 @@ import { configCommand } from './commands/config/index.js';
 import { customersCommand } from './commands/customers/index.js';
 import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
+import { onboardCommand } from './commands/onboard.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
 import { completeWith } from './completion/values.js';
 import { ENV_NAMES } from './config/environments.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   program.addCommand(customersCommand());
   program.addCommand(accountsCommand());
   program.addCommand(authCommand());
+  program.addCommand(onboardCommand());
   program.addCommand(configCommand());
   program.addCommand(emulatorCommand());
   program.addCommand(completionCommand());

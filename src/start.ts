@@ -3,17 +3,25 @@ import { setFlagsFromString } from 'node:v8';
 import { run } from './cli.js';
 import { ExitCode } from './errors.js';
 
+const ECHO_WINDOW_MS = 300;
+
 export async function start(args: string[]): Promise<void> {
   // undici parses HTTP with a WebAssembly module; V8 recompiles it with its optimising tier in the
   // background, and Node waits for that before exiting: about 80 ms on every command, measured.
   // A short-lived CLI gains nothing from the optimised version, so keep the baseline compiler.
   setFlagsFromString('--liftoff-only');
   const interrupt = new AbortController();
-  let interrupts = 0;
+  let firstInterrupt: number | undefined;
   process.on('SIGINT', () => {
-    interrupts += 1;
     // The first Ctrl-C lets the command stop cleanly (an import writes its report); the second does not wait.
-    if (interrupts > 1) process.exit(ExitCode.interrupted);
+    // A second SIGINT right after the first is no person: exit hooks such as conf's atomic writer
+    // (when-exit), once loaded, re-send the signal to this process as soon as they have seen it, and
+    // that echo must not cut the clean stop short.
+    if (firstInterrupt !== undefined) {
+      if (Date.now() - firstInterrupt > ECHO_WINDOW_MS) process.exit(ExitCode.interrupted);
+      return;
+    }
+    firstInterrupt = Date.now();
     process.stderr.write('\nInterrupted; finishing what is in flight (Ctrl-C again to quit at once).\n');
     interrupt.abort(new Error('interrupted'));
   });

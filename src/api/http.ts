@@ -219,7 +219,9 @@ export class HttpClient {
         dispatcher: this.#dispatcher,
         headersTimeout: this.#options.timeoutMs ?? 30_000,
         bodyTimeout: this.#options.timeoutMs ?? 30_000,
-        signal,
+        // A request that changes something is let finish (within the timeout) after a Ctrl-C, so the
+        // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C quits at once.
+        signal: spec.method === 'GET' ? signal : undefined,
       });
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text, ms: this.#now() - started };

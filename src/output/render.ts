@@ -18,6 +18,9 @@ export interface OutputOptions {
 
 type Row = Record<string, unknown>;
 
+/** No rule between data rows: a long list stays readable, one row per line. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 export class Output {
   constructor(readonly options: OutputOptions) {}
 
@@ -102,7 +105,7 @@ export class Output {
     const { default: Table } = await import('cli-table3');
     const { createPaint } = await import('./color.js');
     const paint = createPaint(this.options.color);
-    const table = new Table({ style: { head: [], border: [] } });
+    const table = new Table({ chars: COMPACT, style: { head: [], border: [] } });
     for (const column of columns) table.push({ [paint.bold(column.header)]: cellText(column, row) });
     return `${table.toString()}\n`;
   }
@@ -112,7 +115,11 @@ export class Output {
     const { default: Table } = await import('cli-table3');
     const { createPaint } = await import('./color.js');
     const paint = createPaint(this.options.color);
-    const table = new Table({ head: columns.map((c) => paint.bold(c.header)), style: { head: [], border: [] } });
+    const table = new Table({
+      head: columns.map((c) => paint.bold(c.header)),
+      chars: COMPACT,
+      style: { head: [], border: [] },
+    });
     for (const row of rows) table.push(columns.map((c) => cellText(c, row)));
     return `${table.toString()}\n`;
   }

@@ -47,7 +47,7 @@ function importsOf(args: string[]): { urls: string[]; status: number | null; std
 }
 
 describe('startup stays light', () => {
-  it.each([[['--version']], [['--help']], [['accounts', '--help']], [['help', 'exit-codes']]])(
+  it.each([[['--version']], [['--help']], [['accounts', '--help']], [['onboard', '--help']], [['help', 'exit-codes']]])(
     'tango %s loads no HTTP, prompt, table or config module',
     (args) => {
       const { urls, status, stdout } = importsOf(args);

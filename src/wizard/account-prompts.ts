@@ -1,0 +1,109 @@
+/** The wizard's second part: one or more accounts, each checked field by field as it is typed. */
+import { CURRENCIES, type Currency, DEFAULT_CURRENCY, promptCheck } from '../domain/rules.js';
+import type { Account } from '../domain/types.js';
+import { askFreeIdentifier } from './identifier-prompt.js';
+import { type AccountPlan, suggestAccountIdentifier } from './plan.js';
+import type { Prompter } from './prompter.js';
+import type { WizardSession } from './session.js';
+
+const CURRENCY_NAMES: Record<Currency, string> = {
+  USD: 'US dollar',
+  AUD: 'Australian dollar',
+  CAD: 'Canadian dollar',
+  EUR: 'euro',
+  GBP: 'pound sterling',
+};
+
+/** Accounts until the person says "no more"; at least one. */
+export async function askAccounts(session: WizardSession, customerIdentifier: string): Promise<AccountPlan[]> {
+  const accounts: AccountPlan[] = [];
+  do {
+    session.say(`\nAccount ${accounts.length + 1}`);
+    accounts.push(await askAccount(session, customerIdentifier, accounts));
+  } while (await session.prompter.confirm({ message: 'Add another account?', default: false }));
+  return accounts;
+}
+
+/**
+ * One account. `others` are the plan's other accounts (their identifiers are taken, the last
+ * contact email is a likely default); `current`, when editing, gives every default.
+ */
+export async function askAccount(
+  session: WizardSession,
+  customerIdentifier: string,
+  others: readonly AccountPlan[],
+  current?: AccountPlan,
+): Promise<AccountPlan> {
+  const { prompter, directory } = session;
+  const displayName = await prompter.input({
+    message: 'Account display name',
+    default: current?.displayName,
+    validate: promptCheck('displayName'),
+  });
+  const taken = others.map((a) => a.accountIdentifier);
+  const accountIdentifier = await askFreeIdentifier<Account>(prompter, {
+    message: 'Account identifier',
+    default: accountIdentifierDefault(customerIdentifier, displayName, taken, current),
+    rule: 'accountIdentifier',
+    local: (value) =>
+      taken.includes(value) ? `"${value}" is already used by another account in this onboarding` : true,
+    find: (value) => directory.findAccount(value),
+    taken: (value) => `Account "${value}" already exists (identifiers are unique across the platform): choose another`,
+  });
+  const contactEmail = await prompter.input({
+    message: 'Contact email',
+    default: current?.contactEmail ?? others.at(-1)?.contactEmail,
+    validate: promptCheck('contactEmail'),
+  });
+  const currencyCode = await askCurrency(prompter, current?.currencyCode);
+  const fundingEmails = await askFundingEmails(prompter, current?.fundingEmails ?? []);
+  return { accountIdentifier, displayName, contactEmail, currencyCode, fundingEmails };
+}
+
+function accountIdentifierDefault(
+  customerIdentifier: string,
+  displayName: string,
+  taken: string[],
+  current: AccountPlan | undefined,
+): string {
+  // An edit keeps an identifier that was typed by hand; one that was our suggestion follows the name.
+  if (
+    current &&
+    current.accountIdentifier !== suggestAccountIdentifier(customerIdentifier, current.displayName, taken)
+  ) {
+    return current.accountIdentifier;
+  }
+  return suggestAccountIdentifier(customerIdentifier, displayName, taken);
+}
+
+export function askCurrency(prompter: Prompter, current: Currency = DEFAULT_CURRENCY): Promise<Currency> {
+  return prompter.select<Currency>({
+    message: 'Currency (it can never be changed later)',
+    choices: CURRENCIES.map((code) => ({ name: `${code}  ${CURRENCY_NAMES[code]}`, value: code })),
+    default: current,
+  });
+}
+
+/** Zero or more addresses, one per question; an empty answer ends the list. */
+export async function askFundingEmails(prompter: Prompter, current: readonly string[]): Promise<string[]> {
+  if (current.length) {
+    const keep = await prompter.confirm({ message: `Keep the funding-notification emails ${current.join(', ')}?` });
+    if (keep) return [...current];
+  }
+  const emails: string[] = [];
+  const isEmail = promptCheck('fundingEmail');
+  for (;;) {
+    const email = await prompter.input({
+      message: emails.length
+        ? 'Another funding-notification email (Enter to finish)'
+        : 'Funding-notification email (Enter for none)',
+      validate: (value) => {
+        if (value === '') return true;
+        const seen = emails.some((e) => e.toLowerCase() === value.toLowerCase());
+        return seen ? `${value} is already in the list` : isEmail(value);
+      },
+    });
+    if (email === '') return emails;
+    emails.push(email);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Carrying out a plan: the customer first, then each account, in order, with a line of progress
+ * for each. Safe to run again: what already exists with the same values is reported and
+ * skipped (ifNotExists). The first failure stops the run, and the error says exactly what was
+ * and was not created, so nobody has to guess before trying again.
+ */
+import { createAccount, createCustomer } from '../api/create.js';
+import type { TangoApi } from '../api/tango.js';
+import { ApiError, CliError, ExitCode, InterruptedError } from '../errors.js';
+import { accountBody, customerBody, type OnboardingPlan } from './plan.js';
+
+export type Outcome = 'created' | 'exists' | 'verified';
+
+export interface StepResult {
+  kind: 'customer' | 'account';
+  identifier: string;
+  displayName: string;
+  /** created; exists: was there already with the same values; verified: the chosen existing customer. */
+  outcome: Outcome;
+  resource: unknown;
+}
+
+interface Step {
+  kind: StepResult['kind'];
+  identifier: string;
+  displayName: string;
+  run: () => Promise<{ outcome: Outcome; resource: unknown }>;
+}
+
+export interface ApplyOptions {
+  progress: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export async function applyPlan(api: TangoApi, plan: OnboardingPlan, options: ApplyOptions): Promise<StepResult[]> {
+  const steps = planSteps(api, plan);
+  const done: StepResult[] = [];
+  for (const [index, step] of steps.entries()) {
+    const label = `${step.kind} ${step.identifier}`;
+    if (options.signal?.aborted) throw stopped(new InterruptedError(), done, steps.slice(index), false);
+    options.progress(`  ${step.kind === 'customer' && plan.customer.existing ? 'Checking' : 'Creating'} ${label} ...`);
+    try {
+      const { outcome, resource } = await step.run();
+      done.push({ kind: step.kind, identifier: step.identifier, displayName: step.displayName, outcome, resource });
+      options.progress(`  ${OUTCOME_WORDS[outcome](label)}`);
+    } catch (error) {
+      // A request cut off by Ctrl-C may have reached the server; say so rather than guess.
+      const inFlight = error instanceof InterruptedError || options.signal?.aborted === true;
+      throw stopped(error, done, steps.slice(index), inFlight);
+    }
+  }
+  return done;
+}
+
+const OUTCOME_WORDS: Record<Outcome, (label: string) => string> = {
+  created: (label) => `✔ ${label} created`,
+  exists: (label) => `• ${label} already exists with the same values; skipped`,
+  verified: (label) => `✔ ${label} exists; adding accounts to it`,
+};
+
+function planSteps(api: TangoApi, plan: OnboardingPlan): Step[] {
+  const { customer } = plan;
+  const customerStep: Step = {
+    kind: 'customer',
+    identifier: customer.customerIdentifier,
+    displayName: customer.displayName,
+    run: customer.existing
+      ? async () => ({ outcome: 'verified', resource: await existingCustomer(api, customer.customerIdentifier) })
+      : () => createCustomer(api, customerBody(customer), { ifNotExists: true }),
+  };
+  const accountSteps = plan.accounts.map<Step>((account) => ({
+    kind: 'account',
+    identifier: account.accountIdentifier,
+    displayName: account.displayName,
+    run: () => createAccount(api, customer.customerIdentifier, accountBody(account), { ifNotExists: true }),
+  }));
+  return [customerStep, ...accountSteps];
+}
+
+async function existingCustomer(api: TangoApi, identifier: string): Promise<unknown> {
+  try {
+    return await api.getCustomer(identifier);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      throw new CliError(ExitCode.notFound, `Customer ${identifier} does not exist.`, {
+        requestId: error.requestId,
+        hint: 'drop "existing": true to create it, or check the identifier with: tango customers list',
+      });
+    }
+    throw error;
+  }
+}
+
+/** The error that ends a run part way: the cause's message and exit code, and the state it left. */
+function stopped(error: unknown, done: StepResult[], left: Step[], inFlight: boolean): CliError {
+  const cause = error instanceof CliError ? error : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const [current, ...rest] = left;
+  const lines = [
+    ...(cause?.details ?? []),
+    ...stateLines(done, inFlight && current ? [current] : [], inFlight ? rest : left),
+  ];
+  const interrupted = error instanceof InterruptedError;
+  const where = current ? ` ${interrupted && !inFlight ? 'before' : 'at'} ${current.kind} ${current.identifier}` : '';
+  const extra = { details: lines, requestId: cause?.requestId, cause: error, hint: retryHint(cause, interrupted) };
+  if (interrupted) return new InterruptedError(`Interrupted${where}.`, extra);
+  return new CliError(cause?.exitCode ?? ExitCode.error, `Onboarding stopped${where}: ${message}`, extra);
+}
+
+function stateLines(done: StepResult[], uncertain: Step[], notCreated: Step[]): string[] {
+  const names = (items: Array<{ kind: string; identifier: string }>) =>
+    items.map((i) => `${i.kind} ${i.identifier}`).join(', ');
+  const created = done.filter((r) => r.outcome === 'created');
+  const there = done.filter((r) => r.outcome !== 'created');
+  return [
+    `Created: ${created.length ? names(created) : 'nothing'}`,
+    ...(there.length ? [`Already there: ${names(there)}`] : []),
+    ...(uncertain.length ? [`Unknown (the request was in flight): ${names(uncertain)}`] : []),
+    ...(notCreated.length ? [`Not created: ${names(notCreated)}`] : []),
+  ];
+}
+
+function retryHint(cause: CliError | undefined, interrupted: boolean): string {
+  const again =
+    'the same onboarding run again creates only what is missing (what exists with the same values is skipped)';
+  if (interrupted || !cause?.hint) return again;
+  return `${cause.hint}; ${again}`;
+}

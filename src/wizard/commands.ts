@@ -1,0 +1,50 @@
+/**
+ * The flag-based `tango` commands that do the same as an onboarding, so a person learns them
+ * from the review and a script can copy them. Values are quoted for a POSIX shell.
+ */
+import { DEFAULT_CURRENCY } from '../domain/rules.js';
+import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
+
+const SAFE = /^[A-Za-z0-9@%+=:,./_-]+$/;
+
+/** A word a POSIX shell reads back unchanged: bare when safe, else in single quotes. */
+export function shellQuote(value: string): string {
+  if (SAFE.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function command(words: string[]): string {
+  return words.map(shellQuote).join(' ');
+}
+
+/**
+ * `global` holds the options that chose the target (--profile, --env, --base-url), so the
+ * commands reach the same server as the wizard did.
+ */
+export function customerCommand(customer: CustomerPlan, global: string[] = []): string {
+  return command([
+    'tango',
+    ...global,
+    'customers',
+    'create',
+    '--identifier',
+    customer.customerIdentifier,
+    '--display-name',
+    customer.displayName,
+  ]);
+}
+
+export function accountCommand(customerIdentifier: string, account: AccountPlan, global: string[] = []): string {
+  const words = ['tango', ...global, 'accounts', 'create', customerIdentifier];
+  words.push('--identifier', account.accountIdentifier, '--display-name', account.displayName);
+  words.push('--contact-email', account.contactEmail);
+  if (account.currencyCode !== DEFAULT_CURRENCY) words.push('--currency', account.currencyCode);
+  for (const email of account.fundingEmails) words.push('--funding-email', email);
+  return command(words);
+}
+
+/** Every command, in the order they must run; an existing customer needs none. */
+export function equivalentCommands(plan: OnboardingPlan, global: string[] = []): string[] {
+  const customer = plan.customer.existing ? [] : [customerCommand(plan.customer, global)];
+  return [...customer, ...plan.accounts.map((a) => accountCommand(plan.customer.customerIdentifier, a, global))];
+}

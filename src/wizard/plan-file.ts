@@ -1,0 +1,258 @@
+/**
+ * The plan file: an onboarding written down, so a script can do what the wizard does and an
+ * interactive run can be replayed. Format (docs/onboarding-plan.md):
+ *
+ *   {
+ *     "version": 1,                                   optional
+ *     "customer": { "customerIdentifier": "...", "displayName": "...", "existing": false },
+ *     "accounts": [ { "accountIdentifier": "...", "displayName": "...", "contactEmail": "...",
+ *                     "currencyCode": "USD",           optional, default USD
+ *                     "fundingEmails": ["..."] } ]      or "fundingNotification": [{"emailAddress": "..."}]
+ *   }
+ *
+ * A file is checked whole before anything is sent: every problem is reported with its path
+ * (accounts[1].contactEmail), because a script author wants one round of fixes, not five.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { type Currency, check, DEFAULT_CURRENCY, type Problem, validateCreateAccount } from '../domain/rules.js';
+import { UsageError } from '../errors.js';
+import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
+
+export const PLAN_VERSION = 1;
+
+/** One thing wrong in a plan file, at a JSON path such as `accounts[0].contactEmail`. */
+export interface PlanProblem {
+  path: string;
+  message: string;
+  value?: unknown;
+}
+
+export type PlanCheck = { plan: OnboardingPlan; problems: [] } | { plan: undefined; problems: PlanProblem[] };
+
+const TOP_KEYS = ['version', 'customer', 'accounts'];
+const CUSTOMER_KEYS = ['customerIdentifier', 'displayName', 'existing'];
+const ACCOUNT_KEYS = ['accountIdentifier', 'displayName', 'contactEmail', 'currencyCode', 'fundingEmails'];
+const FUNDING_KEYS = ['fundingNotification'];
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks a parsed plan file and, when it is clean, returns the plan it describes. */
+export function checkPlan(value: unknown): PlanCheck {
+  if (!isObject(value)) return { plan: undefined, problems: [{ path: '(file)', message: 'must be a JSON object' }] };
+  const problems: PlanProblem[] = [...unknownKeys(value, TOP_KEYS, '')];
+  if (value.version !== undefined && value.version !== PLAN_VERSION) {
+    problems.push({ path: 'version', message: `must be ${PLAN_VERSION} (or left out)`, value: value.version });
+  }
+  const customer = checkCustomer(value.customer, problems);
+  const accounts = checkAccounts(value.accounts, problems);
+  if (problems.length || !customer || !accounts) return { plan: undefined, problems };
+  return { plan: { customer, accounts }, problems: [] };
+}
+
+function unknownKeys(object: Json, known: readonly string[], prefix: string): PlanProblem[] {
+  return Object.keys(object)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({ path: `${prefix}${key}`, message: `is not a plan field (expected ${known.join(', ')})` }));
+}
+
+/** Rewrites a rule problem's field to its path in the file. */
+function fromRule(problem: Problem, path: string): PlanProblem {
+  const message = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
+  return problem.invalidValue === undefined ? { path, message } : { path, message, value: problem.invalidValue };
+}
+
+function checkCustomer(value: unknown, problems: PlanProblem[]): CustomerPlan | undefined {
+  if (!isObject(value)) {
+    problems.push({ path: 'customer', message: 'is required: an object with customerIdentifier and displayName' });
+    return undefined;
+  }
+  const before = problems.length;
+  problems.push(...unknownKeys(value, CUSTOMER_KEYS, 'customer.'));
+  if (value.existing !== undefined && typeof value.existing !== 'boolean') {
+    problems.push({ path: 'customer.existing', message: 'must be true or false', value: value.existing });
+  }
+  const existing = value.existing === true;
+  requireByRule(value, 'customerIdentifier', 'customerIdentifier', 'customer.', problems);
+  // An existing customer already has its name: it may be left out (one given is checked for form).
+  const nameNeeded = !existing || value.displayName !== undefined;
+  if (nameNeeded) requireByRule(value, 'displayName', 'displayName', 'customer.', problems);
+  if (problems.length > before) return undefined;
+  return {
+    customerIdentifier: value.customerIdentifier as string,
+    displayName: (value.displayName as string | undefined) ?? '',
+    existing,
+  };
+}
+
+function requireByRule(
+  object: Json,
+  key: string,
+  rule: 'customerIdentifier' | 'displayName',
+  prefix: string,
+  problems: PlanProblem[],
+): void {
+  const value = object[key];
+  if (value === undefined || value === null || value === '') {
+    problems.push({ path: `${prefix}${key}`, message: 'is required' });
+    return;
+  }
+  const problem = check(rule, value);
+  if (problem) problems.push(fromRule(problem, `${prefix}${key}`));
+}
+
+function checkAccounts(value: unknown, problems: PlanProblem[]): AccountPlan[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) {
+    problems.push({ path: 'accounts', message: 'is required: a list of at least one account', value });
+    return undefined;
+  }
+  const before = problems.length;
+  const accounts = value.map((item, index) => checkAccount(item, `accounts[${index}]`, problems));
+  problems.push(...duplicateIdentifiers(accounts));
+  if (problems.length > before) return undefined;
+  return accounts as AccountPlan[];
+}
+
+function checkAccount(value: unknown, path: string, problems: PlanProblem[]): AccountPlan | undefined {
+  if (!isObject(value)) {
+    problems.push({ path, message: 'must be an object with accountIdentifier, displayName and contactEmail' });
+    return undefined;
+  }
+  const before = problems.length;
+  problems.push(...unknownKeys(value, [...ACCOUNT_KEYS, ...FUNDING_KEYS], `${path}.`));
+  const emails = fundingEmails(value, path, problems);
+  // The body the API would get, checked by the same rules the API (and the emulator) use.
+  const body = {
+    accountIdentifier: value.accountIdentifier,
+    displayName: value.displayName,
+    contactEmail: value.contactEmail,
+    currencyCode: value.currencyCode,
+  };
+  for (const problem of validateCreateAccount(body)) problems.push(fromRule(problem, `${path}.${problem.field}`));
+  if (problems.length > before || !emails) return undefined;
+  return {
+    accountIdentifier: value.accountIdentifier as string,
+    displayName: value.displayName as string,
+    contactEmail: value.contactEmail as string,
+    currencyCode: (value.currencyCode as Currency | undefined) ?? DEFAULT_CURRENCY,
+    fundingEmails: emails,
+  };
+}
+
+/** Funding emails in either spelling: `fundingEmails: ["a@x"]` or the API's `fundingNotification`. */
+function fundingEmails(account: Json, path: string, problems: PlanProblem[]): string[] | undefined {
+  if (account.fundingEmails !== undefined && account.fundingNotification !== undefined) {
+    problems.push({ path: `${path}.fundingEmails`, message: 'give fundingEmails or fundingNotification, not both' });
+    return undefined;
+  }
+  const key = account.fundingNotification !== undefined ? 'fundingNotification' : 'fundingEmails';
+  const list = account[key] ?? [];
+  if (!Array.isArray(list)) {
+    const shape = key === 'fundingEmails' ? 'a list of email addresses' : 'a list of {"emailAddress": "..."}';
+    problems.push({ path: `${path}.${key}`, message: `must be ${shape}`, value: list });
+    return undefined;
+  }
+  const before = problems.length;
+  const emails = list.map((item, index) => {
+    const itemPath = key === 'fundingEmails' ? `${path}.fundingEmails[${index}]` : `${path}.${key}[${index}]`;
+    const address = key === 'fundingEmails' ? item : isObject(item) ? item.emailAddress : item;
+    const problem = check('fundingEmail', address);
+    if (problem) problems.push(fromRule(problem, key === 'fundingEmails' ? itemPath : `${itemPath}.emailAddress`));
+    return address as string;
+  });
+  emails.forEach((email, index) => {
+    const first = emails.findIndex((other) => String(other).toLowerCase() === String(email).toLowerCase());
+    if (first !== index && typeof email === 'string') {
+      problems.push({
+        path: `${path}.${key}[${index}]`,
+        message: `repeats ${key}[${first}]; each address may be listed once`,
+        value: email,
+      });
+    }
+  });
+  return problems.length > before ? undefined : emails;
+}
+
+/** Account identifiers are unique platform-wide, so two in one plan can never both be created. */
+function duplicateIdentifiers(accounts: ReadonlyArray<AccountPlan | undefined>): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  accounts.forEach((account, index) => {
+    if (!account) return;
+    const first = accounts.findIndex((other) => other?.accountIdentifier === account.accountIdentifier);
+    if (first !== index) {
+      problems.push({
+        path: `accounts[${index}].accountIdentifier`,
+        message: `repeats accounts[${first}]; account identifiers are unique`,
+        value: account.accountIdentifier,
+      });
+    }
+  });
+  return problems;
+}
+
+export function describeProblem(problem: PlanProblem): string {
+  const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
+  return `${problem.path}: ${problem.message}${got}`;
+}
+
+/** Parses and checks plan text; any problem is a usage error (exit 2) listing them all. */
+export function parsePlan(text: string, source: string): OnboardingPlan {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`The plan ${source} is not valid JSON: ${(error as Error).message}`, {
+      hint: 'see `tango onboard --help` for the plan format',
+    });
+  }
+  const result = checkPlan(value);
+  if (result.plan) return result.plan;
+  const count = result.problems.length;
+  throw new UsageError(`The plan ${source} has ${count} problem${count === 1 ? '' : 's'}; nothing was sent.`, {
+    details: result.problems.map(describeProblem),
+    hint: 'fix them and run again; see `tango onboard --help` for the plan format',
+  });
+}
+
+/** Reads a plan from a file, or from stdin when the name is "-". */
+export async function readPlan(file: string, stdin: NodeJS.ReadableStream): Promise<OnboardingPlan> {
+  if (file === '-') return parsePlan(await readAll(stdin), 'on stdin');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read the plan file ${file}${code ? ` (${code})` : ''}.`);
+  }
+  return parsePlan(text, `file ${file}`);
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The plan as a file would hold it: readable first (fundingEmails as plain strings). */
+export function planToJson(plan: OnboardingPlan): Json {
+  const { customerIdentifier, displayName, existing } = plan.customer;
+  return {
+    version: PLAN_VERSION,
+    customer: existing ? { customerIdentifier, displayName, existing } : { customerIdentifier, displayName },
+    accounts: plan.accounts.map((account) => ({
+      accountIdentifier: account.accountIdentifier,
+      displayName: account.displayName,
+      contactEmail: account.contactEmail,
+      currencyCode: account.currencyCode,
+      fundingEmails: account.fundingEmails,
+    })),
+  };
+}
+
+/** Writes the plan; `overwrite: false` refuses to replace an existing file. */
+export async function writePlan(file: string, plan: OnboardingPlan, overwrite: boolean): Promise<void> {
+  await writeFile(file, `${JSON.stringify(planToJson(plan), null, 2)}\n`, { flag: overwrite ? 'w' : 'wx' });
+}

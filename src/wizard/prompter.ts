@@ -1,0 +1,76 @@
+/**
+ * The four kinds of question the wizard asks, as an interface. The wizard's steps take a
+ * Prompter rather than importing @inquirer/prompts, so tests can answer them (with
+ * @inquirer/testing or a script) and the steps never know the difference.
+ */
+import { InterruptedError } from '../errors.js';
+
+export type Validate = (value: string) => true | string | Promise<true | string>;
+
+export interface Choice<V> {
+  name: string;
+  value: V;
+  description?: string;
+  disabled?: boolean | string;
+}
+
+export interface InputQuestion {
+  message: string;
+  /** Shown in brackets; Enter accepts it, Tab puts it on the line for editing. */
+  default?: string;
+  validate?: Validate;
+}
+
+export interface SelectQuestion<V> {
+  message: string;
+  choices: Choice<V>[];
+  default?: V;
+}
+
+export interface SearchQuestion<V> {
+  message: string;
+  source: (term: string | undefined) => Choice<V>[];
+}
+
+export interface ConfirmQuestion {
+  message: string;
+  default?: boolean;
+}
+
+export interface Prompter {
+  input(question: InputQuestion): Promise<string>;
+  select<V>(question: SelectQuestion<V>): Promise<V>;
+  search<V>(question: SearchQuestion<V>): Promise<V>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+}
+
+export interface PromptStreams {
+  input: NodeJS.ReadableStream;
+  /** stderr: stdout is for data, even in the wizard. */
+  output: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+/** Inquirer's prompts on the given streams; Ctrl-C (or the signal) becomes an InterruptedError. */
+export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter> {
+  const prompts = await import('@inquirer/prompts');
+  const context = { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: false };
+  return {
+    input: (q) => interruptible(() => prompts.input(q, context)),
+    select: (q) => interruptible(() => prompts.select({ ...q, pageSize: 12 }, context)),
+    search: (q) => interruptible(() => prompts.search({ ...q, pageSize: 12 }, context)),
+    confirm: (q) => interruptible(() => prompts.confirm(q, context)),
+  };
+}
+
+/** Inquirer rejects with ExitPromptError on Ctrl-C and AbortPromptError when the signal fires. */
+export async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      throw new InterruptedError();
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+/** What every step of the wizard works with: someone to ask, the API to look things up, a voice. */
+import type { Directory } from './directory.js';
+import type { Prompter } from './prompter.js';
+
+export interface WizardSession {
+  prompter: Prompter;
+  directory: Directory;
+  /** A line for the person (stderr): headings, notes, the review. */
+  say(line: string): void;
+}

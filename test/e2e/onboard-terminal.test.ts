@@ -1,0 +1,247 @@
+/**
+ * `tango onboard` in a real pseudo-terminal (tmux), against the emulator: a whole onboarding by
+ * keyboard, and Ctrl-C at a question and in the middle of creating. Each check of the result
+ * reads the emulator's state, not the CLI's output.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/server.js';
+import { serverState, startServer, tangoEnv, writes } from '../support/onboard-server.js';
+import { runTango, tempConfigDir } from '../support/tango.js';
+import { requireTmux, Terminal } from '../support/terminal.js';
+
+let server: RunningEmulator;
+let config: { dir: string; cleanup: () => void };
+let terminal: Terminal | undefined;
+
+beforeAll(() => requireTmux());
+
+beforeEach(async () => {
+  server = await startServer();
+  config = tempConfigDir();
+});
+
+afterEach(async () => {
+  terminal?.close();
+  terminal = undefined;
+  await server.close();
+  config.cleanup();
+});
+
+function onboard(): Terminal {
+  terminal = Terminal.start(['onboard'], { env: tangoEnv(server, config.dir), cwd: config.dir });
+  return terminal;
+}
+
+/** The wizard up to its first account question, for a new customer "Zanzibar Health Group". */
+async function newCustomer(tty: Terminal): Promise<void> {
+  await tty.waitFor('Onboard accounts for');
+  tty.press('Enter'); // A new customer
+  await tty.waitFor('Customer display name');
+  tty.answer('Zanzibar Health Group');
+  await tty.waitFor('Customer identifier (zanzibar-health-group)');
+  tty.press('Enter'); // the suggestion
+  await tty.waitFor('Account display name');
+}
+
+describe('tango onboard at a terminal', () => {
+  it('onboards a new customer with two accounts, exactly as answered', async () => {
+    const tty = onboard();
+    await newCustomer(tty);
+
+    // Account 1: a wrong email first, refused as it is typed.
+    tty.answer('Employee Wellness');
+    await tty.waitFor('Account identifier (zanzibar-health-group-employee-wellness)');
+    tty.press('Enter');
+    await tty.waitFor('Contact email');
+    tty.answer('ops@zanzibar');
+    await tty.waitFor('Must be a valid email address');
+    tty.press('C-u');
+    tty.answer('ops@zanzibar.example');
+    await tty.waitFor('Currency (it can never be changed later)');
+    tty.press('Enter'); // USD, the first and default choice
+    await tty.waitFor('Funding-notification email (Enter for none)');
+    tty.answer('finance@zanzibar.example');
+    await tty.waitFor('Another funding-notification email (Enter to finish)');
+    tty.press('Enter');
+    await tty.waitFor('Add another account?');
+    tty.answer('y');
+
+    // Account 2: the contact email offered is the first account's; EUR is three down from USD.
+    await tty.waitForNth('Account display name', 2);
+    tty.answer("Client's Engagement");
+    await tty.waitFor('Account identifier (zanzibar-health-group-client-s-engagement)');
+    tty.answer('zhg-clients');
+    await tty.waitFor('Contact email (ops@zanzibar.example)');
+    tty.press('Enter');
+    await tty.waitForNth('Currency (it can never be changed later)', 2);
+    tty.press('Down', 'Down', 'Down', 'Enter');
+    await tty.waitForNth('Funding-notification email (Enter for none)', 2);
+    tty.press('Enter');
+    await tty.waitForNth('Add another account?', 2);
+    tty.press('Enter'); // No, the default
+
+    const review = await tty.waitFor('What now?');
+    expect(review).toContain('1 customer and 2 accounts will be created');
+    expect(review).toContain(
+      "tango customers create --identifier zanzibar-health-group --display-name 'Zanzibar Health Group'",
+    );
+    expect(review).toContain(
+      "tango accounts create zanzibar-health-group --identifier zhg-clients --display-name 'Client'\\''s Engagement' --contact-email ops@zanzibar.example --currency EUR",
+    );
+    expect(writes(server)).toEqual([]); // nothing is created before the review is confirmed
+
+    tty.press('Enter'); // Create all of this
+    const done = await tty.waitFor('Done: 1 customer created, 2 accounts created.');
+    expect(done).toContain('tango customers get zanzibar-health-group');
+    expect(await tty.exitCode()).toBe(0);
+
+    expect(await serverState(server)).toEqual([
+      {
+        customerIdentifier: 'zanzibar-health-group',
+        displayName: 'Zanzibar Health Group',
+        accounts: [
+          {
+            accountIdentifier: 'zanzibar-health-group-employee-wellness',
+            displayName: 'Employee Wellness',
+            contactEmail: 'ops@zanzibar.example',
+            currencyCode: 'USD',
+            fundingEmails: ['finance@zanzibar.example'],
+          },
+          {
+            accountIdentifier: 'zhg-clients',
+            displayName: "Client's Engagement",
+            contactEmail: 'ops@zanzibar.example',
+            currencyCode: 'EUR',
+            fundingEmails: [],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('Ctrl-C at a question exits 130, says nothing was created, and nothing was', async () => {
+    const tty = onboard();
+    await newCustomer(tty);
+    tty.answer('Employee Wellness');
+    await tty.waitFor('Account identifier');
+
+    tty.press('C-c');
+
+    const screen = await tty.waitFor('nothing was created');
+    expect(screen).toContain('Interrupted before the review was confirmed');
+    expect(await tty.exitCode()).toBe(130);
+    expect(await serverState(server)).toEqual([]);
+    expect(writes(server)).toEqual([]);
+  });
+
+  it('Ctrl-C while creating exits 130 and reports exactly what was created', async () => {
+    const tty = onboard();
+    await newCustomer(tty);
+    for (const [index, name] of ['Account Alpha', 'Account Bravo'].entries()) {
+      tty.answer(name);
+      await tty.waitForNth('Account identifier', index + 1);
+      tty.press('Enter');
+      await tty.waitForNth('Contact email', index + 1);
+      tty.answer('ops@zanzibar.example');
+      await tty.waitForNth('Currency', index + 1);
+      tty.press('Enter');
+      await tty.waitForNth('Funding-notification email', index + 1);
+      tty.press('Enter');
+      await tty.waitForNth('Add another account?', index + 1);
+      tty.answer(index === 0 ? 'y' : 'n');
+      if (index === 0) await tty.waitForNth('Account display name', 2);
+    }
+    await tty.waitFor('What now?');
+    // Slow answers, so Ctrl-C lands while the accounts are still being created.
+    server.setFaults({ latencyMs: 600 });
+    tty.press('Enter');
+    await tty.waitFor('customer zanzibar-health-group created');
+
+    tty.press('C-c');
+
+    const screen = await tty.waitFor(/Created: .*\n/);
+    expect(await tty.exitCode()).toBe(130);
+    const reported = (screen.match(/Created: (.*)/)?.[1] ?? '').split(', ');
+    const state = await serverState(server);
+    const created = state.flatMap((c) => [
+      `customer ${c.customerIdentifier}`,
+      ...c.accounts.map((a) => `account ${a.accountIdentifier}`),
+    ]);
+    expect(reported.sort()).toEqual(created.sort());
+    expect(screen).toMatch(/Not created: account zanzibar-health-group-account-(alpha|bravo)/);
+  });
+
+  it('when creating fails, offers to save the answers, and the saved plan finishes the job', async () => {
+    const tty = onboard();
+    await newCustomer(tty);
+    tty.answer('Employee Wellness');
+    await tty.waitFor('Account identifier');
+    tty.press('Enter');
+    await tty.waitFor('Contact email');
+    tty.answer('ops@zanzibar.example');
+    await tty.waitFor('Currency');
+    tty.press('Enter');
+    await tty.waitFor('Funding-notification email');
+    tty.press('Enter');
+    await tty.waitFor('Add another account?');
+    tty.press('Enter');
+    await tty.waitFor('What now?');
+    server.setFaults({ failRate: 1 }); // every request now answers 503
+    tty.press('Enter');
+
+    await tty.waitFor('Save your answers as a plan file to finish later?');
+    tty.answer('y');
+    await tty.waitFor('Save the plan to (onboard-zanzibar-health-group.json)');
+    tty.press('Enter');
+    const screen = await tty.waitFor('Created: nothing');
+    expect(screen).toContain('tango onboard --plan onboard-zanzibar-health-group.json');
+    expect(await tty.exitCode()).toBe(6);
+    const saved = join(config.dir, 'onboard-zanzibar-health-group.json');
+    expect(existsSync(saved)).toBe(true);
+
+    server.setFaults({ failRate: 0 });
+    const replay = await runTango(['onboard', '--plan', saved], {
+      configDir: config.dir,
+      env: tangoEnv(server, config.dir),
+    });
+
+    expect(replay.code).toBe(0);
+    expect(await serverState(server)).toEqual([
+      {
+        customerIdentifier: 'zanzibar-health-group',
+        displayName: 'Zanzibar Health Group',
+        accounts: [
+          {
+            accountIdentifier: 'zanzibar-health-group-employee-wellness',
+            displayName: 'Employee Wellness',
+            contactEmail: 'ops@zanzibar.example',
+            currencyCode: 'USD',
+            fundingEmails: [],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    ['--no-input', ['--no-input', 'onboard'], {}],
+    ['CI set', ['onboard'], { CI: 'true' }],
+  ])('even at a terminal, with %s it asks nothing and exits 2 pointing to --plan', async (_, args, extra) => {
+    terminal = Terminal.start(args, { env: { ...tangoEnv(server, config.dir), ...extra } });
+
+    expect(await terminal.exitCode()).toBe(2);
+    expect(terminal.screen()).toContain('tango onboard --plan');
+    expect(terminal.screen()).not.toContain('Onboard accounts for');
+    expect(server.stats().total).toBe(0);
+  });
+
+  it('refused credentials end the wizard before the first question (exit 4)', async () => {
+    const env = { ...tangoEnv(server, config.dir), TANGO_PLATFORM_KEY: 'not-the-key' };
+    terminal = Terminal.start(['onboard'], { env });
+
+    expect(await terminal.exitCode()).toBe(4);
+    expect(terminal.screen()).not.toContain('Onboard accounts for');
+  });
+});
