@@ -51,6 +51,7 @@ _tango_subcommand() {
     '|customers'|'|groups') REPLY=customers ;;
     '|accounts') REPLY=accounts ;;
     '|auth') REPLY=auth ;;
+    '|onboard') REPLY=onboard ;;
     '|config') REPLY=config ;;
     '|emulator') REPLY=emulator ;;
     '|completion') REPLY=completion ;;
@@ -83,7 +84,7 @@ _tango_subcommand() {
 # The subcommands of command path $1.
 _tango_subcommands() {
   case $1 in
-    '') REPLY='customers accounts auth config emulator completion help' ;;
+    '') REPLY='customers accounts auth onboard config emulator completion help' ;;
     'customers') REPLY='list get create help' ;;
     'accounts') REPLY='list get create update help' ;;
     'auth') REPLY='login status logout help' ;;
@@ -113,6 +114,7 @@ _tango_flags() {
     'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
+    'onboard') REPLY='--plan --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -212,6 +214,9 @@ _tango_option() {
     'auth status|--no-verify') REPLY='none' ;;
     'auth status|-h'|'auth status|--help') REPLY='none' ;;
     'auth logout|-h'|'auth logout|--help') REPLY='none' ;;
+    'onboard|--plan') REPLY='required file' ;;
+    'onboard|--dry-run') REPLY='none' ;;
+    'onboard|-h'|'onboard|--help') REPLY='none' ;;
     'config|-h'|'config|--help') REPLY='none' ;;
     'config list|-h'|'config list|--help') REPLY='none' ;;
     'config get|-h'|'config get|--help') REPLY='none' ;;

@@ -47,6 +47,8 @@ function __tango_subcommand -a path word
             echo accounts
         case '|auth'
             echo auth
+        case '|onboard'
+            echo onboard
         case '|config'
             echo config
         case '|emulator'
@@ -106,7 +108,7 @@ end
 function __tango_subcommands -a path
     switch "$path"
         case ''
-            printf '%s\t%s\n' customers 'list, show and create customers (also called groups)' accounts 'list, show, create and update a customer\'s accounts' auth 'store, check and remove credentials, per profile' config 'read and change stored settings, per profile' emulator 'run a local server that behaves like the Tango API, for trying the tool and testing scripts' completion 'print the shell completion script for bash, zsh or fish' help 'show help for a command, or a topic: exit-codes'
+            printf '%s\t%s\n' customers 'list, show and create customers (also called groups)' accounts 'list, show, create and update a customer\'s accounts' auth 'store, check and remove credentials, per profile' onboard 'create a customer and its accounts step by step, with a review before anything is created' config 'read and change stored settings, per profile' emulator 'run a local server that behaves like the Tango API, for trying the tool and testing scripts' completion 'print the shell completion script for bash, zsh or fish' help 'show help for a command, or a topic: exit-codes'
         case 'customers'
             printf '%s\t%s\n' list 'list the customers of this platform, with their number of accounts' get 'show one customer and its accounts' create 'create a customer (a group of accounts)' help 'display help for command'
         case 'accounts'
@@ -159,6 +161,8 @@ function __tango_flags -a path
             printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
         case 'auth help'
             true
+        case 'onboard'
+            printf '%s\t%s\n' --plan 'onboard from a JSON plan file ("-" reads stdin), without prompts' --dry-run 'show what would be created and the equivalent commands; send nothing' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
         case 'config'
             printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
         case 'config list'
@@ -350,6 +354,12 @@ function __tango_option -a path flag
         case 'auth status|-h' 'auth status|--help'
             echo 'none'
         case 'auth logout|-h' 'auth logout|--help'
+            echo 'none'
+        case 'onboard|--plan'
+            echo 'required file'
+        case 'onboard|--dry-run'
+            echo 'none'
+        case 'onboard|-h' 'onboard|--help'
             echo 'none'
         case 'config|-h' 'config|--help'
             echo 'none'
