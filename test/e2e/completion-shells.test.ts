@@ -3,7 +3,7 @@
  * from a config.json that real `tango config set` runs wrote; customer identifiers from the cache
  * that a real `tango customers list` against the embedded emulator (--env local) wrote.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completionCacheFile } from '../../src/completion/cache.js';
@@ -46,6 +46,7 @@ const CASES: Array<[line: string, expected: readonly string[]]> = [
   ['tango accounts update acme-corp ', []],
   ['tango --profile staging customers get ', []],
   ['tango emulator start --drop-mode ', DROP_MODES],
+  ['tango onboard --plan ', ['plan.json']],
   ['tango auth ', ['login', 'status', 'logout', 'help']],
   ['tango config ', ['list', 'get', 'set', 'unset', 'path', 'help']],
   ['tango -o ', OUTPUT_FORMATS],
@@ -81,11 +82,15 @@ beforeAll(async () => {
   }
   rmSync(completionCacheFile({ TANGO_CONFIG_DIR: config.dir }));
   await tango(['customers', 'list']);
+  // File names complete from the shell's working folder: one holding only plan.json.
+  const work = join(config.dir, 'work');
+  mkdirSync(work);
+  writeFileSync(join(work, 'plan.json'), '{}');
   const lines = [...CASES.map(([line]) => line), ...JOINED.map(([line]) => line)];
   await Promise.all(
     INSTALL_NAMES.map(async (install) => {
       const { shell, script } = INSTALLS[install];
-      results.set(install, await completeLines(shell, lines, { script, configDir: config.dir }));
+      results.set(install, await completeLines(shell, lines, { script, configDir: config.dir, cwd: work }));
     }),
   );
 });
