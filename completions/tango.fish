@@ -108,17 +108,46 @@ end
 function __tango_subcommands -a path
     switch "$path"
         case ''
-            printf '%s\t%s\n' customers 'list, show and create customers (also called groups)' accounts 'list, show, create and update a customer\'s accounts' auth 'store, check and remove credentials, per profile' onboard 'create a customer and its accounts step by step, with a review before anything is created' config 'read and change stored settings, per profile' emulator 'run a local server that behaves like the Tango API, for trying the tool and testing scripts' completion 'print the shell completion script for bash, zsh or fish' help 'show help for a command, or a topic: exit-codes'
+            printf '%s\t%s\n' \
+                customers 'list, show and create customers (also called groups)' \
+                accounts 'list, show, create and update a customer\'s accounts' \
+                auth 'store, check and remove credentials, per profile' \
+                onboard 'create a customer and its accounts step by step, with a review before anything is created' \
+                config 'read and change stored settings, per profile' \
+                emulator 'run a local server that behaves like the Tango API, for trying the tool and testing scripts' \
+                completion 'print the shell completion script for bash, zsh or fish' \
+                help 'show help for a command, or a topic: exit-codes'
         case 'customers'
-            printf '%s\t%s\n' list 'list the customers of this platform, with their number of accounts' get 'show one customer and its accounts' create 'create a customer (a group of accounts)' help 'display help for command'
+            printf '%s\t%s\n' \
+                list 'list the customers of this platform, with their number of accounts' \
+                get 'show one customer and its accounts' \
+                create 'create a customer (a group of accounts)' \
+                help 'display help for command'
         case 'accounts'
-            printf '%s\t%s\n' list 'list a customer\'s accounts, or without <customer> every account of the platform' get 'show one account: balance, contact and funding emails' create 'create an account under a customer' update 'change an account\'s display name, contact email or funding emails' help 'display help for command'
+            printf '%s\t%s\n' \
+                list 'list a customer\'s accounts, or without <customer> every account of the platform' \
+                get 'show one account: balance, contact and funding emails' \
+                create 'create an account under a customer' \
+                update 'change an account\'s display name, contact email or funding emails' \
+                help 'display help for command'
         case 'auth'
-            printf '%s\t%s\n' login 'store credentials in a profile, after checking them against the API' status 'show the profile, server and credentials in use, and check them against the API' logout 'remove a profile\'s stored credentials (its other settings stay)' help 'display help for command'
+            printf '%s\t%s\n' \
+                login 'store credentials in a profile, after checking them against the API' \
+                status 'show the profile, server and credentials in use, and check them against the API' \
+                logout 'remove a profile\'s stored credentials (its other settings stay)' \
+                help 'display help for command'
         case 'config'
-            printf '%s\t%s\n' list 'every profile and its settings (secrets masked)' get 'print one setting of the profile' set 'change one setting of the profile (credentials: use tango auth login)' unset 'remove one setting from the profile' path 'print where the config file is' help 'display help for command'
+            printf '%s\t%s\n' \
+                list 'every profile and its settings (secrets masked)' \
+                get 'print one setting of the profile' \
+                set 'change one setting of the profile (credentials: use tango auth login)' \
+                unset 'remove one setting from the profile' \
+                path 'print where the config file is' \
+                help 'display help for command'
         case 'emulator'
-            printf '%s\t%s\n' start 'run a local server that behaves like the Tango RaaS v2 customer and account API' help 'display help for command'
+            printf '%s\t%s\n' \
+                start 'run a local server that behaves like the Tango RaaS v2 customer and account API' \
+                help 'display help for command'
         case '*'
             return 1
     end
@@ -128,65 +157,609 @@ end
 function __tango_flags -a path
     switch "$path"
         case ''
-            printf '%s\t%s\n' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)' -h 'show help' --help 'show help'
+            printf '%s\t%s\n' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)' \
+                -h 'show help' \
+                --help 'show help'
         case 'customers'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'customers list'
-            printf '%s\t%s\n' --display-name 'only customers with this display name' --status 'only customers with this status, such as ACTIVE' --created-after 'only customers created at or after this ISO 8601 date or time' --created-before 'only customers created at or before this ISO 8601 date or time (a date includes that whole day)' --account-status 'only customers with an account of this status' --account-identifier 'only the customer owning this account' --account-number 'only the customer owning the account with this number' --account-display-name 'only customers with an account of this display name' --account-created-after 'only customers with an account created at or after this date' --account-created-before 'only customers with an account created at or before this date' --paginate 'one page at a time, with cursors (default page size 10)' --max-results 'page size, 1-200 (implies --paginate)' --next-cursor 'the page after this cursor (implies --paginate)' --prev-cursor 'the page before this cursor (implies --paginate)' --all 'every customer, following the cursors to the last page and printing each page as it comes' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --display-name 'only customers with this display name' \
+                --status 'only customers with this status, such as ACTIVE' \
+                --created-after 'only customers created at or after this ISO 8601 date or time' \
+                --created-before 'only customers created at or before this ISO 8601 date or time (a date includes that whole day)' \
+                --account-status 'only customers with an account of this status' \
+                --account-identifier 'only the customer owning this account' \
+                --account-number 'only the customer owning the account with this number' \
+                --account-display-name 'only customers with an account of this display name' \
+                --account-created-after 'only customers with an account created at or after this date' \
+                --account-created-before 'only customers with an account created at or before this date' \
+                --paginate 'one page at a time, with cursors (default page size 10)' \
+                --max-results 'page size, 1-200 (implies --paginate)' \
+                --next-cursor 'the page after this cursor (implies --paginate)' \
+                --prev-cursor 'the page before this cursor (implies --paginate)' \
+                --all 'every customer, following the cursors to the last page and printing each page as it comes' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'customers get'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'customers create'
-            printf '%s\t%s\n' --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' --if-not-exists 'succeed when the customer already exists with the same display name' --dry-run 'print the request that would be sent, and send nothing' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
+                --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' \
+                --if-not-exists 'succeed when the customer already exists with the same display name' \
+                --dry-run 'print the request that would be sent, and send nothing' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'customers help'
             true
         case 'accounts'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'accounts list'
-            printf '%s\t%s\n' --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' --currency 'only accounts in this currency: AUD, CAD, EUR, GBP or USD (repeatable)' --display-name 'only accounts with this display name' --account-number 'only the account with this account number' --contact-email 'only accounts with this contact email' --min-balance 'only accounts with a current balance of at least this' --max-balance 'only accounts with a current balance of at most this' --created-after 'only accounts created at or after this ISO 8601 date or time (a date is 00:00 UTC)' --created-before 'only accounts created at or before this ISO 8601 date or time (a date includes that whole day)' --funding-email 'only accounts notifying this funding email (repeatable)' --paginate 'one page at a time, with cursors (default page size 10)' --max-results 'page size, 1-200 (implies --paginate)' --next-cursor 'the page after this cursor (implies --paginate)' --prev-cursor 'the page before this cursor (implies --paginate)' --all 'every account, following the cursors to the last page and printing each page as it comes' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
+                --currency 'only accounts in this currency: AUD, CAD, EUR, GBP or USD (repeatable)' \
+                --display-name 'only accounts with this display name' \
+                --account-number 'only the account with this account number' \
+                --contact-email 'only accounts with this contact email' \
+                --min-balance 'only accounts with a current balance of at least this' \
+                --max-balance 'only accounts with a current balance of at most this' \
+                --created-after 'only accounts created at or after this ISO 8601 date or time (a date is 00:00 UTC)' \
+                --created-before 'only accounts created at or before this ISO 8601 date or time (a date includes that whole day)' \
+                --funding-email 'only accounts notifying this funding email (repeatable)' \
+                --paginate 'one page at a time, with cursors (default page size 10)' \
+                --max-results 'page size, 1-200 (implies --paginate)' \
+                --next-cursor 'the page after this cursor (implies --paginate)' \
+                --prev-cursor 'the page before this cursor (implies --paginate)' \
+                --all 'every account, following the cursors to the last page and printing each page as it comes' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'accounts get'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'accounts create'
-            printf '%s\t%s\n' --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' --contact-email 'email address of the account representative, at most 100 characters' --currency 'USD, AUD, CAD, EUR, GBP; never changeable later' --funding-email 'send funding notifications to this address (repeatable)' --if-not-exists 'succeed when the account already exists under this customer with the same values' --dry-run 'print the request that would be sent, and send nothing' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
+                --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' \
+                --contact-email 'email address of the account representative, at most 100 characters' \
+                --currency 'USD, AUD, CAD, EUR, GBP; never changeable later' \
+                --funding-email 'send funding notifications to this address (repeatable)' \
+                --if-not-exists 'succeed when the account already exists under this customer with the same values' \
+                --dry-run 'print the request that would be sent, and send nothing' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'accounts update'
-            printf '%s\t%s\n' --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' --contact-email 'a new contact email address' --funding-email 'funding notification address; the list given replaces the old one (repeatable)' --clear-funding-emails 'remove every funding notification address' --dry-run 'print the request that would be sent, and send nothing' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
+                --contact-email 'a new contact email address' \
+                --funding-email 'funding notification address; the list given replaces the old one (repeatable)' \
+                --clear-funding-emails 'remove every funding notification address' \
+                --dry-run 'print the request that would be sent, and send nothing' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'accounts help'
             true
         case 'auth'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'auth login'
-            printf '%s\t%s\n' --platform-name 'platform name (the HTTP Basic user)' --platform-key-stdin 'read the platform key from stdin, so it never shows in ps or history' --client-id 'OAuth client id, for platforms that use OAuth instead of a platform key' --client-secret-stdin 'read the OAuth client secret from stdin' --auth-url 'OAuth token URL (default: the environment\'s)' --no-verify 'store without checking against the API' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --platform-name 'platform name (the HTTP Basic user)' \
+                --platform-key-stdin 'read the platform key from stdin, so it never shows in ps or history' \
+                --client-id 'OAuth client id, for platforms that use OAuth instead of a platform key' \
+                --client-secret-stdin 'read the OAuth client secret from stdin' \
+                --auth-url 'OAuth token URL (default: the environment\'s)' \
+                --no-verify 'store without checking against the API' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'auth status'
-            printf '%s\t%s\n' --no-verify 'do not call the API' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --no-verify 'do not call the API' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'auth logout'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'auth help'
             true
         case 'onboard'
-            printf '%s\t%s\n' --plan 'onboard from a JSON plan file ("-" reads stdin), without prompts' --dry-run 'show what would be created and the equivalent commands; send nothing' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --plan 'onboard from a JSON plan file ("-" reads stdin), without prompts' \
+                --dry-run 'show what would be created and the equivalent commands; send nothing' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'config'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'config list'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'config get'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'config set'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'config unset'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'config path'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'config help'
             true
         case 'emulator'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'emulator start'
-            printf '%s\t%s\n' --port 'port to listen on; 0 picks a free one' --host 'loopback address to listen on' --data 'keep state in this JSON file (safe to share between processes); default: in memory' --latency 'delay every answer by this many milliseconds' --fail-rate 'share of requests answered 503' --rate-limit 'answer 429 with Retry-After above this many requests per second; 0: no limit' --drop-rate 'share of connections dropped, before or after the request is applied' --drop-mode 'when a dropped request is dropped' --seed 'create n sample customers when the state is empty' --seed-accounts 'accounts per sample customer' --random-seed 'seed of the random faults, to replay a run (the banner shows the one drawn)' --platform-name 'the Basic-auth user to accept (default: tango-local)' --platform-key 'the Basic-auth password to accept (default: local-key)' --token-ttl 'lifetime of OAuth tokens from POST /oauth/token' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                --port 'port to listen on; 0 picks a free one' \
+                --host 'loopback address to listen on' \
+                --data 'keep state in this JSON file (safe to share between processes); default: in memory' \
+                --latency 'delay every answer by this many milliseconds' \
+                --fail-rate 'share of requests answered 503' \
+                --rate-limit 'answer 429 with Retry-After above this many requests per second; 0: no limit' \
+                --drop-rate 'share of connections dropped, before or after the request is applied' \
+                --drop-mode 'when a dropped request is dropped' \
+                --seed 'create n sample customers when the state is empty' \
+                --seed-accounts 'accounts per sample customer' \
+                --random-seed 'seed of the random faults, to replay a run (the banner shows the one drawn)' \
+                --platform-name 'the Basic-auth user to accept (default: tango-local)' \
+                --platform-key 'the Basic-auth password to accept (default: local-key)' \
+                --token-ttl 'lifetime of OAuth tokens from POST /oauth/token' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'emulator help'
             true
         case 'completion'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'help'
-            printf '%s\t%s\n' -h 'display help for command' --help 'display help for command' -V 'print the version' --version 'print the version' -p 'stored profile to use (default: "default")' --profile 'stored profile to use (default: "default")' --env 'API environment; local runs the built-in emulator' --base-url 'any other server (https, or http to loopback only)' -o 'output format (default: table)' --output 'output format (default: table)' --json 'short for --output json' --fields 'comma-separated fields to show, by their API names' --no-color 'no colour (also NO_COLOR=1)' -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' --timeout 'per-request timeout in seconds (default: 30)' --max-retries 'retries on 429, 5xx and network errors (default: 4)' --rate 'client-side limit on requests per second (default: none)'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case '*'
             return 1
     end

@@ -160,10 +160,11 @@ function caseLine(patterns: string[], body: string): string {
   return `        case ${patterns.join(' ')}\n            ${body}`;
 }
 
-/** `printf` lines of candidate<TAB>description, the form fish shows in its menu. */
+/** `printf` lines of candidate<TAB>description, the form fish shows in its menu; one pair a line. */
 function described(pairs: Array<[string, string]>): string {
   if (pairs.length === 0) return 'true';
-  return `printf '%s\\t%s\\n' ${pairs.map(([name, description]) => `${name} ${fishQuote(description)}`).join(' ')}`;
+  const lines = pairs.map(([name, description]) => `                ${name} ${fishQuote(description)}`);
+  return `printf '%s\\t%s\\n' \\\n${lines.join(' \\\n')}`;
 }
 
 function valuesFunction(p: string): string {
