@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const BIN = fileURLToPath(new URL('bin/tango.js', root));
+// The paths of COMPLETION_FILES in src/completion/generate.ts; test/unit/completion-files.test.ts reads those.
 const FILES = { bash: 'completions/tango.bash', zsh: 'completions/_tango', fish: 'completions/tango.fish' };
 
 mkdirSync(new URL('completions/', root), { recursive: true });
