@@ -7,7 +7,7 @@ import { examples } from './action.js';
 export function completionCommand(): Command {
   return new Command('completion')
     .description('print the shell completion script for bash, zsh or fish')
-    .addArgument(new Argument('<shell>', SHELLS.join(', ')).choices(SHELLS))
+    .addArgument(new Argument('<shell>', 'the shell to write for').choices(SHELLS))
     .addHelpText(
       'after',
       examples(
