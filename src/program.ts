@@ -6,12 +6,14 @@
 import { Command, Option } from 'commander';
 import { accountsCommand } from './commands/accounts/index.js';
 import { authCommand } from './commands/auth/index.js';
+import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config/index.js';
 import { customersCommand } from './commands/customers/index.js';
 import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { onboardCommand } from './commands/onboard.js';
 import { integerIn, positiveNumber } from './commands/parse.js';
+import { completeWith } from './completion/values.js';
 import { ENV_NAMES } from './config/environments.js';
 import { OUTPUT_FORMATS } from './config/settings.js';
 import { VERSION } from './version.js';
@@ -31,13 +33,19 @@ export function buildProgram(): Command {
   program.addCommand(onboardCommand());
   program.addCommand(configCommand());
   program.addCommand(emulatorCommand());
+  program.addCommand(completionCommand());
   program.addCommand(helpCommand(program));
   return program;
 }
 
 function addGlobalOptions(program: Command): void {
   program
-    .addOption(new Option('-p, --profile <name>', 'stored profile to use (default: "default")').env('TANGO_PROFILE'))
+    .addOption(
+      completeWith(
+        new Option('-p, --profile <name>', 'stored profile to use (default: "default")').env('TANGO_PROFILE'),
+        'profiles',
+      ),
+    )
     .addOption(
       new Option('--env <name>', 'API environment; local runs the built-in emulator')
         .choices(ENV_NAMES)

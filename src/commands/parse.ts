@@ -3,11 +3,12 @@
  * reports as "option '--x <v>' argument 'y' is invalid. <rule>" and we exit 2.
  */
 import { InvalidArgumentError } from 'commander';
-import { check, parseIsoDate, type RuleName } from '../domain/rules.js';
+import { withHints } from '../completion/values.js';
+import { check, type FieldRule, parseIsoDate, type RuleName, rules } from '../domain/rules.js';
 
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+export const collect = withHints((value: string, previous: string[] = []): string[] => [...previous, value], {
+  repeatable: true,
+});
 
 export function integerIn(min: number, max: number): (value: string) => number {
   return (value) => {
@@ -42,19 +43,26 @@ export function fraction(value: string): number {
   return number;
 }
 
-/** A flag checked by one of the shared field rules. */
+/** A flag checked by one of the shared field rules; a closed list (currency, status) also completes. */
 export function byRule(rule: RuleName): (value: string) => string {
-  return (value) => {
+  const parser = (value: string) => {
     const problem = check(rule, value);
     if (problem) throw new InvalidArgumentError(`It ${problem.message}${problem.hint ? ` (${problem.hint})` : ''}.`);
     return value;
   };
+  return withHints(parser, { completionValues: allowedValues(rule) });
 }
 
 /** Repeatable flag checked by a rule, e.g. --currency USD --currency EUR. */
 export function collectByRule(rule: RuleName): (value: string, previous?: string[]) => string[] {
   const one = byRule(rule);
-  return (value, previous = []) => [...previous, one(value)];
+  const parser = (value: string, previous: string[] = []) => [...previous, one(value)];
+  return withHints(parser, { completionValues: allowedValues(rule), repeatable: true });
+}
+
+function allowedValues(rule: RuleName): readonly string[] | undefined {
+  const fieldRule: FieldRule = rules[rule];
+  return fieldRule.values;
 }
 
 /** An ISO 8601 date or date-time, sent on as a full ISO timestamp. */

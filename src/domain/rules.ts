@@ -33,6 +33,8 @@ export interface FieldRule {
   message: string;
   constraint: string;
   i18nKey: string;
+  /** For a rule that is a closed list: every allowed value (flag parsers and completions read it). */
+  values?: readonly string[];
   test(value: string): boolean;
   hint?(value: string): string | undefined;
 }
@@ -87,6 +89,7 @@ export const rules = {
     message: `must be one of ${CURRENCIES.join(', ')}`,
     constraint: CURRENCIES.join('|'),
     i18nKey: 'validation.currencyCode.enum',
+    values: CURRENCIES,
     test: (v) => (CURRENCIES as readonly string[]).includes(v),
     hint: (v) => ((CURRENCIES as readonly string[]).includes(v.toUpperCase()) ? `use ${v.toUpperCase()}` : undefined),
   },
@@ -95,6 +98,7 @@ export const rules = {
     message: `must be one of ${ACCOUNT_STATUSES.join(', ')}`,
     constraint: ACCOUNT_STATUSES.join('|'),
     i18nKey: 'validation.status.enum',
+    values: ACCOUNT_STATUSES,
     test: (v) => (ACCOUNT_STATUSES as readonly string[]).includes(v),
     hint: (v) =>
       (ACCOUNT_STATUSES as readonly string[]).includes(v.toUpperCase()) ? `use ${v.toUpperCase()}` : undefined,

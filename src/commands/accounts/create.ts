@@ -3,6 +3,7 @@
  * before sending, prompts at a terminal, --dry-run, --if-not-exists, and no double creates.
  */
 import { Command, Option } from 'commander';
+import { completeWith } from '../../completion/values.js';
 import type { Context } from '../../context.js';
 import {
   type CreateAccountBody,
@@ -34,7 +35,11 @@ export function accountsCreateCommand(): Command {
     .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji')
     .option('--contact-email <email>', 'email address of the account representative, at most 100 characters')
     .addOption(
-      new Option('--currency <code>', `${CURRENCIES.join(', ')}; never changeable later`).default(DEFAULT_CURRENCY),
+      // Checked with the other fields before sending; completed from the same list.
+      completeWith(
+        new Option('--currency <code>', `${CURRENCIES.join(', ')}; never changeable later`).default(DEFAULT_CURRENCY),
+        CURRENCIES,
+      ),
     )
     .option('--funding-email <email>', 'send funding notifications to this address (repeatable)', collect)
     .option('--if-not-exists', 'succeed when the account already exists under this customer with the same values')

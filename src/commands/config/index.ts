@@ -1,5 +1,6 @@
 /** `tango config list|get|set|unset|path`: the stored settings of each profile. */
-import { Command } from 'commander';
+import { Argument, Command } from 'commander';
+import { completeWith } from '../../completion/values.js';
 import { CONFIG_KEYS, configKey } from '../../config/keys.js';
 import { mask } from '../../config/secrets.js';
 import type { Profile } from '../../config/store.js';
@@ -8,6 +9,11 @@ import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { action, examples } from '../action.js';
 
 const KEY_LIST = Object.keys(CONFIG_KEYS).join(', ');
+
+/** `<key>`: checked by configKey() with a friendlier error than commander's choices; completed from the same list. */
+function keyArgument(): Argument {
+  return completeWith(new Argument('<key>', KEY_LIST), Object.keys(CONFIG_KEYS));
+}
 
 export function configCommand(): Command {
   return new Command('config')
@@ -24,7 +30,7 @@ export function configCommand(): Command {
     .addCommand(
       new Command('get')
         .description('print one setting of the profile')
-        .argument('<key>', KEY_LIST)
+        .addArgument(keyArgument())
         .addHelpText(
           'after',
           examples(
@@ -37,7 +43,7 @@ export function configCommand(): Command {
     .addCommand(
       new Command('set')
         .description('change one setting of the profile (credentials: use tango auth login)')
-        .argument('<key>', KEY_LIST)
+        .addArgument(keyArgument())
         .argument('<value>', 'the new value')
         .addHelpText(
           'after',
@@ -51,7 +57,7 @@ export function configCommand(): Command {
     .addCommand(
       new Command('unset')
         .description('remove one setting from the profile')
-        .argument('<key>', KEY_LIST)
+        .addArgument(keyArgument())
         .addHelpText('after', examples(['tango config unset rate', 'no client-side rate limit']))
         .action(action(unset)),
     )

@@ -44,6 +44,8 @@ async function create(ctx: Context, opts: CreateOptions): Promise<void> {
   const { createCustomer } = await import('../../api/create.js');
   const result = await createCustomer(await ctx.api(), body, { ifNotExists: opts.ifNotExists });
   reportCreate(ctx, `customer ${body.customerIdentifier}`, result);
+  const { cacheScope, rememberCustomers } = await import('../../completion/cache.js');
+  rememberCustomers(cacheScope(ctx), [body.customerIdentifier]);
   await ctx.output.item(result.resource, customerView);
 }
 

@@ -29,6 +29,8 @@ async function get(ctx: Context, customerIdentifier: string): Promise<void> {
   } catch (error) {
     throw isStatus(error, 404) ? notFound(`customer ${customerIdentifier}`, error) : error;
   }
+  const { cacheScope, rememberCustomers } = await import('../../completion/cache.js');
+  rememberCustomers(cacheScope(ctx), [customer.customerIdentifier]);
   await ctx.output.item(customer, customerView);
   // The accounts table belongs to the table view only: JSON already holds them, and --fields picks customer fields.
   if (ctx.output.format !== 'table' || ctx.settings.fields) return;

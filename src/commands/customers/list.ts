@@ -82,17 +82,33 @@ async function list(ctx: Context, opts: ListOptions): Promise<void> {
   ctx.output.checkFields(customerView);
   const query = filters(opts);
   const api = await ctx.api();
+  const remember = await customerMemory(ctx);
   if (opts.all) {
     const stream = ctx.output.stream(customerView);
-    for await (const page of api.customerPages(query, opts)) await stream.write(page.items);
+    for await (const page of api.customerPages(query, opts)) {
+      remember(page.items);
+      await stream.write(page.items);
+    }
     await stream.end();
     return;
   }
   const body = await api.listCustomers(query, pageQuery(opts));
   if (isPage<Customer>(body)) {
+    remember(body.items);
     await ctx.output.list(body.items, customerView, body);
     pageHint(ctx, body);
   } else {
+    remember(body);
     await ctx.output.list(body, customerView);
   }
+}
+
+/** Feeds `tango customers get <TAB>`: every customer a list shows is remembered for completion. */
+async function customerMemory(ctx: Context): Promise<(customers: Customer[]) => void> {
+  const { cacheScope, rememberCustomers } = await import('../../completion/cache.js');
+  return (customers) =>
+    rememberCustomers(
+      cacheScope(ctx),
+      customers.map((c) => c.customerIdentifier),
+    );
 }

@@ -1,0 +1,116 @@
+/**
+ * Identifiers the shells offer at TAB time, remembered from what list/get/create commands saw.
+ * A completion never calls the API, so this file is all it knows; the scripts read it with awk.
+ *
+ * Format: `<configDir>/completion-cache.tsv`, one `kind<TAB>profile<TAB>identifier` per line, newest
+ * first. Per profile, because a production profile's customers are not the sandbox's. Plain text
+ * rather than JSON so that a shell needs nothing but awk to read it.
+ *
+ * Writing is best-effort: a cache that cannot be written must never fail the command that fed it.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { configDir } from '../config/paths.js';
+import type { Context } from '../context.js';
+
+export const COMPLETION_CACHE_FILE = 'completion-cache.tsv';
+
+/** The kinds the scripts ask for; the first column of the file. */
+export type CachedKind = 'customer';
+
+/** Oldest entries beyond this many per kind and profile are dropped, so the file stays small. */
+export const MAX_REMEMBERED = 500;
+
+export interface CacheScope {
+  env: NodeJS.ProcessEnv;
+  profile: string;
+}
+
+/** The scope of a running command: the profile it used, the config folder its environment names. */
+export function cacheScope(ctx: Pick<Context, 'env' | 'settings'>): CacheScope {
+  return { env: ctx.env, profile: ctx.settings.profile.value };
+}
+
+interface Entry {
+  kind: string;
+  profile: string;
+  id: string;
+}
+
+export function completionCacheFile(env: NodeJS.ProcessEnv): string {
+  return join(configDir(env), COMPLETION_CACHE_FILE);
+}
+
+/** Remembers customer identifiers for `customers get <TAB>` and friends. Never throws. */
+export function rememberCustomers(scope: CacheScope, ids: readonly string[]): void {
+  remember(scope, 'customer', ids);
+}
+
+/** Puts `ids` first for this kind and profile, keeps the others, writes the file atomically. Never throws. */
+export function remember(scope: CacheScope, kind: CachedKind, ids: readonly string[]): void {
+  try {
+    const fresh = [...new Set(ids)].filter(storable).map((id) => ({ kind, profile: scope.profile, id }));
+    if (fresh.length === 0 || !storable(scope.profile)) return;
+    const file = completionCacheFile(scope.env);
+    const next = merge(readEntries(file), fresh);
+    writeAtomically(file, next.map((e) => `${e.kind}\t${e.profile}\t${e.id}\n`).join(''));
+  } catch {
+    // Best-effort: completions are a convenience, the command's own result is what matters.
+  }
+}
+
+/** What the shells read, for tests and tools: newest first. */
+export function remembered(env: NodeJS.ProcessEnv, kind: CachedKind, profile: string): string[] {
+  return readEntries(completionCacheFile(env))
+    .filter((e) => e.kind === kind && e.profile === profile)
+    .map((e) => e.id);
+}
+
+/** Fresh entries first; the old ones after, minus duplicates; at most MAX_REMEMBERED per kind and profile. */
+function merge(old: Entry[], fresh: Entry[]): Entry[] {
+  const seen = new Set<string>();
+  const counts = new Map<string, number>();
+  const kept: Entry[] = [];
+  for (const entry of [...fresh, ...old]) {
+    const key = `${entry.kind}\t${entry.profile}\t${entry.id}`;
+    const group = `${entry.kind}\t${entry.profile}`;
+    const count = counts.get(group) ?? 0;
+    if (seen.has(key) || count >= MAX_REMEMBERED) continue;
+    seen.add(key);
+    counts.set(group, count + 1);
+    kept.push(entry);
+  }
+  return kept;
+}
+
+function readEntries(file: string): Entry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter((fields): fields is [string, string, string] => fields.length === 3)
+    .map(([kind, profile, id]) => ({ kind, profile, id }));
+}
+
+/** A tab or a line break would break the file's one-line-per-entry format; a server may send anything. */
+function storable(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && !/[\t\r\n]/.test(value);
+}
+
+/** A reader (a shell at TAB time, another tango) sees the old file or the new one, never half of one. */
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    writeFileSync(temp, text, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+/** The commands that see customers feed the completion cache, and a broken cache never fails them. */
+import { mkdirSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completionCacheFile, remembered } from '../../src/completion/cache.js';
+import { runTango, tempConfigDir } from '../support/tango.js';
+
+let config: { dir: string; cleanup: () => void };
+let env: NodeJS.ProcessEnv;
+const tango = (...args: string[]) => runTango(['--env', 'local', ...args], { configDir: config.dir });
+
+beforeAll(() => {
+  config = tempConfigDir();
+  env = { TANGO_CONFIG_DIR: config.dir };
+});
+afterAll(() => config.cleanup());
+
+describe('customer identifiers for completion', () => {
+  it('customers create and customers get remember the customer; a customer that is not there is not', async () => {
+    expect((await tango('customers', 'create', '--identifier', 'acme-corp', '--display-name', 'Acme Corp')).code).toBe(
+      0,
+    );
+    expect(remembered(env, 'customer', 'default')).toEqual(['acme-corp']);
+
+    rmSync(completionCacheFile(env));
+    expect((await tango('customers', 'get', 'acme-corp', '--json')).code).toBe(0);
+    expect((await tango('customers', 'get', 'no-such-customer')).code).toBe(3);
+    expect(remembered(env, 'customer', 'default')).toEqual(['acme-corp']);
+  });
+
+  it('the profile used is the one remembered under', async () => {
+    expect((await tango('customers', 'list', '--profile', 'other', '--json')).code).toBe(0);
+
+    expect(remembered(env, 'customer', 'other')).toEqual(['acme-corp']);
+  });
+
+  it('a cache that cannot be written does not fail the command or change its output', async () => {
+    rmSync(completionCacheFile(env), { force: true });
+    mkdirSync(completionCacheFile(env));
+
+    const result = await tango('customers', 'list', '--json');
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).map((c: { customerIdentifier: string }) => c.customerIdentifier)).toEqual([
+      'acme-corp',
+    ]);
+  });
+});
