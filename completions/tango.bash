@@ -64,6 +64,7 @@ _tango_subcommand() {
     'accounts|get') REPLY=get ;;
     'accounts|create') REPLY=create ;;
     'accounts|update') REPLY=update ;;
+    'accounts|import') REPLY=import ;;
     'accounts|help') REPLY=help ;;
     'auth|login') REPLY=login ;;
     'auth|status') REPLY=status ;;
@@ -86,7 +87,7 @@ _tango_subcommands() {
   case $1 in
     '') REPLY='customers accounts auth onboard config emulator completion help' ;;
     'customers') REPLY='list get create help' ;;
-    'accounts') REPLY='list get create update help' ;;
+    'accounts') REPLY='list get create update import help' ;;
     'auth') REPLY='login status logout help' ;;
     'config') REPLY='list get set unset path help' ;;
     'emulator') REPLY='start help' ;;
@@ -108,6 +109,7 @@ _tango_flags() {
     'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts help') REPLY='' ;;
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -203,6 +205,12 @@ _tango_option() {
     'accounts update|--clear-funding-emails') REPLY='none' ;;
     'accounts update|--dry-run') REPLY='none' ;;
     'accounts update|-h'|'accounts update|--help') REPLY='none' ;;
+    'accounts import|-f'|'accounts import|--file') REPLY='required file' ;;
+    'accounts import|--format') REPLY='required choices csv json' ;;
+    'accounts import|-c'|'accounts import|--concurrency') REPLY='required free' ;;
+    'accounts import|--report') REPLY='required file' ;;
+    'accounts import|--dry-run') REPLY='none' ;;
+    'accounts import|-h'|'accounts import|--help') REPLY='none' ;;
     'auth|-h'|'auth|--help') REPLY='none' ;;
     'auth login|--platform-name') REPLY='required free' ;;
     'auth login|--platform-key-stdin') REPLY='none' ;;
@@ -261,6 +269,7 @@ _tango_argument() {
     'accounts list|0') REPLY='customers' ;;
     'accounts create|0') REPLY='customers' ;;
     'accounts update|0') REPLY='customers' ;;
+    'accounts import|0') REPLY='customers' ;;
     'config get|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config set|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config unset|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;

@@ -73,6 +73,8 @@ function __tango_subcommand -a path word
             echo create
         case 'accounts|update'
             echo update
+        case 'accounts|import'
+            echo import
         case 'accounts|help'
             echo help
         case 'auth|login'
@@ -110,7 +112,7 @@ function __tango_subcommands -a path
         case ''
             printf '%s\t%s\n' \
                 customers 'list, show and create customers (also called groups)' \
-                accounts 'list, show, create and update a customer\'s accounts' \
+                accounts 'list, show, create, update and import a customer\'s accounts' \
                 auth 'store, check and remove credentials, per profile' \
                 onboard 'create a customer and its accounts step by step, with a review before anything is created' \
                 config 'read and change stored settings, per profile' \
@@ -129,6 +131,7 @@ function __tango_subcommands -a path
                 get 'show one account: balance, contact and funding emails' \
                 create 'create an account under a customer' \
                 update 'change an account\'s display name, contact email or funding emails' \
+                import 'create many accounts under a customer from a CSV or JSON file, with a report; safe to run again' \
                 help 'display help for command'
         case 'auth'
             printf '%s\t%s\n' \
@@ -395,6 +398,34 @@ function __tango_flags -a path
                 --funding-email 'funding notification address; the list given replaces the old one (repeatable)' \
                 --clear-funding-emails 'remove every funding notification address' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
+        case 'accounts import'
+            printf '%s\t%s\n' \
+                -f 'accounts.csv, accounts.json, or - for stdin' \
+                --file 'accounts.csv, accounts.json, or - for stdin' \
+                --format 'input format, when neither the name nor the content tells' \
+                -c 'rows sent at once, 1-16; the global --rate still caps requests per second' \
+                --concurrency 'rows sent at once, 1-16; the global --rate still caps requests per second' \
+                --report 'write every row\'s outcome to this .json or .csv file (then stdout stays empty)' \
+                --dry-run 'check the file and print what would be created; send nothing' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -906,6 +937,18 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts update|-h' 'accounts update|--help'
             echo 'none'
+        case 'accounts import|-f' 'accounts import|--file'
+            echo 'required file'
+        case 'accounts import|--format'
+            echo 'required choices csv json'
+        case 'accounts import|-c' 'accounts import|--concurrency'
+            echo 'required free'
+        case 'accounts import|--report'
+            echo 'required file'
+        case 'accounts import|--dry-run'
+            echo 'none'
+        case 'accounts import|-h' 'accounts import|--help'
+            echo 'none'
         case 'auth|-h' 'auth|--help'
             echo 'none'
         case 'auth login|--platform-name'
@@ -1005,6 +1048,8 @@ function __tango_argument -a path index
         case 'accounts create|0'
             echo 'customers'
         case 'accounts update|0'
+            echo 'customers'
+        case 'accounts import|0'
             echo 'customers'
         case 'config get|0'
             echo 'choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret'

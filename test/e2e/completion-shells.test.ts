@@ -34,7 +34,7 @@ const CUSTOMERS = ['acme-corp', 'beta-co'];
 const CASES: Array<[line: string, expected: readonly string[]]> = [
   ['tango ', TOP_LEVEL],
   ['tango a', TOP_LEVEL.filter((name) => name.startsWith('a'))],
-  ['tango accounts ', ['list', 'get', 'create', 'update', 'help']],
+  ['tango accounts ', ['list', 'get', 'create', 'update', 'import', 'help']],
   ['tango accounts list --st', ['--status']],
   ['tango accounts list x --status ', ACCOUNT_STATUSES],
   ['tango accounts list acme-corp --currency USD --currency ', CURRENCIES],
