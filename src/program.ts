@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { accountsCommand } from './commands/accounts/index.js';
+import { examples } from './commands/action.js';
 import { authCommand } from './commands/auth/index.js';
 import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config/index.js';
@@ -24,7 +25,17 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      examples(
+        ['tango --env local customers list', 'try it on the built-in emulator'],
+        ['tango auth login', 'store credentials for the sandbox or production'],
+        ['tango accounts list acme-co --json', 'JSON for scripts'],
+        ['tango onboard', 'set up a new client step by step'],
+        ['tango help exit-codes', 'what each exit code means'],
+      ),
+    );
   addGlobalOptions(program);
 
   program.addCommand(customersCommand());

@@ -4,8 +4,6 @@ import { fieldValue } from './cells.js';
 import { ACCEPTED_NAMES, IGNORED_NAMES, meaningOf } from './columns.js';
 import { type AccountField, type ImportProblem, type ParsedFile, REQUIRED_FIELDS, type SourceRow } from './types.js';
 
-const LIST_FIELDS = 'accountIdentifier,displayName,contactEmail,currencyCode,fundingNotification';
-
 interface CsvRecord {
   record: string[];
   info: { lines: number };
@@ -80,7 +78,7 @@ function missingColumn(field: AccountField): ImportProblem {
   return {
     field,
     message: 'is missing; every account needs one',
-    hint: `\`tango accounts list\` prints the columns an import needs with --fields ${LIST_FIELDS}`,
+    hint: '`tango accounts list <customer> -o csv` prints every column an import needs (without a narrower --fields)',
   };
 }
 

@@ -65,7 +65,8 @@ export class Output {
 
   /** A list written as it arrives, page by page; only a terminal table waits for the end. */
   stream<T>(view: ResourceView<T>): ListStream<T> {
-    const columns = selectColumns(view, this.options.fields, false) as Column<Row>[];
+    // CSV is for moving data (spreadsheets, `accounts import`), so it carries every field; tables show the usual few.
+    const columns = selectColumns(view, this.options.fields, this.options.format === 'csv') as Column<Row>[];
     const fields = this.options.fields;
     let count = 0;
     let buffered: Row[] = [];

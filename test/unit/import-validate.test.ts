@@ -81,7 +81,7 @@ describe('validating rows before anything is sent', () => {
 
     expect(parsed.problems.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /^column "contactEmail" is missing; every account needs one; .*--fields accountIdentifier,/,
+        /^column "contactEmail" is missing; every account needs one; .*`tango accounts list <customer> -o csv` prints every column/,
       ),
     ]);
     expect(planned).toEqual([]);

@@ -73,12 +73,17 @@ describe('output formats', () => {
     ).toEqual(accounts);
   });
 
-  it('csv follows RFC 4180: a header of API names, quotes doubled, CRLF', async () => {
+  it('csv follows RFC 4180 and carries every field: a header of API names, quotes doubled, CRLF', async () => {
     const { out, text } = output('csv');
     await out.list(accounts, accountView);
     const lines = text().split('\r\n');
-    expect(lines[0]).toBe('accountIdentifier,accountNumber,displayName,status,currencyCode,currentBalance,createdAt');
-    expect(lines[1]).toBe('sales-team,A123,"Sales, ""West""",ACTIVE,USD,12.5,2025-01-31T10:00:00.000Z');
+    expect(lines[0]).toBe(
+      'accountIdentifier,accountNumber,displayName,status,currencyCode,currentBalance,createdAt,contactEmail,fundingNotification',
+    );
+    expect(lines[1]).toBe(
+      'sales-team,A123,"Sales, ""West""",ACTIVE,USD,12.5,2025-01-31T10:00:00.000Z,ops@acme.example,a@acme.example;b@acme.example',
+    );
+    expect(lines[2]).toBe('support,A124,Support\tDesk,FROZEN,EUR,0,2025-02-01T10:00:00.000Z,,');
   });
 
   it('a table on a pipe is plain: tab-separated, a header, no borders or colour, nothing cut', async () => {

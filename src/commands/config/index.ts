@@ -18,6 +18,13 @@ function keyArgument(): Argument {
 export function configCommand(): Command {
   return new Command('config')
     .description('read and change stored settings, per profile')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango config list', 'every profile and its settings'],
+        ['tango config set output json', 'JSON by default'],
+      ),
+    )
     .addCommand(
       new Command('list')
         .description('every profile and its settings (secrets masked)')

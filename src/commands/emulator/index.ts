@@ -1,8 +1,16 @@
 import { Command } from 'commander';
+import { examples } from '../action.js';
 import { emulatorStartCommand } from './start.js';
 
 export function emulatorCommand(): Command {
   return new Command('emulator')
     .description('run a local server that behaves like the Tango API, for trying the tool and testing scripts')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango emulator start --port 4010 --seed 5', 'a server with sample data'],
+        ['tango --env local customers list', 'the same emulator inside the CLI, nothing to start'],
+      ),
+    )
     .addCommand(emulatorStartCommand());
 }
