@@ -1,15 +1,12 @@
 /** Wires Ctrl-C to an abort signal, runs the program and sets the exit code. */
-import { setFlagsFromString } from 'node:v8';
 import { run } from './cli.js';
 import { ExitCode } from './errors.js';
+import { preferQuickExit } from './v8-tuning.js';
 
 const ECHO_WINDOW_MS = 300;
 
 export async function start(args: string[]): Promise<void> {
-  // undici parses HTTP with a WebAssembly module; V8 recompiles it with its optimising tier in the
-  // background, and Node waits for that before exiting: about 80 ms on every command, measured.
-  // A short-lived CLI gains nothing from the optimised version, so keep the baseline compiler.
-  setFlagsFromString('--liftoff-only');
+  preferQuickExit();
   const interrupt = new AbortController();
   let firstInterrupt: number | undefined;
   process.on('SIGINT', () => {
