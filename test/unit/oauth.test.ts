@@ -33,6 +33,11 @@ function setup(expiresIn = 3600) {
       return [];
     })
     .persist();
+  return { http: oauthHttp(), seen };
+}
+
+/** An API client authenticating with OAuth against the mock token endpoint, caching in `stored`. */
+function oauthHttp(): HttpClient {
   const auth = oauthClientCredentials({
     tokenUrl: `${AUTH}/oauth/token`,
     clientId: 'client-1',
@@ -46,8 +51,7 @@ function setup(expiresIn = 3600) {
     dispatcher: agent,
     now: () => clock,
   });
-  const http = new HttpClient({ baseUrl: `${API}/raas/v2`, auth, dispatcher: agent, now: () => clock });
-  return { http, seen };
+  return new HttpClient({ baseUrl: `${API}/raas/v2`, auth, dispatcher: agent, now: () => clock });
 }
 
 beforeEach(() => {
@@ -132,20 +136,7 @@ describe('OAuth client credentials', () => {
           : { statusCode: 401, data: { message: 'expired' } };
       })
       .times(2);
-    const auth = oauthClientCredentials({
-      tokenUrl: `${AUTH}/oauth/token`,
-      clientId: 'client-1',
-      clientSecret: 'secret-1',
-      cache: {
-        load: () => stored,
-        save: (token) => {
-          stored = token;
-        },
-      },
-      dispatcher: agent,
-      now: () => clock,
-    });
-    const http = new HttpClient({ baseUrl: `${API}/raas/v2`, auth, dispatcher: agent, now: () => clock });
+    const http = oauthHttp();
 
     await http.send(requests.listCustomers());
 
