@@ -27,22 +27,6 @@ export function positiveNumber(value: string): number {
   return number;
 }
 
-export function nonNegativeNumber(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
-    throw new InvalidArgumentError('It must be a number, 0 or more.');
-  }
-  return number;
-}
-
-export function fraction(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) {
-    throw new InvalidArgumentError('It must be a number from 0 to 1, such as 0.2.');
-  }
-  return number;
-}
-
 /** A flag checked by one of the shared field rules; a closed list (currency, status) also completes. */
 export function byRule(rule: RuleName): (value: string) => string {
   const parser = (value: string) => {

@@ -20,8 +20,6 @@ export interface FaultSettings {
   dropMode: DropMode;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, failRate: 0, rateLimit: 0, dropRate: 0, dropMode: 'mixed' };
-
 export class Faults {
   private settings: FaultSettings;
   private bucket: TokenBucket | undefined;

@@ -47,16 +47,6 @@ export function accountBody(account: AccountPlan): CreateAccountBody {
   };
 }
 
-export function newAccount(): AccountPlan {
-  return {
-    accountIdentifier: '',
-    displayName: '',
-    contactEmail: '',
-    currencyCode: DEFAULT_CURRENCY,
-    fundingEmails: [],
-  };
-}
-
 /**
  * "zanzibar-health-group" + "Employee Wellness" -> "zanzibar-health-group-employee-wellness":
  * lowercase (the docs require it of account identifiers), and not one already taken in the plan.

@@ -45,6 +45,20 @@ async function newCustomer(tty: Terminal): Promise<void> {
   await tty.waitFor('Account display name');
 }
 
+/** Answers one account with the suggested identifier, USD and no funding emails; stops at "Add another account?". */
+async function plainAccount(tty: Terminal, name: string, nth = 1): Promise<void> {
+  tty.answer(name);
+  await tty.waitForNth('Account identifier', nth);
+  tty.press('Enter');
+  await tty.waitForNth('Contact email', nth);
+  tty.answer('ops@zanzibar.example');
+  await tty.waitForNth('Currency', nth);
+  tty.press('Enter');
+  await tty.waitForNth('Funding-notification email', nth);
+  tty.press('Enter');
+  await tty.waitForNth('Add another account?', nth);
+}
+
 describe('tango onboard at a terminal', () => {
   it('onboards a new customer with two accounts, exactly as answered', async () => {
     const tty = onboard();
@@ -140,16 +154,7 @@ describe('tango onboard at a terminal', () => {
     const tty = onboard();
     await newCustomer(tty);
     for (const [index, name] of ['Account Alpha', 'Account Bravo'].entries()) {
-      tty.answer(name);
-      await tty.waitForNth('Account identifier', index + 1);
-      tty.press('Enter');
-      await tty.waitForNth('Contact email', index + 1);
-      tty.answer('ops@zanzibar.example');
-      await tty.waitForNth('Currency', index + 1);
-      tty.press('Enter');
-      await tty.waitForNth('Funding-notification email', index + 1);
-      tty.press('Enter');
-      await tty.waitForNth('Add another account?', index + 1);
+      await plainAccount(tty, name, index + 1);
       tty.answer(index === 0 ? 'y' : 'n');
       if (index === 0) await tty.waitForNth('Account display name', 2);
     }
@@ -176,16 +181,7 @@ describe('tango onboard at a terminal', () => {
   it('when creating fails, offers to save the answers, and the saved plan finishes the job', async () => {
     const tty = onboard();
     await newCustomer(tty);
-    tty.answer('Employee Wellness');
-    await tty.waitFor('Account identifier');
-    tty.press('Enter');
-    await tty.waitFor('Contact email');
-    tty.answer('ops@zanzibar.example');
-    await tty.waitFor('Currency');
-    tty.press('Enter');
-    await tty.waitFor('Funding-notification email');
-    tty.press('Enter');
-    await tty.waitFor('Add another account?');
+    await plainAccount(tty, 'Employee Wellness');
     tty.press('Enter');
     await tty.waitFor('What now?');
     server.setFaults({ failRate: 1 }); // every request now answers 503

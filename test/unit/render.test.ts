@@ -100,6 +100,8 @@ describe('output formats', () => {
     await out.list(accounts, accountView);
     expect(text()).toContain('IDENTIFIER');
     expect(text()).toMatch(/[│┌─]/);
+    // Compact: top border, header, two rows, bottom border; no rule between data rows.
+    expect(text().trimEnd().split('\n')).toHaveLength(5);
   });
 
   it('--fields picks columns in every format and refuses unknown ones', async () => {
