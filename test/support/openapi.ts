@@ -1,13 +1,13 @@
 /**
- * Validates answers against the schemas of the reference OpenAPI 3.1 extract (in ../shared beside
- * the repository, as in CI; found by walking up, or at TANGO_SHARED_DIR).
+ * Validates answers against the schemas of the reference OpenAPI 3.1 extract, kept in `spec/`
+ * inside the repository (see spec/SOURCE.md) so a fresh clone can run its tests.
  *
  * One adjustment, and why: the spec describes error bodies as `oneOf: [ErrorInfo, ErrorDTO]`, but
  * neither schema requires a property or forbids extra ones, so every body matching one matches
  * the other and `oneOf` (exactly one) can never pass. `anyOf` is what it means, so error unions
  * are read as anyOf; `errorInfoErrors` then checks the ErrorInfo shape strictly (all fields).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -16,18 +16,14 @@ import addFormatsPlugin from 'ajv-formats';
 const SPEC_FILE = 'raas-v2-openapi-customers-accounts.json';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function sharedReferencePath(file: string): string {
-  if (process.env.TANGO_SHARED_DIR) return join(process.env.TANGO_SHARED_DIR, 'reference', file);
-  for (let dir = repoRoot; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'reference', file);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return resolve(repoRoot, '../shared/reference', file);
-  }
+/** A file of the API descriptions in `spec/`. */
+export function specPath(file: string): string {
+  return join(repoRoot, 'spec', file);
 }
 
 import type { Json } from './emulator-client.js';
 
-const spec: Json = JSON.parse(readFileSync(sharedReferencePath(SPEC_FILE), 'utf8'));
+const spec: Json = JSON.parse(readFileSync(specPath(SPEC_FILE), 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 (addFormatsPlugin as unknown as (ajv: Ajv2020) => void)(ajv);
 const definitions = rewriteRefs(spec.components.schemas);
