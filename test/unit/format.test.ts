@@ -31,14 +31,12 @@ describe('formatDateTime', () => {
 describe('paintStatus', () => {
   const paint = createPaint(true);
   it.each([
-    ['ACTIVE', '\u001b[32m'],
-    ['FROZEN', '\u001b[33m'],
-    ['DISABLED', '\u001b[31m'],
-    ['DELETED', '\u001b[2m'],
-  ])('%s is coloured', (status, escape) => {
-    expect(paintStatus(paint, status)).toBe(
-      `${escape}${status}${escape === '\u001b[2m' ? '\u001b[22m' : '\u001b[39m'}`,
-    );
+    ['ACTIVE', '\u001b[32m', '\u001b[39m'],
+    ['FROZEN', '\u001b[33m', '\u001b[39m'],
+    ['DISABLED', '\u001b[31m', '\u001b[39m'],
+    ['DELETED', '\u001b[2m', '\u001b[22m'],
+  ])('%s is coloured', (status, open, close) => {
+    expect(paintStatus(paint, status)).toBe(`${open}${status}${close}`);
   });
 
   it('INACTIVE, unknown values and colour off stay plain', () => {
