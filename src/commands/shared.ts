@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT, type Problem } from '../domain/rules.js';
 import type { Page, PageQuery } from '../domain/types.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../errors.js';
-import { pageSize } from './parse.js';
+import { integerIn, pageSize } from './parse.js';
 import { type Ask, missingFlags, valueOrAsk } from './prompt.js';
 
 // --- pagination -------------------------------------------------------------------------------
