@@ -27,20 +27,21 @@ afterEach(async () => {
 
 const credentials = { TANGO_PLATFORM_NAME: 'acme', TANGO_PLATFORM_KEY: 'sk-test-0123456789' };
 
-function customerNotFound(): void {
+/** `customers get nosuch` against a MockAgent answering 404, with FORCE_COLOR set. */
+function getMissingCustomer(args: string[]) {
   agent
     .get(SANDBOX)
     .intercept({ path: '/raas/v2/customers/nosuch', method: 'GET' })
     .reply(404, { httpCode: 404, message: 'Customer not found', requestId: 'req-404' });
+  return runInProcess(args, {
+    env: { TANGO_CONFIG_DIR: configDir, FORCE_COLOR: '1', ...credentials },
+    dispatcher: agent,
+  });
 }
 
 describe('colour', () => {
   it('--no-color beats FORCE_COLOR in error messages too', async () => {
-    customerNotFound();
-    const result = await runInProcess(['--no-color', 'customers', 'get', 'nosuch'], {
-      env: { TANGO_CONFIG_DIR: configDir, FORCE_COLOR: '1', ...credentials },
-      dispatcher: agent,
-    });
+    const result = await getMissingCustomer(['--no-color', 'customers', 'get', 'nosuch']);
 
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('Error: customer nosuch not found');
@@ -48,22 +49,14 @@ describe('colour', () => {
   });
 
   it('--no-color after the command counts the same', async () => {
-    customerNotFound();
-    const result = await runInProcess(['customers', 'get', 'nosuch', '--no-color'], {
-      env: { TANGO_CONFIG_DIR: configDir, FORCE_COLOR: '1', ...credentials },
-      dispatcher: agent,
-    });
+    const result = await getMissingCustomer(['customers', 'get', 'nosuch', '--no-color']);
 
     expect(result.code).toBe(3);
     expect(result.stderr).not.toContain(ESCAPE);
   });
 
   it('without the flag, FORCE_COLOR colours the error on a pipe', async () => {
-    customerNotFound();
-    const result = await runInProcess(['customers', 'get', 'nosuch'], {
-      env: { TANGO_CONFIG_DIR: configDir, FORCE_COLOR: '1', ...credentials },
-      dispatcher: agent,
-    });
+    const result = await getMissingCustomer(['customers', 'get', 'nosuch']);
 
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`${ESCAPE}31mError: customer nosuch not found`);
