@@ -97,8 +97,13 @@ export function resolveSettings(
     timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
     maxRetries: opts.maxRetries ?? profile?.maxRetries ?? NUMBER_SETTINGS['max-retries'].default,
     rate: opts.rate ?? profile?.rate,
-    verbose: Boolean(opts.verbose) || env.TANGO_DEBUG === '1',
+    verbose: verboseWanted(opts, env),
   };
+}
+
+/** --verbose, or TANGO_DEBUG=1 for runs whose flags cannot be changed. */
+export function verboseWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(opts.verbose) || env.TANGO_DEBUG === '1';
 }
 
 interface Target {
