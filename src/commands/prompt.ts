@@ -48,3 +48,20 @@ export async function guardInterrupt<T>(ask: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * Goes ahead when `--yes` was given or the person at the terminal says yes; without a terminal
+ * and without `--yes`, refuses (exit 2) naming the flag, so a script never hangs on a question.
+ * A "no" is an interruption (exit 130): nothing was done, and a script must not read it as success.
+ */
+export async function confirmOrYes(ctx: Context, yes: boolean | undefined, question: string): Promise<void> {
+  if (yes) return;
+  if (!ctx.canPrompt) {
+    throw new UsageError(`${question.replace(/\?$/, '')}: confirmation needed`, {
+      hint: 'pass --yes to go ahead without a question (there is no terminal to ask at)',
+    });
+  }
+  const { confirm } = await import('@inquirer/prompts');
+  const agreed = await guardInterrupt(() => confirm({ message: question, default: false }, { output: process.stderr }));
+  if (!agreed) throw new InterruptedError('Cancelled; nothing was changed.');
+}
