@@ -18,18 +18,15 @@ export interface Ask {
 export async function valueOrAsk(ctx: Context, given: string | undefined, ask: Ask): Promise<string> {
   if (given !== undefined) return given;
   if (!ctx.canPrompt) throw missingFlags([ask.flag]);
-  const prompts = await import('@inquirer/prompts');
+  const prompter = await ctx.prompter();
   const validate = (value: string) => {
     if (!ask.rule) return value.trim() ? true : `${ask.flag} cannot be empty`;
     const problem = check(ask.rule, value);
     return problem ? `${problem.message}${problem.hint ? ` (${problem.hint})` : ''}` : true;
   };
-  const context = { output: process.stderr };
-  return guardInterrupt(() =>
-    ask.secret
-      ? prompts.password({ message: ask.message, mask: '*', validate }, context)
-      : prompts.input({ message: ask.message, default: ask.default, validate }, context),
-  );
+  return ask.secret
+    ? prompter.password({ message: ask.message, validate })
+    : prompter.input({ message: ask.message, default: ask.default, validate });
 }
 
 export function missingFlags(flags: string[]): UsageError {
@@ -37,16 +34,6 @@ export function missingFlags(flags: string[]): UsageError {
   return new UsageError(`missing ${flags.length > 1 ? 'values' : 'value'} for ${list}`, {
     hint: 'pass them as flags; prompts are only shown at a terminal (not with --no-input, CI set, or piped stdin/stdout)',
   });
-}
-
-/** Inquirer rejects with ExitPromptError on Ctrl-C; that is an interruption, exit 130. */
-export async function guardInterrupt<T>(ask: () => Promise<T>): Promise<T> {
-  try {
-    return await ask();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new InterruptedError();
-    throw error;
-  }
 }
 
 /**
@@ -61,7 +48,6 @@ export async function confirmOrYes(ctx: Context, yes: boolean | undefined, quest
       hint: 'pass --yes to go ahead without a question (there is no terminal to ask at)',
     });
   }
-  const { confirm } = await import('@inquirer/prompts');
-  const agreed = await guardInterrupt(() => confirm({ message: question, default: false }, { output: process.stderr }));
+  const agreed = await (await ctx.prompter()).confirm({ message: question, default: false });
   if (!agreed) throw new InterruptedError('Cancelled; nothing was changed.');
 }
