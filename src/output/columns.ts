@@ -1,4 +1,5 @@
 /** Which columns each resource shows, and how a cell reads in a table or CSV. */
+import { fundingEmailsCell } from '../domain/funding-emails.js';
 import type { Account, AccountSummary, Customer } from '../domain/types.js';
 
 export interface Column<T = Record<string, unknown>> {
@@ -18,9 +19,6 @@ export interface ResourceView<T> {
   defaults: string[];
 }
 
-const emails = (list: unknown): string =>
-  Array.isArray(list) ? list.map((n: { emailAddress?: string }) => n.emailAddress ?? '').join(';') : '';
-
 export const accountView: ResourceView<Account> = {
   name: 'account',
   columns: [
@@ -32,7 +30,7 @@ export const accountView: ResourceView<Account> = {
     { key: 'currentBalance', header: 'BALANCE' },
     { key: 'createdAt', header: 'CREATED' },
     { key: 'contactEmail', header: 'CONTACT EMAIL' },
-    { key: 'fundingNotification', header: 'FUNDING EMAILS', cell: (a) => emails(a.fundingNotification) },
+    { key: 'fundingNotification', header: 'FUNDING EMAILS', cell: (a) => fundingEmailsCell(a.fundingNotification) },
   ],
   defaults: [
     'accountIdentifier',
