@@ -5,7 +5,7 @@
  * but perhaps because the first attempt landed. A GET tells: when the resource matches what
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
-import type { CreateAccountBody, CreateCustomerBody } from '../domain/rules.js';
+import { type CreateAccountBody, type CreateCustomerBody, DEFAULT_CURRENCY, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import { ApiError, ConflictError, type Difference } from '../errors.js';
 import { requests, type TangoApi } from './tango.js';
@@ -106,11 +106,11 @@ export function accountDifferences(
   if (existing.underAnotherCustomer) compare('customer', customer, 'another customer');
   compare('displayName', requested.displayName, existing.displayName);
   compare('contactEmail', requested.contactEmail, existing.contactEmail);
-  compare('currencyCode', requested.currencyCode ?? 'USD', existing.currencyCode);
+  compare('currencyCode', requested.currencyCode ?? DEFAULT_CURRENCY, existing.currencyCode);
   compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
   return differences;
 }
 
 function emailSet(list: ReadonlyArray<{ emailAddress: string }> | undefined): string[] {
-  return (list ?? []).map((n) => n.emailAddress.toLowerCase()).sort();
+  return (list ?? []).map((n) => emailKey(n.emailAddress)).sort();
 }
