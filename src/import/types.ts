@@ -1,6 +1,6 @@
 /** The shapes an import passes from one stage to the next: file rows, problems, planned rows, results. */
-import type { Difference } from '../api/create.js';
 import type { AccountField, CreateAccountBody } from '../domain/rules.js';
+import type { Difference } from '../errors.js';
 
 /** A file may set every create field, by the API's names. */
 export { ACCOUNT_FIELDS, type AccountField } from '../domain/rules.js';
