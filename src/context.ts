@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { basicAuth, oauthClientCredentials, type TokenCache } from './api/auth.js';
 import { HttpClient } from './api/http.js';
+import { processPacer } from './api/pacer.js';
 import { TangoApi } from './api/tango.js';
 import {
   type Credentials,
@@ -161,7 +162,7 @@ async function buildApi(
     auth,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    rate: settings.rate,
+    pacer: processPacer(settings.rate),
     userAgent: USER_AGENT,
     trace,
     signal: finishInFlight ? undefined : context.signal,

@@ -13,7 +13,7 @@ import { customersCommand } from './commands/customers/index.js';
 import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { onboardCommand } from './commands/onboard.js';
-import { integerIn, positiveNumber } from './commands/parse.js';
+import { integerIn, positiveNumber, requestRate } from './commands/parse.js';
 import { completeWith } from './completion/values.js';
 import { ENV_NAMES } from './config/environments.js';
 import { OUTPUT_FORMATS } from './config/settings.js';
@@ -75,7 +75,11 @@ function addGlobalOptions(program: Command): void {
     .option('--no-input', 'never prompt; a missing value is an error (also when CI is set or there is no terminal)')
     .option('--timeout <seconds>', 'per-request timeout in seconds (default: 30)', positiveNumber)
     .option('--max-retries <n>', 'retries on 429, 5xx and network errors (default: 4)', integerIn(0, 10))
-    .option('--rate <requests/s>', 'client-side limit on requests per second (default: none)', positiveNumber);
+    .option(
+      '--rate <requests/s>',
+      'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)',
+      requestRate,
+    );
 }
 
 /** Every command in the tree, depth first; for settings that must reach all of them. */

@@ -10,6 +10,15 @@ export const collect = withHints((value: string, previous: string[] = []): strin
   repeatable: true,
 });
 
+/** --rate: requests per second, 0.01 to 1000, or 0 for no client-side pacing at all. */
+export function requestRate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1000 || (n > 0 && n < 0.01)) {
+    throw new InvalidArgumentError('It must be a number of requests per second from 0.01 to 1000, or 0 for no limit.');
+  }
+  return n;
+}
+
 export function integerIn(min: number, max: number): (value: string) => number {
   return (value) => {
     if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {

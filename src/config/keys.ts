@@ -32,7 +32,11 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
     description: 'retries on 429/5xx/network errors',
     parse: number('max-retries', 0, 10, true),
   },
-  rate: { property: 'rate', description: 'client-side requests per second', parse: number('rate', 0.01, 1000) },
+  rate: {
+    property: 'rate',
+    description: 'requests per second to pace at (0: no pacing)',
+    parse: (value) => (value.trim() === '0' ? 0 : number('rate', 0.01, 1000)(value)),
+  },
   'platform-name': { property: 'platformName', description: 'HTTP Basic user' },
   'platform-key': { property: 'platformKey', description: 'HTTP Basic password', secret: true },
   'client-id': { property: 'clientId', description: 'OAuth client id' },

@@ -49,7 +49,10 @@ export interface Settings {
   fields: string[] | undefined;
   timeoutMs: number;
   maxRetries: number;
-  /** Requests per second, or undefined for no client-side limit. */
+  /**
+   * Requests per second the client paces itself at: 1 by default for Tango (sandbox, production,
+   * any remote URL), undefined for this machine (no limit until a 429 says otherwise), 0 for none at all.
+   */
   rate: number | undefined;
   verbose: boolean;
 }
@@ -97,9 +100,18 @@ export function resolveSettings(
     fields: opts.fields ? parseFields(opts.fields) : undefined,
     timeoutMs: (opts.timeout ?? profile?.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
     maxRetries: opts.maxRetries ?? profile?.maxRetries ?? DEFAULT_MAX_RETRIES,
-    rate: opts.rate ?? profile?.rate,
+    rate: opts.rate ?? profile?.rate ?? defaultRate(target),
     verbose: Boolean(opts.verbose) || env.TANGO_DEBUG === '1',
   };
+}
+
+/** Tango documents about one request per second; the emulator and other local servers set their own. */
+export const TANGO_RATE = 1;
+
+function defaultRate(target: Target): number | undefined {
+  if (target.env.value === 'local') return undefined;
+  if (target.env.value === 'custom' && isLoopbackHost(new URL(target.baseUrl.value).hostname)) return undefined;
+  return TANGO_RATE;
 }
 
 interface Target {
