@@ -379,7 +379,10 @@ describe('client-side pace', () => {
       .intercept({ path: '/raas/v2/customers', method: 'GET' })
       .reply(429, errorBody(429, 'slow down'), { headers: { 'retry-after': '2' } });
     let now = 0;
-    const pacer = new Pacer({ now: () => now, sleep: async (ms) => void (now += ms) });
+    const sleep = async (ms: number) => {
+      now += ms;
+    };
+    const pacer = new Pacer({ now: () => now, sleep });
     const http = client({ pacer, now: () => now, maxRetries: 0 });
 
     await http.send(requests.listCustomers());
