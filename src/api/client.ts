@@ -53,7 +53,7 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
     // One pacer for every client of this process, so together they stay under the limit.
-    pacer: processPacer(settings.rate),
+    pacer: processPacer(settings.rate, dispatcher),
     userAgent: USER_AGENT,
     trace,
     signal: options.signal,

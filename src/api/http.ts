@@ -282,8 +282,7 @@ export class HttpClient {
   /** The settings in force, carried by errors so the words at the top can name them. */
   #limits(): RequestLimits {
     const { timeoutMs = 30_000, maxRetries = 4, pacer } = this.#options;
-    const pace = pacer?.rate();
-    return { timeoutMs, maxRetries, rate: pace && Number.isFinite(pace) ? Math.round(pace * 100) / 100 : undefined };
+    return { timeoutMs, maxRetries, rate: pacer?.ceiling };
   }
 
   #trace(line: string): void {

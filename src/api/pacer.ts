@@ -61,6 +61,11 @@ export class Pacer {
     this.#floor = this.#ceiling * PACE_MARGIN;
   }
 
+  /** The configured requests per second (--rate or the environment's default), if any. */
+  get ceiling(): number | undefined {
+    return Number.isFinite(this.#ceiling) ? this.#ceiling : undefined;
+  }
+
   /** Requests per second right now; Infinity while nothing limits them. */
   rate(at: number = this.#now()): number {
     const target = this.#known * PACE_MARGIN;
@@ -131,18 +136,24 @@ export class Pacer {
   }
 }
 
-let shared: { perSecond: number | undefined; pacer: Pacer | undefined } | undefined;
+type Shared = { perSecond: number | undefined; pacer: Pacer | undefined };
+let shared: Shared | undefined;
+const byDispatcher = new WeakMap<object, Shared>();
 
 /**
  * The process's pacer for `perSecond` requests a second (the --rate setting or the environment's
  * default; undefined: none known, adapt to 429s; 0: no client-side pacing at all). Every client
- * built in one process uses the same one, so workers and commands never stampede together.
+ * built in one process uses the same one, so workers and commands never stampede together. A
+ * dispatcher handed in by the caller (a test's MockAgent) gets its own, as it stands for its own world.
  */
-export function processPacer(perSecond: number | undefined): Pacer | undefined {
-  if (!shared || shared.perSecond !== perSecond) {
-    shared = { perSecond, pacer: perSecond === 0 ? undefined : new Pacer({ ceiling: perSecond }) };
+export function processPacer(perSecond: number | undefined, dispatcher?: object): Pacer | undefined {
+  let entry = dispatcher ? byDispatcher.get(dispatcher) : shared;
+  if (!entry || entry.perSecond !== perSecond) {
+    entry = { perSecond, pacer: perSecond === 0 ? undefined : new Pacer({ ceiling: perSecond }) };
+    if (dispatcher) byDispatcher.set(dispatcher, entry);
+    else shared = entry;
   }
-  return shared.pacer;
+  return entry.pacer;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -72,9 +72,12 @@ describe('pacer', () => {
     expect(pacer.rate()).toBe(2 * PACE_MARGIN);
   });
 
-  it('is one per process for a setting; 0 means no pacing at all', () => {
+  it('is one per process for a setting (one per dispatcher handed in); 0 means no pacing at all', () => {
     expect(processPacer(1)).toBe(processPacer(1));
     expect(processPacer(undefined)).toBeInstanceOf(Pacer);
     expect(processPacer(0)).toBeUndefined();
+    const world = {};
+    expect(processPacer(1, world)).toBe(processPacer(1, world));
+    expect(processPacer(1, world)).not.toBe(processPacer(1, {}));
   });
 });

@@ -105,7 +105,12 @@ describe('numeric settings: the flag and `config set` follow one rule', () => {
   const cases: Array<[NumberSetting, accepted: string[], refused: string[], rule: string]> = [
     ['timeout', ['1', '2.5', '600'], ['0', '0.5', '601', '-1', 'soon', ''], 'must be a number from 1 to 600'],
     ['max-retries', ['0', '4', '10'], ['-1', '11', '2.5', 'x', ''], 'must be a whole number from 0 to 10'],
-    ['rate', ['0.01', '1', '1000'], ['0', '0.001', '1001', 'fast', ''], 'must be a number from 0.01 to 1000'],
+    [
+      'rate',
+      ['0', '0.01', '1', '1000'],
+      ['-1', '0.001', '1001', 'fast', ''],
+      'must be a number from 0.01 to 1000, or 0 for none',
+    ],
   ];
 
   it('covers every numeric setting', () => {
