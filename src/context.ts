@@ -22,6 +22,7 @@ import {
 } from './config/settings.js';
 import { ProfileStore } from './config/store.js';
 import { noCredentials } from './hints.js';
+import { wrap } from './output/fit.js';
 import type { IOStreams, StandardStreams } from './output/iostreams.js';
 import { createLogger, type Logger } from './output/logger.js';
 import type { Prompter } from './output/prompter.js';
@@ -106,7 +107,9 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     },
     color: io.colorOn('stdout', opts.color),
     isTTY: io.stdoutIsTTY,
+    width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
+    notice: (line) => log.info(log.paint.dim(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY))),
     onRows: (resource, rows) => {
       if (resource !== 'customer') return;
       for (const row of rows) shown.push((row as { customerIdentifier?: string }).customerIdentifier ?? '');
@@ -185,7 +188,7 @@ async function connect(
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
     };
-    if (context.io.stderrIsTTY) log.note(`Using the local emulator (${baseUrl}); nothing leaves this machine.`);
+    if (context.io.stderrIsTTY) log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw noCredentials(profileName);
   const { createApiClient } = await import('./api/client.js');
