@@ -99,6 +99,10 @@ function __tango_subcommand -a path word
             echo help
         case 'emulator|start'
             echo start
+        case 'emulator|reset'
+            echo reset
+        case 'emulator|seed'
+            echo seed
         case 'emulator|help'
             echo help
         case '*'
@@ -150,6 +154,8 @@ function __tango_subcommands -a path
         case 'emulator'
             printf '%s\t%s\n' \
                 start 'run a local server that behaves like the Tango RaaS v2 customer and account API' \
+                reset 'remove every customer and account from the local emulator (--env local), or from a --data file' \
+                seed 'add sample customers and accounts to the local emulator (--env local), or to a --data file' \
                 help 'display help for command'
         case '*'
             return 1
@@ -177,7 +183,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)' \
                 -h 'show help' \
                 --help 'show help'
         case 'customers'
@@ -200,7 +206,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers list'
             printf '%s\t%s\n' \
                 --display-name 'only customers with this display name' \
@@ -218,6 +224,7 @@ function __tango_flags -a path
                 --next-cursor 'the page after this cursor (implies --paginate)' \
                 --prev-cursor 'the page before this cursor (implies --paginate)' \
                 --all 'every customer, following the cursors to the last page and printing each page as it comes' \
+                --limit 'at most n customers, following the cursors as --all does and stopping there' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -236,7 +243,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -257,7 +264,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers create'
             printf '%s\t%s\n' \
                 --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
@@ -282,7 +289,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers help'
             true
         case 'accounts'
@@ -305,7 +312,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts list'
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
@@ -323,6 +330,7 @@ function __tango_flags -a path
                 --next-cursor 'the page after this cursor (implies --paginate)' \
                 --prev-cursor 'the page before this cursor (implies --paginate)' \
                 --all 'every account, following the cursors to the last page and printing each page as it comes' \
+                --limit 'at most n accounts, following the cursors as --all does and stopping there' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -341,7 +349,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -362,7 +370,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts create'
             printf '%s\t%s\n' \
                 --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
@@ -390,7 +398,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts update'
             printf '%s\t%s\n' \
                 --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
@@ -416,7 +424,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts import'
             printf '%s\t%s\n' \
                 -f 'accounts.csv, accounts.json, or - for stdin' \
@@ -444,7 +452,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
         case 'auth'
@@ -467,7 +475,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth login'
             printf '%s\t%s\n' \
                 --platform-name 'platform name (the HTTP Basic user)' \
@@ -494,7 +502,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth status'
             printf '%s\t%s\n' \
                 --no-verify 'do not call the API' \
@@ -516,7 +524,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth logout'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -537,7 +545,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth help'
             true
         case 'onboard'
@@ -562,7 +570,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -583,7 +591,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config list'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -604,7 +612,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -625,7 +633,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config set'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -646,7 +654,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config unset'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -667,7 +675,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config path'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -688,7 +696,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config help'
             true
         case 'emulator'
@@ -711,7 +719,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator start'
             printf '%s\t%s\n' \
                 --port 'port to listen on; 0 picks a free one' \
@@ -746,7 +754,56 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'emulator reset'
+            printf '%s\t%s\n' \
+                --data 'a `tango emulator start --data` file instead of the --env local state' \
+                -y 'do not ask for confirmation (needed without a terminal)' \
+                --yes 'do not ask for confirmation (needed without a terminal)' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'emulator seed'
+            printf '%s\t%s\n' \
+                --customers 'how many customers to add' \
+                --accounts 'accounts per added customer' \
+                --random-seed 'seed of the generator, for the same data every time' \
+                --data 'a `tango emulator start --data` file instead of the --env local state' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator help'
             true
         case 'completion'
@@ -769,7 +826,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'help'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -790,7 +847,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case '*'
             return 1
     end
@@ -859,6 +916,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'customers list|--all'
             echo 'none'
+        case 'customers list|--limit'
+            echo 'required free'
         case 'customers list|-h' 'customers list|--help'
             echo 'none'
         case 'customers get|-h' 'customers get|--help'
@@ -905,6 +964,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'accounts list|--all'
             echo 'none'
+        case 'accounts list|--limit'
+            echo 'required free'
         case 'accounts list|-h' 'accounts list|--help'
             echo 'none'
         case 'accounts get|-h' 'accounts get|--help'
@@ -1020,6 +1081,22 @@ function __tango_option -a path flag
         case 'emulator start|--token-ttl'
             echo 'required free'
         case 'emulator start|-h' 'emulator start|--help'
+            echo 'none'
+        case 'emulator reset|--data'
+            echo 'required file'
+        case 'emulator reset|-y' 'emulator reset|--yes'
+            echo 'none'
+        case 'emulator reset|-h' 'emulator reset|--help'
+            echo 'none'
+        case 'emulator seed|--customers'
+            echo 'required free'
+        case 'emulator seed|--accounts'
+            echo 'required free'
+        case 'emulator seed|--random-seed'
+            echo 'required free'
+        case 'emulator seed|--data'
+            echo 'required file'
+        case 'emulator seed|-h' 'emulator seed|--help'
             echo 'none'
         case 'completion|-h' 'completion|--help'
             echo 'none'

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { DEFAULT_ENV, ENV_NAMES, ENVIRONMENTS, type EnvName, isEnvName, isLoopbackHost } from './environments.js';
+import { NUMBER_SETTINGS } from './limits.js';
 import type { Profile } from './store.js';
 
 export type Source = 'flag' | 'env' | 'profile' | 'default';
@@ -49,14 +50,15 @@ export interface Settings {
   fields: string[] | undefined;
   timeoutMs: number;
   maxRetries: number;
-  /** Requests per second, or undefined for no client-side limit. */
+  /**
+   * Requests per second the client paces itself at: 1 by default for Tango (sandbox, production,
+   * any remote URL), undefined for this machine (no limit until a 429 says otherwise), 0 for none at all.
+   */
   rate: number | undefined;
   verbose: boolean;
 }
 
 export const DEFAULT_PROFILE = 'default';
-export const DEFAULT_TIMEOUT_S = 30;
-export const DEFAULT_MAX_RETRIES = 4;
 
 /** Where a commander option value came from, in our words. */
 function sourceOf(optionSource: OptionSource, name: keyof GlobalOptions): Source | undefined {
@@ -95,11 +97,25 @@ export function resolveSettings(
     credentials: resolveCredentials(env, profile),
     output: resolveOutput(opts, flagOrEnv, profile),
     fields: opts.fields ? parseFields(opts.fields) : undefined,
-    timeoutMs: (opts.timeout ?? profile?.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
-    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? DEFAULT_MAX_RETRIES,
-    rate: opts.rate ?? profile?.rate,
-    verbose: Boolean(opts.verbose) || env.TANGO_DEBUG === '1',
+    timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
+    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? NUMBER_SETTINGS['max-retries'].default,
+    rate: opts.rate ?? profile?.rate ?? defaultRate(target),
+    verbose: verboseWanted(opts, env),
   };
+}
+
+/** --verbose, or TANGO_DEBUG=1 for runs whose flags cannot be changed. */
+export function verboseWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(opts.verbose) || env.TANGO_DEBUG === '1';
+}
+
+/** Tango documents about one request per second; the emulator and other local servers set their own. */
+export const TANGO_RATE = 1;
+
+function defaultRate(target: Target): number | undefined {
+  if (target.env.value === 'local') return undefined;
+  if (target.env.value === 'custom' && isLoopbackHost(new URL(target.baseUrl.value).hostname)) return undefined;
+  return TANGO_RATE;
 }
 
 interface Target {

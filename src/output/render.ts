@@ -13,19 +13,65 @@ export interface OutputOptions {
   fields: string[] | undefined;
   color: boolean;
   isTTY: boolean;
+  /** Columns of the terminal on stdout (tables fit it); 80 when it does not say. */
+  width?: number;
   write: (text: string) => void | Promise<void>;
+  /** A line for the person, on stderr: columns left out, an empty list. Not data. */
+  notice?: (line: string) => void;
 }
 
 type Row = Record<string, unknown>;
 
-/** No rule between data rows: a long list stays readable, one row per line. */
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+/** One line of a key/value list: `Label  value (note)`, the note dimmed. */
+export interface KeyValue {
+  label: string;
+  value: string;
+  note?: string;
+}
 
 export class Output {
-  constructor(readonly options: OutputOptions) {}
+  readonly #options: OutputOptions;
+
+  constructor(options: OutputOptions) {
+    this.#options = options;
+  }
 
   get format(): OutputFormat {
-    return this.options.format;
+    return this.#options.format;
+  }
+
+  /** A whole document as JSON: indented for json, one line for ndjson (scripts read either). */
+  document(value: unknown): Promise<void> {
+    return this.#write(`${JSON.stringify(value, null, this.format === 'ndjson' ? undefined : 2)}\n`);
+  }
+
+  /** Labels and values in two aligned columns, for a person (auth status). */
+  async keyValues(rows: readonly KeyValue[]): Promise<void> {
+    const { createPaint } = await import('./color.js');
+    const paint = createPaint(this.#options.color);
+    const width = Math.max(0, ...rows.map((row) => row.label.length));
+    const lines = rows.map(
+      ({ label, value, note }) => `${label.padEnd(width)}  ${value}${note ? paint.dim(` (${note})`) : ''}`,
+    );
+    return this.lines(lines);
+  }
+
+  /** Plain lines of text, each ended by a newline. */
+  lines(lines: readonly string[]): Promise<void> {
+    return this.#write(lines.map((line) => `${line}\n`).join(''));
+  }
+
+  /** Text already laid out (a completion script, a report in its own format), written as it is. */
+  text(text: string): Promise<void> {
+    return this.#write(text);
+  }
+
+  /**
+   * A blank line before the next block; on a terminal with a title above it. A pipe gets the
+   * blank line only, so each block stays a plain header-and-rows list.
+   */
+  section(title: string): Promise<void> {
+    return this.#write(this.#options.isTTY ? `\n${title}\n` : '\n');
   }
 
   /**
@@ -33,18 +79,18 @@ export class Output {
    * so a typo never turns a create that succeeded into a reported failure.
    */
   checkFields<T>(view: ResourceView<T>): void {
-    selectColumns(view, this.options.fields, true);
+    selectColumns(view, this.#options.fields, true);
   }
 
   /** One resource: JSON as is; a table as field/value pairs. */
   async item<T>(value: T, view: ResourceView<T>): Promise<void> {
-    const columns = selectColumns(view, this.options.fields, true);
+    const columns = selectColumns(view, this.#options.fields, true);
     const row = value as Row;
-    switch (this.options.format) {
+    switch (this.#options.format) {
       case 'json':
-        return this.#write(`${JSON.stringify(pickFields(row, this.options.fields), null, 2)}\n`);
+        return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields), null, 2)}\n`);
       case 'ndjson':
-        return this.#write(`${JSON.stringify(pickFields(row, this.options.fields))}\n`);
+        return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields))}\n`);
       case 'csv':
         return this.#write(await csvLines([row], columns as Column<Row>[], true));
       case 'table':
@@ -55,8 +101,8 @@ export class Output {
   /** A whole list at once: JSON prints the API's array (or page wrapper) unchanged. */
   async list<T>(rows: readonly T[], view: ResourceView<T>, raw: unknown = rows): Promise<void> {
     this.checkFields(view);
-    if (this.options.format === 'json') {
-      return this.#write(`${JSON.stringify(pickDeep(raw, this.options.fields), null, 2)}\n`);
+    if (this.#options.format === 'json') {
+      return this.#write(`${JSON.stringify(pickDeep(raw, this.#options.fields), null, 2)}\n`);
     }
     const stream = this.stream(view);
     await stream.write(rows);
@@ -66,13 +112,13 @@ export class Output {
   /** A list written as it arrives, page by page; only a terminal table waits for the end. */
   stream<T>(view: ResourceView<T>): ListStream<T> {
     // CSV is for moving data (spreadsheets, `accounts import`), so it carries every field; tables show the usual few.
-    const columns = selectColumns(view, this.options.fields, this.options.format === 'csv') as Column<Row>[];
-    const fields = this.options.fields;
+    const columns = selectColumns(view, this.#options.fields, this.#options.format === 'csv') as Column<Row>[];
+    const fields = this.#options.fields;
     let count = 0;
     let buffered: Row[] = [];
     const write = (text: string) => this.#write(text);
-    const format = this.options.format;
-    const tty = this.options.isTTY;
+    const format = this.#options.format;
+    const tty = this.#options.isTTY;
     return {
       write: async (rows) => {
         const page = rows as unknown as Row[];
@@ -94,7 +140,8 @@ export class Output {
       end: async () => {
         if (format === 'json') await write(count === 0 ? '[]\n' : '\n]\n');
         else if (format === 'csv' && count === 0) await write(await csvLines([], columns, true));
-        else if (format === 'table' && tty) await write(await this.#table(buffered, columns));
+        else if (format === 'table' && tty)
+          await write(await this.#table(buffered, columns, view as ResourceView<unknown>));
         else if (format === 'table' && count === 0) await write(plainLines([], columns, true));
         return count;
       },
@@ -102,31 +149,31 @@ export class Output {
   }
 
   async #details(row: Row, columns: Column<Row>[]): Promise<string> {
-    if (!this.options.isTTY) return columns.map((c) => `${c.key}\t${cellText(c, row)}`).join('\n') + '\n';
-    const { default: Table } = await import('cli-table3');
-    const { createPaint } = await import('./color.js');
-    const paint = createPaint(this.options.color);
-    const table = new Table({ chars: COMPACT, style: { head: [], border: [] } });
-    for (const column of columns) table.push({ [paint.bold(column.header)]: cellText(column, row) });
-    return `${table.toString()}\n`;
+    if (!this.#options.isTTY) return columns.map((c) => `${c.key}\t${cellText(c, row)}`).join('\n') + '\n';
+    const { drawDetails } = await import('./table.js');
+    return drawDetails(row, columns, await this.#layout());
   }
 
-  async #table(rows: Row[], columns: Column<Row>[]): Promise<string> {
-    if (rows.length === 0) return '';
-    const { default: Table } = await import('cli-table3');
+  async #table(rows: Row[], columns: Column<Row>[], view: ResourceView<unknown>): Promise<string> {
+    if (rows.length === 0) {
+      this.#options.notice?.(`No ${view.name}s match.${view.create ? ` Create one with \`${view.create}\`.` : ''}`);
+      return '';
+    }
+    const { drawList } = await import('./table.js');
+    const table = drawList(rows, columns, await this.#layout());
+    if (table.dropped.length) {
+      this.#options.notice?.(`Hidden to fit: ${table.dropped.join(', ')}; see --fields`);
+    }
+    return table.text;
+  }
+
+  async #layout() {
     const { createPaint } = await import('./color.js');
-    const paint = createPaint(this.options.color);
-    const table = new Table({
-      head: columns.map((c) => paint.bold(c.header)),
-      chars: COMPACT,
-      style: { head: [], border: [] },
-    });
-    for (const row of rows) table.push(columns.map((c) => cellText(c, row)));
-    return `${table.toString()}\n`;
+    return { width: this.#options.width ?? 80, paint: createPaint(this.#options.color), text: cellText };
   }
 
   async #write(text: string): Promise<void> {
-    await this.options.write(text);
+    await this.#options.write(text);
   }
 }
 
