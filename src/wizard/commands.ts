@@ -3,15 +3,8 @@
  * from the review and a script can copy them. Values are quoted for a POSIX shell.
  */
 import { DEFAULT_CURRENCY } from '../domain/rules.js';
+import { shellQuote } from '../output/shell-quote.js';
 import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
-
-const SAFE = /^[A-Za-z0-9@%+=:,./_-]+$/;
-
-/** A word a POSIX shell reads back unchanged: bare when safe, else in single quotes. */
-export function shellQuote(value: string): string {
-  if (SAFE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 function command(words: string[]): string {
   return words.map(shellQuote).join(' ');
