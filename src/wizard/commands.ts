@@ -2,9 +2,10 @@
  * The flag-based `tango` commands that do the same as an onboarding, so a person learns them
  * from the review and a script can copy them. Values are quoted for a POSIX shell.
  */
-import { DEFAULT_CURRENCY } from '../domain/rules.js';
+import { fundingEmails } from '../domain/funding-emails.js';
+import { type CreateAccountBody, DEFAULT_CURRENCY } from '../domain/rules.js';
 import { shellQuote } from '../output/shell-quote.js';
-import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
+import type { CustomerPlan, OnboardingPlan } from './plan.js';
 
 function command(words: string[]): string {
   return words.map(shellQuote).join(' ');
@@ -27,12 +28,12 @@ export function customerCommand(customer: CustomerPlan, global: string[] = []): 
   ]);
 }
 
-export function accountCommand(customerIdentifier: string, account: AccountPlan, global: string[] = []): string {
+export function accountCommand(customerIdentifier: string, account: CreateAccountBody, global: string[] = []): string {
   const words = ['tango', ...global, 'accounts', 'create', customerIdentifier];
   words.push('--identifier', account.accountIdentifier, '--display-name', account.displayName);
   words.push('--contact-email', account.contactEmail);
-  if (account.currencyCode !== DEFAULT_CURRENCY) words.push('--currency', account.currencyCode);
-  for (const email of account.fundingEmails) words.push('--funding-email', email);
+  if (account.currencyCode && account.currencyCode !== DEFAULT_CURRENCY) words.push('--currency', account.currencyCode);
+  for (const email of fundingEmails(account.fundingNotification)) words.push('--funding-email', email);
   return command(words);
 }
 
