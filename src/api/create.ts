@@ -15,7 +15,8 @@ import {
   InterruptedError,
   OutcomeUnknownError,
 } from '../errors.js';
-import { shapes } from './shapes.js';
+import type { RequestSpec } from './http.js';
+import { checkShape, type ShapeCheck, shapes } from './shapes.js';
 import { requests, type TangoApi } from './tango.js';
 
 export type CreateOutcome<T> =
@@ -33,7 +34,7 @@ export async function createCustomer(
   options: CreateOptions = {},
 ): Promise<CreateOutcome<Customer>> {
   return createWithRecovery({
-    send: () => api.sendExpecting(requests.createCustomer(body), shapes.customer),
+    send: () => sendChecked(api, requests.createCustomer(body), shapes.customer),
     fetchExisting: () => api.getCustomer(body.customerIdentifier),
     differences: (existing) => customerDifferences(body, existing),
     resource: 'customer',
@@ -49,7 +50,7 @@ export async function createAccount(
   options: CreateOptions = {},
 ): Promise<CreateOutcome<Account>> {
   return createWithRecovery({
-    send: () => api.sendExpecting(requests.createAccount(customer, body), shapes.account),
+    send: () => sendChecked(api, requests.createAccount(customer, body), shapes.account),
     fetchExisting: async (): Promise<ExistingAccount> => {
       // Account identifiers are unique platform-wide: make sure the existing one is under this customer.
       const owner = await api.getCustomer(customer);
@@ -62,6 +63,11 @@ export async function createAccount(
     identifier: body.accountIdentifier,
     options,
   });
+}
+
+/** A create's answer must be what was created: "Created" is never printed over `42`. */
+async function sendChecked<T>(api: TangoApi, spec: RequestSpec, check: ShapeCheck<T>) {
+  return checkShape(await api.send<unknown>(spec), spec, check);
 }
 
 interface Recovery<T> {

@@ -4,6 +4,8 @@
  * id, never a JavaScript error further up, blank rows, or "Created".
  */
 import type { Account, Customer, Page } from '../domain/types.js';
+import { UnexpectedAnswerError } from '../errors.js';
+import type { HttpResult, RequestSpec } from './http.js';
 
 export type ShapeCheck<T> = ((value: unknown) => value is T) & { expected: string };
 
@@ -35,6 +37,16 @@ export const shapes = {
   customers: shape<Customer[] | Page<Customer>>('a list of customers', listOrPage(customerLike)),
   accounts: shape<Account[] | Page<Account>>('a list of accounts', listOrPage(accountLike)),
 };
+
+/** The result when its body has the documented shape; else an unexpected answer, with the request id. */
+export function checkShape<T>(result: HttpResult<unknown>, spec: RequestSpec, check: ShapeCheck<T>, url = spec.path) {
+  if (check(result.body)) return result as HttpResult<T>;
+  throw new UnexpectedAnswerError(
+    { kind: 'wrong-shape', method: spec.method, url, status: result.status, expected: check.expected },
+    `answered ${result.status} with ${describeValue(result.body)} where ${check.expected} belongs`,
+    { requestId: result.requestId },
+  );
+}
 
 /** What the body was, in a few words, for the error: "42", "null", "an object", "a list of 3". */
 export function describeValue(value: unknown): string {

@@ -11,7 +11,7 @@ import {
 import type { Account, AccountFilters, Customer, CustomerFilters, Page, PageQuery } from '../domain/types.js';
 import { UnexpectedAnswerError } from '../errors.js';
 import { type HttpClient, type HttpResult, type PreparedRequest, type RequestSpec, segment } from './http.js';
-import { describeValue, type ShapeCheck, shapes } from './shapes.js';
+import { checkShape, type ShapeCheck, shapes } from './shapes.js';
 
 export const requests = {
   listCustomers: (filters: CustomerFilters = {}, page: PageQuery = {}): RequestSpec => ({
@@ -79,14 +79,7 @@ export class TangoApi {
 
   /** Sends, and refuses a success whose body is not the documented shape. */
   async sendExpecting<T>(spec: RequestSpec, check: ShapeCheck<T>): Promise<HttpResult<T>> {
-    const result = await this.http.send<unknown>(spec);
-    if (check(result.body)) return result as HttpResult<T>;
-    const url = this.http.url(spec);
-    throw new UnexpectedAnswerError(
-      { kind: 'wrong-shape', method: spec.method, url, status: result.status, expected: check.expected },
-      `answered ${result.status} with ${describeValue(result.body)} where ${check.expected} belongs`,
-      { requestId: result.requestId },
-    );
+    return checkShape(await this.http.send<unknown>(spec), spec, check, this.http.url(spec));
   }
 
   async listCustomers(filters?: CustomerFilters, page?: PageQuery): Promise<Customer[] | Page<Customer>> {
