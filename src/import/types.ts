@@ -1,17 +1,9 @@
 /** The shapes an import passes from one stage to the next: file rows, problems, planned rows, results. */
-
-import type { CreateAccountBody } from '../domain/rules.js';
+import type { AccountField, CreateAccountBody } from '../domain/rules.js';
 import type { Difference } from '../errors.js';
 
-/** The create fields a file may set, by the API's names. */
-export const ACCOUNT_FIELDS = [
-  'accountIdentifier',
-  'displayName',
-  'contactEmail',
-  'currencyCode',
-  'fundingNotification',
-] as const;
-export type AccountField = (typeof ACCOUNT_FIELDS)[number];
+/** A file may set every create field, by the API's names. */
+export { ACCOUNT_FIELDS, type AccountField } from '../domain/rules.js';
 
 export type InputFormat = 'csv' | 'json';
 
@@ -55,7 +47,8 @@ export interface PlannedRow extends RowPlace {
   body: CreateAccountBody;
 }
 
-export const OUTCOMES = ['created', 'existed', 'conflict', 'failed', 'not-attempted'] as const;
+/** `unknown`: the create's answer was lost and checking failed; running again confirms it. */
+export const OUTCOMES = ['created', 'existed', 'conflict', 'failed', 'unknown', 'not-attempted'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface RowResult extends RowPlace {

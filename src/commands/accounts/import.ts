@@ -203,7 +203,7 @@ async function printReport(ctx: Context, report: ImportReport): Promise<void> {
       return ctx.output.lines(report.rows.map((row) => JSON.stringify(row)));
     case 'table': {
       // Rows not attempted are counted in the summary; listing hundreds of them would bury the few that failed.
-      const needing = report.rows.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed');
+      const needing = report.rows.filter((row) => ['conflict', 'failed', 'unknown'].includes(row.outcome));
       if (needing.length) await ctx.output.list(needing, reportView);
     }
   }
