@@ -98,37 +98,37 @@ _tango_subcommands() {
 # Every flag command path $1 accepts: its own and its ancestors'.
 _tango_flags() {
   case $1 in
-    '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate -h --help' ;;
-    'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate -h --help' ;;
+    'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'customers help') REPLY='' ;;
-    'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts help') REPLY='' ;;
-    'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
-    'onboard') REPLY='--plan --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config set') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config unset') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'onboard') REPLY='--plan --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'config set') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'config unset') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config help') REPLY='' ;;
-    'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator help') REPLY='' ;;
-    'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     *) REPLY='' ;;
   esac
 }
@@ -140,9 +140,10 @@ _tango_option() {
     '|-p'|'|--profile') REPLY='required profiles' ;;
     '|--env') REPLY='required choices sandbox production local' ;;
     '|--base-url') REPLY='required free' ;;
-    '|-o'|'|--output') REPLY='required choices table json ndjson csv' ;;
+    '|-o'|'|--output') REPLY='required choices table json ndjson csv text' ;;
     '|--json') REPLY='none' ;;
     '|--fields') REPLY='required free' ;;
+    '|--query') REPLY='required free' ;;
     '|--no-color') REPLY='none' ;;
     '|-v'|'|--verbose') REPLY='none' ;;
     '|--no-input') REPLY='none' ;;

@@ -167,10 +167,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -190,10 +191,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -227,10 +229,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -248,10 +251,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -273,10 +277,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -296,10 +301,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -333,10 +339,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -354,10 +361,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -382,10 +390,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -408,10 +417,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -436,10 +446,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -459,10 +470,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -486,10 +498,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -508,10 +521,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -529,10 +543,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -554,10 +569,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -575,10 +591,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -596,10 +613,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -617,10 +635,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -638,10 +657,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -659,10 +679,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -680,10 +701,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -703,10 +725,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -738,10 +761,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -761,10 +785,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -782,10 +807,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -810,10 +836,12 @@ function __tango_option -a path flag
         case '|--base-url'
             echo 'required free'
         case '|-o' '|--output'
-            echo 'required choices table json ndjson csv'
+            echo 'required choices table json ndjson csv text'
         case '|--json'
             echo 'none'
         case '|--fields'
+            echo 'required free'
+        case '|--query'
             echo 'required free'
         case '|--no-color'
             echo 'none'

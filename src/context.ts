@@ -101,6 +101,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     get fields() {
       return resolved().fields;
     },
+    query: opts.query,
     color: io.colorOn('stdout', opts.color),
     isTTY: io.stdoutIsTTY,
     write: (text) => io.writeOut(text),

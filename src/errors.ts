@@ -125,6 +125,8 @@ export class ApiError extends CliError {
   readonly body: TangoErrorBody | undefined;
   /** True when an earlier attempt of this request may have reached the server (lost response). */
   readonly earlierAttemptMayHaveLanded: boolean;
+  /** The answer as received, for `tango api`, which prints it: its headers and body text. */
+  readonly response: { headers: Record<string, string | string[] | undefined>; text: string } | undefined;
 
   constructor(init: {
     status: number;
@@ -133,6 +135,7 @@ export class ApiError extends CliError {
     body: TangoErrorBody | undefined;
     requestId?: string;
     earlierAttemptMayHaveLanded?: boolean;
+    response?: { headers: Record<string, string | string[] | undefined>; text: string };
   }) {
     const body = init.body;
     const fieldErrors = Array.isArray(body?.errors) ? body.errors.filter(isObject) : [];
@@ -150,6 +153,7 @@ export class ApiError extends CliError {
     this.fieldErrors = fieldErrors;
     this.body = body;
     this.earlierAttemptMayHaveLanded = init.earlierAttemptMayHaveLanded ?? false;
+    this.response = init.response;
   }
 }
 

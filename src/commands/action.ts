@@ -25,6 +25,8 @@ export function action<Args extends unknown[]>(
     const { createContext } = await import('../context.js');
     const ctx = createContext(cmd, bound.outside, bound.io);
     try {
+      // A bad --query is a usage error before the command sends anything.
+      await ctx.output.prepare();
       await fn(ctx, ...(args.slice(0, -1) as Args));
     } finally {
       await ctx.close();

@@ -30,6 +30,17 @@ function packagesIn(urls: string[]): Set<string> {
   return packages;
 }
 
+/** Which of our own source files a run loaded, by esbuild's `// src/...` marks in the loaded bundle files. */
+function sourcesIn(urls: string[]): string[] {
+  const sources: string[] = [];
+  for (const url of urls) {
+    if (!url.startsWith('file:') || url.includes('/node_modules/')) continue;
+    const text = readFileSync(fileURLToPath(url), 'utf8');
+    for (const match of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) sources.push(match[1]!);
+  }
+  return sources;
+}
+
 function importsOf(args: string[]): { urls: string[]; status: number | null; stdout: string } {
   const log = join(config.dir, 'imports.log');
   const hook = join(REPO_ROOT, 'test/support/record-imports.mjs');
@@ -68,6 +79,27 @@ describe('startup stays light', () => {
 
     expect(status).toBe(0);
     expect(packagesIn(urls)).toContain('conf');
+  });
+
+  // --query's parser and `tango api`'s code are for the runs that ask for them.
+  const JMESPATH = '@jmespath-community/jmespath';
+
+  it.each([[['--version']], [['--env', 'local', 'customers', 'list']]])(
+    'tango %s loads neither the JMESPath module nor the api command',
+    (args) => {
+      const { urls, status } = importsOf(args);
+
+      expect(status).toBe(0);
+      expect(packagesIn(urls)).not.toContain(JMESPATH);
+      expect(sourcesIn(urls).filter((source) => source.startsWith('src/commands/api/'))).toEqual([]);
+    },
+  );
+
+  it('the recorder does see the JMESPath module when --query asks for it', () => {
+    const { urls, status } = importsOf(['--env', 'local', 'customers', 'list', '--query', 'length(@)']);
+
+    expect(status).toBe(0);
+    expect(packagesIn(urls)).toContain(JMESPATH);
   });
 
   it('reading a profile does not load conf; only writing does', () => {
