@@ -77,6 +77,8 @@ _tango_subcommand() {
     'config|path') REPLY=path ;;
     'config|help') REPLY=help ;;
     'emulator|start') REPLY=start ;;
+    'emulator|reset') REPLY=reset ;;
+    'emulator|seed') REPLY=seed ;;
     'emulator|help') REPLY=help ;;
     *) return 1 ;;
   esac
@@ -90,7 +92,7 @@ _tango_subcommands() {
     'accounts') REPLY='list get create update import help' ;;
     'auth') REPLY='login status logout help' ;;
     'config') REPLY='list get set unset path help' ;;
-    'emulator') REPLY='start help' ;;
+    'emulator') REPLY='start reset seed help' ;;
     *) REPLY='' ;;
   esac
 }
@@ -126,6 +128,8 @@ _tango_flags() {
     'config help') REPLY='' ;;
     'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator reset') REPLY='--data -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator seed') REPLY='--customers --accounts --random-seed --data -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator help') REPLY='' ;;
     'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -250,6 +254,14 @@ _tango_option() {
     'emulator start|--platform-key') REPLY='required free' ;;
     'emulator start|--token-ttl') REPLY='required free' ;;
     'emulator start|-h'|'emulator start|--help') REPLY='none' ;;
+    'emulator reset|--data') REPLY='required file' ;;
+    'emulator reset|-y'|'emulator reset|--yes') REPLY='none' ;;
+    'emulator reset|-h'|'emulator reset|--help') REPLY='none' ;;
+    'emulator seed|--customers') REPLY='required free' ;;
+    'emulator seed|--accounts') REPLY='required free' ;;
+    'emulator seed|--random-seed') REPLY='required free' ;;
+    'emulator seed|--data') REPLY='required file' ;;
+    'emulator seed|-h'|'emulator seed|--help') REPLY='none' ;;
     'completion|-h'|'completion|--help') REPLY='none' ;;
     'help|-h'|'help|--help') REPLY='none' ;;
     *) return 1 ;;

@@ -60,6 +60,21 @@ export class UsageError extends CliError {
   }
 }
 
+/** A --query expression that cannot be parsed (`position` is set) or does not fit the data (it is not). */
+export class QueryError extends UsageError {
+  readonly expression: string;
+  /** 0-based offset where the expression stops being valid. */
+  readonly position?: number;
+
+  constructor(message: string, facts: { expression: string; position?: number }) {
+    const caret = facts.position === undefined ? [] : [facts.expression, `${' '.repeat(facts.position)}^`];
+    super(message, { details: caret });
+    this.name = 'QueryError';
+    this.expression = facts.expression;
+    this.position = facts.position;
+  }
+}
+
 export class InterruptedError extends CliError {
   constructor(message = 'Interrupted.', extra: ErrorDetails = {}) {
     super(ExitCode.interrupted, message, extra);
@@ -67,22 +82,54 @@ export class InterruptedError extends CliError {
   }
 }
 
+/**
+ * The request settings in force when a request failed (after any profile or flag resolved them),
+ * so the words printed at the top can name the one to change.
+ */
+export interface RequestLimits {
+  timeoutMs: number;
+  maxRetries: number;
+  /** Requests per second; undefined when there was no client-side limit. */
+  rate?: number;
+}
+
+/** Which server a network failure was about: the API itself, or the OAuth token endpoint. */
+export type Endpoint = 'api' | 'token';
+
+export interface NetworkFacts {
+  endpoint: Endpoint;
+  host: string;
+  /** undici's or the system's error code (ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT, ...). */
+  code: string;
+  timedOut: boolean;
+  /** A request that changes something may have been applied before the connection failed. */
+  mayHaveLanded: boolean;
+  attempts: number;
+  limits?: RequestLimits;
+}
+
+/** No answer: the connection failed or timed out. */
 export class NetworkError extends CliError {
-  constructor(message: string, extra: ErrorDetails = {}) {
+  readonly facts: NetworkFacts;
+
+  constructor(message: string, facts: NetworkFacts, extra: ErrorDetails = {}) {
     super(ExitCode.network, message, extra);
     this.name = 'NetworkError';
+    this.facts = facts;
   }
 }
 
-/** Nothing to authenticate with: no stored profile credentials and no TANGO_* variables. */
-export function noCredentials(profile: string): CliError {
-  return new CliError(ExitCode.auth, `No credentials for profile "${profile}".`, {
-    details: [
-      'Store them:        tango auth login' + (profile === 'default' ? '' : ` --profile ${profile}`),
-      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY (or TANGO_CLIENT_ID and TANGO_CLIENT_SECRET)',
-      'Or try it locally: tango --env local customers list',
-    ],
-  });
+/** The OAuth token endpoint refused the client's id or secret (HTTP 400, 401 or 403). */
+export class TokenRefusedError extends CliError {
+  readonly status: number;
+  readonly clientId: string;
+
+  constructor(status: number, clientId: string) {
+    super(ExitCode.auth, `The OAuth token endpoint refused client "${clientId}" (HTTP ${status})`);
+    this.name = 'TokenRefusedError';
+    this.status = status;
+    this.clientId = clientId;
+  }
 }
 
 /** One entry of a Tango error body's `errors[]`. */
@@ -127,6 +174,11 @@ export class ApiError extends CliError {
   readonly earlierAttemptMayHaveLanded: boolean;
   /** The answer as received, for `tango api`, which prints it: its headers and body text. */
   readonly response: { headers: Record<string, string | string[] | undefined>; text: string } | undefined;
+  /** How many times the request was sent before this answer was final. */
+  readonly attempts: number;
+  /** How long the server's last Retry-After asked to wait, if it sent one. */
+  readonly retryAfterMs?: number;
+  readonly limits?: RequestLimits;
 
   constructor(init: {
     status: number;
@@ -136,6 +188,9 @@ export class ApiError extends CliError {
     requestId?: string;
     earlierAttemptMayHaveLanded?: boolean;
     response?: { headers: Record<string, string | string[] | undefined>; text: string };
+    attempts?: number;
+    retryAfterMs?: number;
+    limits?: RequestLimits;
   }) {
     const body = init.body;
     const fieldErrors = Array.isArray(body?.errors) ? body.errors.filter(isObject) : [];
@@ -143,7 +198,6 @@ export class ApiError extends CliError {
     super(exitCodeForStatus(init.status), message, {
       requestId: init.requestId ?? body?.requestId,
       details: fieldErrors.map(describeFieldError),
-      hint: hintForStatus(init.status),
     });
     this.name = 'ApiError';
     this.status = init.status;
@@ -154,14 +208,34 @@ export class ApiError extends CliError {
     this.body = body;
     this.earlierAttemptMayHaveLanded = init.earlierAttemptMayHaveLanded ?? false;
     this.response = init.response;
+    this.attempts = init.attempts ?? 1;
+    this.retryAfterMs = init.retryAfterMs;
+    this.limits = init.limits;
   }
 }
 
-function hintForStatus(status: number): string | undefined {
-  if (status === 401) return 'see which credentials were used and where they came from: tango auth status';
-  if (status === 403)
-    return 'these credentials are valid but not allowed to do this; check the platform and environment';
-  return undefined;
+/** A 409 whose existing resource differs from the request (or could not be read): exit 5, with both versions shown. */
+export class ConflictError extends CliError {
+  readonly differences: Difference[];
+
+  constructor(message: string, differences: Difference[], requestId?: string) {
+    super(ExitCode.conflict, message, {
+      details: differences.map((d) => `${d.field}: existing ${show(d.existing)}, requested ${show(d.requested)}`),
+      requestId,
+    });
+    this.name = 'ConflictError';
+    this.differences = differences;
+  }
+}
+
+export interface Difference {
+  field: string;
+  existing: unknown;
+  requested: unknown;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
 function isObject(value: unknown): value is FieldError {

@@ -4,7 +4,7 @@
  */
 import type { Context } from '../context.js';
 import { check, type RuleName } from '../domain/rules.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 
 export interface Ask {
   flag: string;
@@ -34,4 +34,20 @@ export function missingFlags(flags: string[]): UsageError {
   return new UsageError(`missing ${flags.length > 1 ? 'values' : 'value'} for ${list}`, {
     hint: 'pass them as flags; prompts are only shown at a terminal (not with --no-input, CI set, or piped stdin/stdout)',
   });
+}
+
+/**
+ * Goes ahead when `--yes` was given or the person at the terminal says yes; without a terminal
+ * and without `--yes`, refuses (exit 2) naming the flag, so a script never hangs on a question.
+ * A "no" is an interruption (exit 130): nothing was done, and a script must not read it as success.
+ */
+export async function confirmOrYes(ctx: Context, yes: boolean | undefined, question: string): Promise<void> {
+  if (yes) return;
+  if (!ctx.canPrompt) {
+    throw new UsageError(`${question.replace(/\?$/, '')}: confirmation needed`, {
+      hint: 'pass --yes to go ahead without a question (there is no terminal to ask at)',
+    });
+  }
+  const agreed = await (await ctx.prompter()).confirm({ message: question, default: false });
+  if (!agreed) throw new InterruptedError('Cancelled; nothing was changed.');
 }

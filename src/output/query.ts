@@ -14,7 +14,7 @@ import {
   TreeInterpreter,
   tokenize,
 } from '@jmespath-community/jmespath';
-import { UsageError } from '../errors.js';
+import { QueryError } from '../errors.js';
 
 export interface Query {
   readonly expression: string;
@@ -47,9 +47,7 @@ export function compileQuery(expression: string): Query {
         // JSON.parse gave us the value, so it is JSON; `undefined` (nothing printed yet) queries as null.
         return TreeInterpreter.search(ast, (value ?? null) as JSONValue);
       } catch (error) {
-        throw new UsageError(`--query ${JSON.stringify(expression)}: ${reason(error)}`, {
-          hint: 'the expression is valid but does not fit this data; try it on the output of -o json',
-        });
+        throw new QueryError(`--query ${JSON.stringify(expression)}: ${reason(error)}`, { expression });
       }
     },
   };
@@ -60,11 +58,8 @@ function reason(error: unknown): string {
   return message.replace(/^Syntax error:\s*/i, '').replace(/^\w/, (c) => c.toLowerCase());
 }
 
-function badQuery(expression: string, why: string, position: number): UsageError {
-  return new UsageError(`--query: invalid JMESPath at position ${position + 1}: ${why}`, {
-    details: [expression, `${' '.repeat(position)}^`],
-    hint: 'JMESPath syntax: https://jmespath.org/tutorial.html; quote the expression for the shell',
-  });
+function badQuery(expression: string, why: string, position: number): QueryError {
+  return new QueryError(`--query: invalid JMESPath at position ${position + 1}: ${why}`, { expression, position });
 }
 
 /**

@@ -7,16 +7,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isLoopbackHost } from '../../config/environments.js';
 import type { Context } from '../../context.js';
-import {
-  DROP_MODES,
-  type DropMode,
-  HOST_RULE,
-  type NumberOptionName,
-  numberOptionProblem,
-} from '../../emulator/option-rules.js';
+import { DROP_MODES, type DropMode, HOST_RULE } from '../../emulator/option-rules.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
 import { UsageError } from '../../errors.js';
 import { action, examples } from '../action.js';
+import { numberFlag } from './flags.js';
 
 interface StartFlags {
   port: number;
@@ -187,16 +182,6 @@ function untilAborted(signal: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
-}
-
-/** A flag checked by the emulator's own option rule, so flag and option never disagree. */
-function numberFlag(name: NumberOptionName): (value: string) => number {
-  return (value) => {
-    const number = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
-    const problem = numberOptionProblem(name, number);
-    if (problem) throw new InvalidArgumentError(`It ${problem}.`);
-    return number;
-  };
 }
 
 function hostFlag(value: string): string {
