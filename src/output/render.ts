@@ -224,7 +224,9 @@ export class Output {
     if (format === 'table' && objects) {
       const columns = keyColumns(objects);
       return this.#write(
-        this.#options.isTTY ? await this.#table(objects, columns) : plainLines(objects, columns, true),
+        this.#options.isTTY
+          ? await this.#table(objects, columns, { name: 'item', columns: [], defaults: [] })
+          : plainLines(objects, columns, true),
       );
     }
     if (format === 'table' && isObject(queried))
