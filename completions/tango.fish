@@ -184,7 +184,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)' \
                 -h 'show help' \
                 --help 'show help'
         case 'customers'
@@ -208,7 +208,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers list'
             printf '%s\t%s\n' \
                 --display-name 'only customers with this display name' \
@@ -246,7 +246,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -268,7 +268,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers create'
             printf '%s\t%s\n' \
                 --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
@@ -294,7 +294,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers help'
             true
         case 'accounts'
@@ -318,7 +318,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts list'
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
@@ -356,7 +356,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -378,7 +378,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts create'
             printf '%s\t%s\n' \
                 --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
@@ -407,7 +407,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts update'
             printf '%s\t%s\n' \
                 --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
@@ -434,7 +434,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts import'
             printf '%s\t%s\n' \
                 -f 'accounts.csv, accounts.json, or - for stdin' \
@@ -463,7 +463,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
         case 'auth'
@@ -487,7 +487,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth login'
             printf '%s\t%s\n' \
                 --platform-name 'platform name (the HTTP Basic user)' \
@@ -515,7 +515,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth status'
             printf '%s\t%s\n' \
                 --no-verify 'do not call the API' \
@@ -538,7 +538,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth logout'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -560,7 +560,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth help'
             true
         case 'onboard'
@@ -586,7 +586,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -608,7 +608,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config list'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -630,7 +630,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -652,7 +652,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config set'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -674,7 +674,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config unset'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -696,7 +696,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config path'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -718,7 +718,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config help'
             true
         case 'emulator'
@@ -742,7 +742,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator start'
             printf '%s\t%s\n' \
                 --port 'port to listen on; 0 picks a free one' \
@@ -778,7 +778,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator reset'
             printf '%s\t%s\n' \
                 --data 'a `tango emulator start --data` file instead of the --env local state' \
@@ -803,7 +803,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator seed'
             printf '%s\t%s\n' \
                 --customers 'how many customers to add' \
@@ -829,7 +829,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator help'
             true
         case 'completion'
@@ -853,7 +853,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'help'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -875,7 +875,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case '*'
             return 1
     end
