@@ -50,6 +50,7 @@ _tango_subcommand() {
   case "$1|$2" in
     '|customers'|'|groups') REPLY=customers ;;
     '|accounts') REPLY=accounts ;;
+    '|api') REPLY=api ;;
     '|auth') REPLY=auth ;;
     '|onboard') REPLY=onboard ;;
     '|config') REPLY=config ;;
@@ -87,7 +88,7 @@ _tango_subcommand() {
 # The subcommands of command path $1.
 _tango_subcommands() {
   case $1 in
-    '') REPLY='customers accounts auth onboard config emulator completion help' ;;
+    '') REPLY='customers accounts api auth onboard config emulator completion help' ;;
     'customers') REPLY='list get create help' ;;
     'accounts') REPLY='list get create update import help' ;;
     'auth') REPLY='login status logout help' ;;
@@ -113,6 +114,7 @@ _tango_flags() {
     'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts help') REPLY='' ;;
+    'api') REPLY='-f --raw-field -F --field -H --header --input -i --include --paginate --slurp --retry-post -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -218,6 +220,15 @@ _tango_option() {
     'accounts import|--report') REPLY='required file' ;;
     'accounts import|--dry-run') REPLY='none' ;;
     'accounts import|-h'|'accounts import|--help') REPLY='none' ;;
+    'api|-f'|'api|--raw-field') REPLY='required free' ;;
+    'api|-F'|'api|--field') REPLY='required free' ;;
+    'api|-H'|'api|--header') REPLY='required free' ;;
+    'api|--input') REPLY='required file' ;;
+    'api|-i'|'api|--include') REPLY='none' ;;
+    'api|--paginate') REPLY='none' ;;
+    'api|--slurp') REPLY='none' ;;
+    'api|--retry-post') REPLY='none' ;;
+    'api|-h'|'api|--help') REPLY='none' ;;
     'auth|-h'|'auth|--help') REPLY='none' ;;
     'auth login|--platform-name') REPLY='required free' ;;
     'auth login|--platform-key-stdin') REPLY='none' ;;
@@ -285,6 +296,8 @@ _tango_argument() {
     'accounts create|0') REPLY='customers' ;;
     'accounts update|0') REPLY='customers' ;;
     'accounts import|0') REPLY='customers' ;;
+    'api|0') REPLY='choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
+    'api|1') REPLY='choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
     'config get|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config set|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config unset|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;

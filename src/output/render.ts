@@ -18,6 +18,8 @@ export interface OutputOptions {
   fields: string[] | undefined;
   /** The --query expression, compiled by `prepare()` before anything is sent. */
   query?: string;
+  /** -o (or --json, or TANGO_OUTPUT) was given for this run, not only the profile's default. */
+  formatGiven?: boolean;
   color: boolean;
   isTTY: boolean;
   /** Columns of the terminal on stdout (tables fit it); 80 when it does not say. */
@@ -185,6 +187,40 @@ export class Output {
   }
 
   /**
+   * An API answer as `tango api` prints it: the JSON as received, indented at a terminal and on
+   * one line on a pipe, unless -o asks for another format; --query applies. Nothing for an empty body.
+   */
+  async response(value: unknown): Promise<void> {
+    if (value === undefined) return;
+    if (this.#options.formatGiven && this.format !== 'json') return this.#value(value);
+    const queried = this.#query ? this.#query.apply(value) : value;
+    return this.#write(`${JSON.stringify(queried ?? null, null, this.#options.isTTY ? 2 : undefined)}\n`);
+  }
+
+  /**
+   * The items of every page as they arrive (`tango api --paginate`), each queried on its own:
+   * one JSON document a line, or text rows; a table or CSV waits for the last page to know its columns.
+   */
+  responseItems(): ListStream<unknown> {
+    const format = this.#options.formatGiven ? this.format : 'ndjson';
+    const held: unknown[] = [];
+    let count = 0;
+    return {
+      write: async (items) => {
+        const queried = items.map((item) => (this.#query ? this.#query.apply(item) : item));
+        count += items.length;
+        if (format === 'table' || format === 'csv') held.push(...queried);
+        else if (format === 'text') await this.#write(queried.map((item) => textLines(valueRows(item))).join(''));
+        else await this.#write(queried.map((item) => `${JSON.stringify(item ?? null)}\n`).join(''));
+      },
+      end: async () => {
+        if (format === 'table' || format === 'csv') await this.#value(held, false);
+        return count;
+      },
+    };
+  }
+
+  /**
    * With --query the whole list is one JSON value, so the stream keeps the rows (with --fields
    * applied) and queries them at the end: memory then grows with the list, as with the AWS CLI.
    */
@@ -207,8 +243,8 @@ export class Output {
    * element a line); a list of objects as a table or CSV with their keys as columns, an object as
    * field/value pairs; text, and scalars in a table, one row a line.
    */
-  async #value(value: unknown): Promise<void> {
-    const queried = this.#query ? this.#query.apply(value) : value;
+  async #value(value: unknown, query = true): Promise<void> {
+    const queried = this.#query && query ? this.#query.apply(value) : value;
     const format = this.#options.format;
     if (format === 'json') return this.#write(`${JSON.stringify(queried ?? null, null, 2)}\n`);
     if (format === 'ndjson') {

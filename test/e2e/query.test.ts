@@ -27,16 +27,12 @@ beforeAll(async () => {
   expect(frozen.length).toBeLessThan(accounts.length);
 });
 
+/** `tango accounts list <customer> ...flags` */
+const listed = (...flags: string[]) => tango(['accounts', 'list', customer, ...flags]);
+
 describe('--query', () => {
   it('filters and projects a list, printed as JSON with --json', async () => {
-    const result = await tango([
-      'accounts',
-      'list',
-      customer,
-      '--query',
-      "[?status=='FROZEN'].accountIdentifier",
-      '--json',
-    ]);
+    const result = await listed('--query', "[?status=='FROZEN'].accountIdentifier", '--json');
     expect(json(result)).toEqual(frozen);
   });
 
@@ -55,10 +51,7 @@ describe('--query', () => {
   });
 
   it('applies to the whole list that --all streams, across every page', async () => {
-    const result = await tango([
-      'accounts',
-      'list',
-      customer,
+    const result = await listed(
       '--all',
       '--max-results',
       '10',
@@ -66,39 +59,24 @@ describe('--query', () => {
       '{count: length(@), last: [-1].accountIdentifier}',
       '-o',
       'json',
-    ]);
+    );
     expect(json(result)).toEqual({ count: 45, last: accounts[44]!.accountIdentifier });
   });
 
   it('queries the page wrapper the API answers with --paginate', async () => {
-    const result = await tango([
-      'accounts',
-      'list',
-      customer,
-      '--max-results',
-      '7',
-      '--query',
-      'numberOfElements',
-      '--json',
-    ]);
+    const result = await listed('--max-results', '7', '--query', 'numberOfElements', '--json');
     expect(json(result)).toBe(7);
   });
 
   it('prints a list of objects as a table whose columns are the keys it asked for', async () => {
-    const result = await tango([
-      'accounts',
-      'list',
-      customer,
-      '--query',
-      "[?status=='FROZEN'].{id: accountIdentifier, state: status}",
-    ]);
+    const result = await listed('--query', "[?status=='FROZEN'].{id: accountIdentifier, state: status}");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(['id\tstate', ...frozen.map((id) => `${id}\tFROZEN`)].join('\n') + '\n');
   });
 
   it('an invalid expression is exit 2 with the position, and nothing is sent', async () => {
     const before = h.requestCount();
-    const result = await tango(['accounts', 'list', customer, '--query', "[?status=='FROZEN'] accountIdentifier"]);
+    const result = await listed('--query', "[?status=='FROZEN'] accountIdentifier");
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('--query: invalid JMESPath at position 21');
@@ -109,7 +87,7 @@ describe('--query', () => {
 
   it('an unknown function is refused before any request too', async () => {
     const before = h.requestCount();
-    const result = await tango(['accounts', 'list', customer, '--all', '--query', 'lenght(@)']);
+    const result = await listed('--all', '--query', 'lenght(@)');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown function lenght()');
     expect(h.requestCount()).toBe(before);
@@ -131,33 +109,22 @@ describe('--query', () => {
 
 describe('-o text', () => {
   it('a scalar on its own line', async () => {
-    const result = await tango(['accounts', 'list', customer, '--query', 'length(@)', '-o', 'text']);
+    const result = await listed('--query', 'length(@)', '-o', 'text');
     expect(result.stdout).toBe('45\n');
   });
 
   it('an array of scalars one per line', async () => {
-    const result = await tango([
-      'accounts',
-      'list',
-      customer,
-      '--query',
-      "[?status=='FROZEN'].accountIdentifier",
-      '-o',
-      'text',
-    ]);
+    const result = await listed('--query', "[?status=='FROZEN'].accountIdentifier", '-o', 'text');
     expect(result.stdout).toBe(frozen.map((id) => `${id}\n`).join(''));
   });
 
   it('an array of arrays one row a line, tab-separated', async () => {
-    const result = await tango([
-      'accounts',
-      'list',
-      customer,
+    const result = await listed(
       '--query',
       "[?status=='FROZEN'].[accountIdentifier, currencyCode, currentBalance]",
       '-o',
       'text',
-    ]);
+    );
     const expected = accounts
       .filter((a) => a.status === 'FROZEN')
       .map((a) => `${a.accountIdentifier}\t${a.currencyCode}\t${a.currentBalance}\n`);
@@ -166,7 +133,7 @@ describe('-o text', () => {
 
   it('without --query, a list is its table without the header, streamed by --all', async () => {
     const table = await tango(['accounts', 'list', customer]);
-    const text = await tango(['accounts', 'list', customer, '--all', '--max-results', '20', '-o', 'text']);
+    const text = await listed('--all', '--max-results', '20', '-o', 'text');
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(table.stdout.split('\n').slice(1).join('\n'));
   });
