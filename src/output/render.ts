@@ -27,6 +27,8 @@ export interface OutputOptions {
   write: (text: string) => void | Promise<void>;
   /** A line for the person, on stderr: columns left out, an empty list. Not data. */
   notice?: (line: string) => void;
+  /** Told of every resource printed, by the view's name: what the completion cache learns from. */
+  onRows?: (resource: string, rows: readonly object[]) => void;
 }
 
 type Row = Record<string, unknown>;
@@ -117,6 +119,7 @@ export class Output {
   async item<T>(value: T, view: ResourceView<T>): Promise<void> {
     const columns = selectColumns(view, this.#options.fields, true);
     const row = value as Row;
+    this.#options.onRows?.(view.name, [row]);
     if (this.#query) return this.#value(pickFields(row, this.#options.fields));
     switch (this.#options.format) {
       case 'text':
@@ -135,6 +138,9 @@ export class Output {
   /** A whole list at once: JSON prints the API's array (or page wrapper) unchanged. */
   async list<T>(rows: readonly T[], view: ResourceView<T>, raw: unknown = rows): Promise<void> {
     this.checkFields(view);
+    if (this.#query || this.#options.format === 'json') {
+      this.#options.onRows?.(view.name, rows as unknown as Row[]);
+    }
     if (this.#query) return this.#value(pickDeep(raw, this.#options.fields));
     if (this.#options.format === 'json') {
       return this.#write(`${JSON.stringify(pickDeep(raw, this.#options.fields), null, 2)}\n`);
@@ -158,6 +164,7 @@ export class Output {
     return {
       write: async (rows) => {
         const page = rows as unknown as Row[];
+        this.#options.onRows?.(view.name, page);
         if (format === 'json') {
           const body = page.map((r) => JSON.stringify(pickFields(r, fields), null, 2).replace(/^/gm, '  ')).join(',\n');
           if (page.length) await write(`${count === 0 ? '[\n' : ',\n'}${body}`);
@@ -229,6 +236,7 @@ export class Output {
     const rows: Row[] = [];
     return {
       write: async (page) => {
+        this.#options.onRows?.(view.name, page as unknown as Row[]);
         for (const row of page as unknown as Row[]) rows.push(pickFields(row, this.#options.fields));
       },
       end: async () => {
