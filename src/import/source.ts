@@ -1,20 +1,21 @@
 /** Reading the input: a file or stdin, and telling CSV from JSON. */
 import { extname } from 'node:path';
-import { readInput, STDIN } from '../commands/read-input.js';
+import { readTextFile } from '../commands/read-input.js';
 import { parseCsv } from './parse-csv.js';
 import { parseJson } from './parse-json.js';
 import type { InputFormat, ParsedFile } from './types.js';
 
-export { STDIN };
+export const STDIN = '-';
 
 export interface SourceOptions {
   file: string;
   format?: InputFormat;
-  stdin: NodeJS.ReadStream;
+  /** All of stdin, for `--file -`. */
+  readStdin: () => Promise<string>;
 }
 
 export async function readSource(options: SourceOptions): Promise<ParsedFile> {
-  const text = await readInput('--file', options.file, options.stdin);
+  const text = options.file === STDIN ? await options.readStdin() : await readTextFile('--file', options.file);
   const format = options.format ?? formatFromName(options.file) ?? formatFromContent(text);
   return format === 'csv' ? parseCsv(text) : parseJson(text);
 }

@@ -62,7 +62,10 @@ async function buildRequest(
   } else if (fields.length) {
     spec.body = buildObject(fields, readFile);
   }
-  if (opts.input !== undefined) spec.body = parseBody(await readInput('--input', opts.input, ctx.io.stdin), opts.input);
+  if (opts.input !== undefined) {
+    const text = await readInput(ctx, '--input', opts.input, 'tango api POST /customers --input - < customer.json');
+    spec.body = parseBody(text, opts.input);
+  }
   if (method === 'POST' && opts.retryPost) spec.retryUnsafe = true;
   return spec;
 }
@@ -131,7 +134,12 @@ async function readFieldFiles(ctx: Context, fields: readonly Field[]): Promise<M
   for (const field of fields) {
     if (!field.typed || !field.raw?.startsWith('@')) continue;
     const name = field.raw.slice(1);
-    if (!files.has(name)) files.set(name, await readInput(`-F ${field.keys[0]}=@`, name, ctx.io.stdin));
+    if (!files.has(name)) {
+      files.set(
+        name,
+        await readInput(ctx, `-F ${field.keys[0]}=@`, name, `echo 'text' | tango api … -F ${field.keys[0]}=@-`),
+      );
+    }
   }
   return files;
 }
