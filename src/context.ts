@@ -105,11 +105,16 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     get fields() {
       return resolved().fields;
     },
+    query: opts.query,
+    get formatGiven() {
+      const source = resolved().output.source;
+      return source === 'flag' || source === 'env';
+    },
     color: io.colorOn('stdout', opts.color),
     isTTY: io.stdoutIsTTY,
     width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
-    notice: (line) => log.info(log.paint.dim(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY))),
+    notice: (line) => log.aside(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY)),
     onRows: (resource, rows) => {
       if (resource !== 'customer') return;
       for (const row of rows) shown.push((row as { customerIdentifier?: string }).customerIdentifier ?? '');
