@@ -96,8 +96,8 @@ describe('--query in each format', () => {
   });
 
   it('a null result prints nothing in text, null in JSON', async () => {
-    expect(await printed('text', 'missing', (out) => out.item(accounts[0], accountView))).toBe('');
-    expect(await printed('json', 'missing', (out) => out.item(accounts[0], accountView))).toBe('null\n');
+    expect(await printed('text', 'missing', (out) => out.item(accounts[0]!, accountView))).toBe('');
+    expect(await printed('json', 'missing', (out) => out.item(accounts[0]!, accountView))).toBe('null\n');
   });
 
   it('a stream is queried once, at its end, over every page', async () => {
@@ -115,7 +115,7 @@ describe('-o text without --query', () => {
   it('a list is the table rows without the header; one resource one row', async () => {
     const rows = await printed('text', undefined, (out) => out.list(accounts, accountView));
     expect(rows.split('\n')[0]).toBe('sales-team\t\t\tACTIVE\t\t12.5\t');
-    const one = await printed('text', undefined, (out) => out.item(accounts[1], accountView));
+    const one = await printed('text', undefined, (out) => out.item(accounts[1]!, accountView));
     expect(one.split('\t')[0]).toBe('support');
     expect(one.trimEnd().split('\n')).toHaveLength(1);
   });
