@@ -149,7 +149,11 @@ async function sendRows(
 /** Every row read and checked; any problem ends the command here, before a single request. */
 async function readValidRows(ctx: Context, opts: ImportOptions): Promise<PlannedRow[]> {
   const { readSource, validateRows, formatProblem, STDIN } = await import('../../import/index.js');
-  const parsed = await readSource({ file: opts.file, format: opts.format, stdin: ctx.io.stdin });
+  const parsed = await readSource({
+    file: opts.file,
+    format: opts.format,
+    readStdin: () => ctx.io.readStdin('--file -', 'tango accounts import acme --file - < accounts.csv'),
+  });
   const { planned, problems } = validateRows(parsed.rows);
   const all = sortProblems([...parsed.problems, ...problems]);
   const name = opts.file === STDIN ? 'stdin' : opts.file;
