@@ -125,7 +125,7 @@ _tango_flags() {
     'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config help') REPLY='' ;;
     'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl --create-answer -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator help') REPLY='' ;;
     'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -152,7 +152,7 @@ _tango_option() {
     '|-h'|'|--help') REPLY='none' ;;
     'customers|-h'|'customers|--help') REPLY='none' ;;
     'customers list|--display-name') REPLY='required free' ;;
-    'customers list|--status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
+    'customers list|--status') REPLY='required free' ;;
     'customers list|--created-after') REPLY='required free' ;;
     'customers list|--created-before') REPLY='required free' ;;
     'customers list|--account-status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
@@ -175,7 +175,7 @@ _tango_option() {
     'customers create|-h'|'customers create|--help') REPLY='none' ;;
     'accounts|-h'|'accounts|--help') REPLY='none' ;;
     'accounts list|--status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
-    'accounts list|--currency') REPLY='required choices USD AUD CAD EUR GBP' ;;
+    'accounts list|--currency') REPLY='required choices AUD CAD EUR GBP USD MXN SGD PLN' ;;
     'accounts list|--display-name') REPLY='required free' ;;
     'accounts list|--account-number') REPLY='required free' ;;
     'accounts list|--contact-email') REPLY='required free' ;;
@@ -246,6 +246,7 @@ _tango_option() {
     'emulator start|--platform-name') REPLY='required free' ;;
     'emulator start|--platform-key') REPLY='required free' ;;
     'emulator start|--token-ttl') REPLY='required free' ;;
+    'emulator start|--create-answer') REPLY='required choices documented full' ;;
     'emulator start|-h'|'emulator start|--help') REPLY='none' ;;
     'completion|-h'|'completion|--help') REPLY='none' ;;
     'help|-h'|'help|--help') REPLY='none' ;;

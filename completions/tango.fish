@@ -204,7 +204,7 @@ function __tango_flags -a path
         case 'customers list'
             printf '%s\t%s\n' \
                 --display-name 'only customers with this display name' \
-                --status 'only customers with this status, such as ACTIVE' \
+                --status 'only customers with this status, such as ACTIVE (any word; customer statuses are not documented)' \
                 --created-after 'only customers created at or after this ISO 8601 date or time' \
                 --created-before 'only customers created at or before this ISO 8601 date or time (a date includes that whole day)' \
                 --account-status 'only customers with an account of this status' \
@@ -309,7 +309,7 @@ function __tango_flags -a path
         case 'accounts list'
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
-                --currency 'only accounts in this currency: AUD, CAD, EUR, GBP or USD (repeatable)' \
+                --currency 'only accounts in this currency: AUD, CAD, EUR, GBP, USD, MXN, SGD or PLN (repeatable)' \
                 --display-name 'only accounts with this display name' \
                 --account-number 'only the account with this account number' \
                 --contact-email 'only accounts with this contact email' \
@@ -728,6 +728,7 @@ function __tango_flags -a path
                 --platform-name 'the Basic-auth user to accept (default: tango-local)' \
                 --platform-key 'the Basic-auth password to accept (default: local-key)' \
                 --token-ttl 'lifetime of OAuth tokens from POST /oauth/token' \
+                --create-answer 'what a create answers: documented (201, the created fields) or full (200, the whole resource)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -832,7 +833,7 @@ function __tango_option -a path flag
         case 'customers list|--display-name'
             echo 'required free'
         case 'customers list|--status'
-            echo 'required choices ACTIVE INACTIVE DISABLED FROZEN DELETED'
+            echo 'required free'
         case 'customers list|--created-after'
             echo 'required free'
         case 'customers list|--created-before'
@@ -878,7 +879,7 @@ function __tango_option -a path flag
         case 'accounts list|--status'
             echo 'required choices ACTIVE INACTIVE DISABLED FROZEN DELETED'
         case 'accounts list|--currency'
-            echo 'required choices USD AUD CAD EUR GBP'
+            echo 'required choices AUD CAD EUR GBP USD MXN SGD PLN'
         case 'accounts list|--display-name'
             echo 'required free'
         case 'accounts list|--account-number'
@@ -1019,6 +1020,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'emulator start|--token-ttl'
             echo 'required free'
+        case 'emulator start|--create-answer'
+            echo 'required choices documented full'
         case 'emulator start|-h' 'emulator start|--help'
             echo 'none'
         case 'completion|-h' 'completion|--help'

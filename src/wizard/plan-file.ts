@@ -14,7 +14,14 @@
  * (accounts[1].contactEmail), because a script author wants one round of fixes, not five.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { type Currency, check, DEFAULT_CURRENCY, type Problem, validateCreateAccount } from '../domain/rules.js';
+import {
+  type Currency,
+  check,
+  DEFAULT_CURRENCY,
+  normalizeInput,
+  type Problem,
+  validateCreateAccount,
+} from '../domain/rules.js';
 import { UsageError } from '../errors.js';
 import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
 
@@ -129,7 +136,8 @@ function checkAccount(value: unknown, path: string, problems: PlanProblem[]): Ac
     accountIdentifier: value.accountIdentifier,
     displayName: value.displayName,
     contactEmail: value.contactEmail,
-    currencyCode: value.currencyCode,
+    currencyCode:
+      typeof value.currencyCode === 'string' ? normalizeInput('currencyCode', value.currencyCode) : value.currencyCode,
   };
   for (const problem of validateCreateAccount(body)) problems.push(fromRule(problem, `${path}.${problem.field}`));
   if (problems.length > before || !emails) return undefined;
@@ -137,7 +145,7 @@ function checkAccount(value: unknown, path: string, problems: PlanProblem[]): Ac
     accountIdentifier: value.accountIdentifier as string,
     displayName: value.displayName as string,
     contactEmail: value.contactEmail as string,
-    currencyCode: (value.currencyCode as Currency | undefined) ?? DEFAULT_CURRENCY,
+    currencyCode: (body.currencyCode as Currency | undefined) ?? DEFAULT_CURRENCY,
     fundingEmails: emails,
   };
 }

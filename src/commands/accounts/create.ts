@@ -9,6 +9,7 @@ import {
   type CreateAccountBody,
   CURRENCIES,
   DEFAULT_CURRENCY,
+  normalizeInput,
   toFundingNotification,
   validateCreateAccount,
 } from '../../domain/rules.js';
@@ -71,7 +72,7 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
       accountIdentifier: opts.identifier,
       displayName: opts.displayName,
       contactEmail: opts.contactEmail,
-      currencyCode: opts.currency,
+      currencyCode: normalizeInput('currencyCode', opts.currency),
       fundingNotification: opts.fundingEmail ? toFundingNotification(opts.fundingEmail) : undefined,
     },
     validateCreateAccount,
