@@ -7,6 +7,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isLoopbackHost } from '../../config/environments.js';
 import {
+  CREATE_ANSWERS,
+  type CreateAnswer,
   DROP_MODES,
   type DropMode,
   HOST_RULE,
@@ -33,6 +35,7 @@ interface StartFlags {
   platformName?: string;
   platformKey?: string;
   tokenTtl: number;
+  createAnswer: CreateAnswer;
 }
 
 export function emulatorStartCommand(): Command {
@@ -91,6 +94,14 @@ export function emulatorStartCommand(): Command {
         .argParser(numberFlag('tokenTtlSeconds'))
         .default(86_400),
     )
+    .addOption(
+      new Option(
+        '--create-answer <shape>',
+        'what a create answers: documented (201, the created fields) or full (200, the whole resource)',
+      )
+        .choices(CREATE_ANSWERS)
+        .default('documented'),
+    )
     .addHelpText(
       'after',
       `${examples(
@@ -99,11 +110,13 @@ export function emulatorStartCommand(): Command {
         ['tango emulator start --data ./emulator.json', 'state survives restarts'],
         ['tango emulator start --fail-rate 0.2 --latency 300', 'rehearse a cron script on a bad day'],
         ['tango emulator start --rate-limit 1 --drop-rate 0.1', 'prove retries and lost answers are survived'],
+        ['tango emulator start --create-answer full', "creates answer the whole resource, as the 2020 Swagger's 200"],
       )}
 Use it from another terminal (or a script) with the URL it prints:
   TANGO_PLATFORM_NAME=tango-local TANGO_PLATFORM_KEY=local-key tango --base-url <URL> customers list
 Credentials: HTTP Basic with the platform name and key above, or a Bearer token from
-POST /oauth/token (client_credentials; client id local-client, secret local-secret).
+POST /oauth/token (the password grant: client local-client / local-secret, service account
+local-service-account / local-password).
 Control (no credentials): GET /_emulator/stats, /_emulator/health; PATCH /_emulator/faults.
 `,
     )
@@ -141,6 +154,7 @@ function emulatorOptions(flags: StartFlags, log: (line: string) => void): Emulat
     seedAccounts: flags.seedAccounts,
     random: flags.randomSeed,
     tokenTtlSeconds: flags.tokenTtl,
+    createAnswer: flags.createAnswer,
     ...(custom
       ? {
           credentials: {
@@ -177,7 +191,8 @@ function banner(emulator: RunningEmulator, flags: StartFlags, mask: (secret: str
   return [
     `Tango emulator listening on ${emulator.baseUrl}`,
     `  Basic auth:  ${platformName} / ${shownKey}`,
-    `  OAuth:       POST ${emulator.tokenUrl} (client ${emulator.oauthClient.clientId} / ${emulator.oauthClient.clientSecret})`,
+    `  OAuth:       POST ${emulator.tokenUrl} (client ${emulator.oauthClient.clientId} / ${emulator.oauthClient.clientSecret},`,
+    `               service account ${emulator.serviceAccount.username} / ${emulator.serviceAccount.password})`,
     `  State:       ${flags.data ?? 'in memory (gone when it stops)'}`,
     `  Faults:      ${faults.length > 0 ? `${faults.join(', ')} (replay with --random-seed ${emulator.randomSeed})` : 'none'}`,
     `  Stats:       ${emulator.controlUrl}/stats`,
