@@ -77,6 +77,8 @@ _tango_subcommand() {
     'config|path') REPLY=path ;;
     'config|help') REPLY=help ;;
     'emulator|start') REPLY=start ;;
+    'emulator|reset') REPLY=reset ;;
+    'emulator|seed') REPLY=seed ;;
     'emulator|help') REPLY=help ;;
     *) return 1 ;;
   esac
@@ -90,7 +92,7 @@ _tango_subcommands() {
     'accounts') REPLY='list get create update import help' ;;
     'auth') REPLY='login status logout help' ;;
     'config') REPLY='list get set unset path help' ;;
-    'emulator') REPLY='start help' ;;
+    'emulator') REPLY='start reset seed help' ;;
     *) REPLY='' ;;
   esac
 }
@@ -100,12 +102,12 @@ _tango_flags() {
   case $1 in
     '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate -h --help' ;;
     'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'customers help') REPLY='' ;;
     'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -126,6 +128,8 @@ _tango_flags() {
     'config help') REPLY='' ;;
     'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl --create-answer -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator reset') REPLY='--data -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator seed') REPLY='--customers --accounts --random-seed --data -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator help') REPLY='' ;;
     'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -166,6 +170,7 @@ _tango_option() {
     'customers list|--next-cursor') REPLY='required free' ;;
     'customers list|--prev-cursor') REPLY='required free' ;;
     'customers list|--all') REPLY='none' ;;
+    'customers list|--limit') REPLY='required free' ;;
     'customers list|-h'|'customers list|--help') REPLY='none' ;;
     'customers get|-h'|'customers get|--help') REPLY='none' ;;
     'customers create|--identifier') REPLY='required free' ;;
@@ -189,6 +194,7 @@ _tango_option() {
     'accounts list|--next-cursor') REPLY='required free' ;;
     'accounts list|--prev-cursor') REPLY='required free' ;;
     'accounts list|--all') REPLY='none' ;;
+    'accounts list|--limit') REPLY='required free' ;;
     'accounts list|-h'|'accounts list|--help') REPLY='none' ;;
     'accounts get|-h'|'accounts get|--help') REPLY='none' ;;
     'accounts create|--identifier') REPLY='required free' ;;
@@ -248,6 +254,14 @@ _tango_option() {
     'emulator start|--token-ttl') REPLY='required free' ;;
     'emulator start|--create-answer') REPLY='required choices documented full' ;;
     'emulator start|-h'|'emulator start|--help') REPLY='none' ;;
+    'emulator reset|--data') REPLY='required file' ;;
+    'emulator reset|-y'|'emulator reset|--yes') REPLY='none' ;;
+    'emulator reset|-h'|'emulator reset|--help') REPLY='none' ;;
+    'emulator seed|--customers') REPLY='required free' ;;
+    'emulator seed|--accounts') REPLY='required free' ;;
+    'emulator seed|--random-seed') REPLY='required free' ;;
+    'emulator seed|--data') REPLY='required file' ;;
+    'emulator seed|-h'|'emulator seed|--help') REPLY='none' ;;
     'completion|-h'|'completion|--help') REPLY='none' ;;
     'help|-h'|'help|--help') REPLY='none' ;;
     *) return 1 ;;

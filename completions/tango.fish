@@ -99,6 +99,10 @@ function __tango_subcommand -a path word
             echo help
         case 'emulator|start'
             echo start
+        case 'emulator|reset'
+            echo reset
+        case 'emulator|seed'
+            echo seed
         case 'emulator|help'
             echo help
         case '*'
@@ -150,6 +154,8 @@ function __tango_subcommands -a path
         case 'emulator'
             printf '%s\t%s\n' \
                 start 'run a local server that behaves like the Tango RaaS v2 customer and account API' \
+                reset 'remove every customer and account from the local emulator (--env local), or from a --data file' \
+                seed 'add sample customers and accounts to the local emulator (--env local), or to a --data file' \
                 help 'display help for command'
         case '*'
             return 1
@@ -218,6 +224,7 @@ function __tango_flags -a path
                 --next-cursor 'the page after this cursor (implies --paginate)' \
                 --prev-cursor 'the page before this cursor (implies --paginate)' \
                 --all 'every customer, following the cursors to the last page and printing each page as it comes' \
+                --limit 'at most n customers, following the cursors as --all does and stopping there' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -323,6 +330,7 @@ function __tango_flags -a path
                 --next-cursor 'the page after this cursor (implies --paginate)' \
                 --prev-cursor 'the page before this cursor (implies --paginate)' \
                 --all 'every account, following the cursors to the last page and printing each page as it comes' \
+                --limit 'at most n accounts, following the cursors as --all does and stopping there' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -748,6 +756,55 @@ function __tango_flags -a path
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
                 --rate 'client-side limit on requests per second (default: none)'
+        case 'emulator reset'
+            printf '%s\t%s\n' \
+                --data 'a `tango emulator start --data` file instead of the --env local state' \
+                -y 'do not ask for confirmation (needed without a terminal)' \
+                --yes 'do not ask for confirmation (needed without a terminal)' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
+        case 'emulator seed'
+            printf '%s\t%s\n' \
+                --customers 'how many customers to add' \
+                --accounts 'accounts per added customer' \
+                --random-seed 'seed of the generator, for the same data every time' \
+                --data 'a `tango emulator start --data` file instead of the --env local state' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format (default: table)' \
+                --output 'output format (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'client-side limit on requests per second (default: none)'
         case 'emulator help'
             true
         case 'completion'
@@ -860,6 +917,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'customers list|--all'
             echo 'none'
+        case 'customers list|--limit'
+            echo 'required free'
         case 'customers list|-h' 'customers list|--help'
             echo 'none'
         case 'customers get|-h' 'customers get|--help'
@@ -906,6 +965,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'accounts list|--all'
             echo 'none'
+        case 'accounts list|--limit'
+            echo 'required free'
         case 'accounts list|-h' 'accounts list|--help'
             echo 'none'
         case 'accounts get|-h' 'accounts get|--help'
@@ -1023,6 +1084,22 @@ function __tango_option -a path flag
         case 'emulator start|--create-answer'
             echo 'required choices documented full'
         case 'emulator start|-h' 'emulator start|--help'
+            echo 'none'
+        case 'emulator reset|--data'
+            echo 'required file'
+        case 'emulator reset|-y' 'emulator reset|--yes'
+            echo 'none'
+        case 'emulator reset|-h' 'emulator reset|--help'
+            echo 'none'
+        case 'emulator seed|--customers'
+            echo 'required free'
+        case 'emulator seed|--accounts'
+            echo 'required free'
+        case 'emulator seed|--random-seed'
+            echo 'required free'
+        case 'emulator seed|--data'
+            echo 'required file'
+        case 'emulator seed|-h' 'emulator seed|--help'
             echo 'none'
         case 'completion|-h' 'completion|--help'
             echo 'none'

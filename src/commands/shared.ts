@@ -20,9 +20,10 @@ export interface PageOptions {
   nextCursor?: string;
   prevCursor?: string;
   all?: boolean;
+  limit?: number;
 }
 
-/** --paginate, --max-results, --next-cursor, --prev-cursor and --all, the same on every list. */
+/** --paginate, --max-results, --next-cursor, --prev-cursor, --all and --limit, the same on every list. */
 export function addPageOptions(command: Command, resource: string): Command {
   return command
     .option('--paginate', 'one page at a time, with cursors (default page size 10)')
@@ -40,7 +41,17 @@ export function addPageOptions(command: Command, resource: string): Command {
         '--all',
         `every ${resource}, following the cursors to the last page and printing each page as it comes`,
       ).conflicts(['paginate', 'prevCursor']),
+    )
+    .addOption(
+      new Option('--limit <n>', `at most n ${resource}s, following the cursors as --all does and stopping there`)
+        .argParser(integerIn(1, Number.MAX_SAFE_INTEGER))
+        .conflicts(['paginate', 'prevCursor']),
     );
+}
+
+/** Whether the flags ask for every page (or every page up to --limit), streamed as they come. */
+export function followsPages(opts: PageOptions): boolean {
+  return Boolean(opts.all) || opts.limit !== undefined;
 }
 
 /** The page the flags ask for; undefined for the API's plain, unpaginated array. */
@@ -164,24 +175,19 @@ export async function printDryRun(ctx: Context, spec: RequestSpec): Promise<void
   const prepared = await describeRequest(ctx, spec);
   const format = ctx.output.format;
   if (format === 'json' || format === 'ndjson') {
-    await ctx.output.options.write(`${JSON.stringify(prepared, null, format === 'json' ? 2 : undefined)}\n`);
+    await ctx.output.document(prepared);
   } else {
     const headers = Object.entries(prepared.headers).map(([name, value]) => `${name}: ${value}`);
     const body = prepared.body === undefined ? [] : ['', JSON.stringify(prepared.body, null, 2)];
-    await ctx.output.options.write(`${[`${prepared.method} ${prepared.url}`, ...headers, ...body].join('\n')}\n`);
+    await ctx.output.lines([`${prepared.method} ${prepared.url}`, ...headers, ...body]);
   }
   ctx.log.note('Dry run: nothing was sent.');
 }
 
 async function describeRequest(ctx: Context, spec: RequestSpec): Promise<PreparedRequest> {
   if (ctx.settings.credentials || ctx.settings.env.value === 'local') return (await ctx.api()).describe(spec);
-  const { HttpClient, REDACTED } = await import('../api/http.js');
-  const { USER_AGENT } = await import('../context.js');
-  const client = new HttpClient({
-    baseUrl: ctx.settings.baseUrl.value,
-    auth: { authorization: async () => REDACTED },
-    userAgent: USER_AGENT,
-  });
+  const { describingClient } = await import('../api/client.js');
+  const client = describingClient(ctx.settings.baseUrl.value);
   try {
     return client.describe(spec);
   } finally {

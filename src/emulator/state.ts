@@ -93,6 +93,17 @@ export class EmulatorState {
     this.indexAccount(account);
   }
 
+  /** Forgets every customer and account; the sequence goes on, so a cursor from before matches nothing new. */
+  clear(): { customers: number; accounts: number } {
+    const removed = { customers: this.customers.length, accounts: this.accounts.length };
+    this.customers.length = 0;
+    this.accounts.length = 0;
+    this.customersById.clear();
+    this.accountsById.clear();
+    this.accountsByCustomer.clear();
+    return removed;
+  }
+
   toData(): StateData {
     return {
       format: STATE_FORMAT,
