@@ -114,7 +114,7 @@ _tango_flags() {
     'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts help') REPLY='' ;;
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --username --client-secret-stdin --audience --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
@@ -221,7 +221,9 @@ _tango_option() {
     'auth login|--platform-name') REPLY='required free' ;;
     'auth login|--platform-key-stdin') REPLY='none' ;;
     'auth login|--client-id') REPLY='required free' ;;
+    'auth login|--username') REPLY='required free' ;;
     'auth login|--client-secret-stdin') REPLY='none' ;;
+    'auth login|--audience') REPLY='required choices 24h 5m' ;;
     'auth login|--auth-url') REPLY='required free' ;;
     'auth login|--no-verify') REPLY='none' ;;
     'auth login|-h'|'auth login|--help') REPLY='none' ;;

@@ -481,8 +481,10 @@ function __tango_flags -a path
                 --platform-name 'platform name (the HTTP Basic user)' \
                 --platform-key-stdin 'read the platform key from stdin, so it never shows in ps or history' \
                 --client-id 'OAuth client id, for platforms that use OAuth instead of a platform key' \
-                --client-secret-stdin 'read the OAuth client secret from stdin' \
-                --auth-url 'OAuth token URL (default: the environment\'s)' \
+                --username 'the OAuth service account\'s username' \
+                --client-secret-stdin 'read two lines from stdin: the OAuth client secret, then the service account\'s password' \
+                --audience 'OAuth token lifetime: 24h or 5m' \
+                --auth-url 'OAuth token URL (default: the environment\'s; needed with --base-url)' \
                 --no-verify 'store without checking against the API' \
                 -h 'display help for command' \
                 --help 'display help for command' \
@@ -1019,8 +1021,12 @@ function __tango_option -a path flag
             echo 'none'
         case 'auth login|--client-id'
             echo 'required free'
+        case 'auth login|--username'
+            echo 'required free'
         case 'auth login|--client-secret-stdin'
             echo 'none'
+        case 'auth login|--audience'
+            echo 'required choices 24h 5m'
         case 'auth login|--auth-url'
             echo 'required free'
         case 'auth login|--no-verify'

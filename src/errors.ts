@@ -79,7 +79,8 @@ export function noCredentials(profile: string): CliError {
   return new CliError(ExitCode.auth, `No credentials for profile "${profile}".`, {
     details: [
       'Store them:        tango auth login' + (profile === 'default' ? '' : ` --profile ${profile}`),
-      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY (or TANGO_CLIENT_ID and TANGO_CLIENT_SECRET)',
+      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY',
+      '                   (OAuth: TANGO_CLIENT_ID, TANGO_CLIENT_SECRET, TANGO_USERNAME and TANGO_PASSWORD)',
       'Or try it locally: tango --env local customers list',
     ],
   });

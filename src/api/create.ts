@@ -130,10 +130,13 @@ export function accountDifferences(
     if (JSON.stringify(want) !== JSON.stringify(have)) differences.push({ field, existing: have, requested: want });
   };
   if (existing.underAnotherCustomer) compare('customer', customer, 'another customer');
+  // Only what the request sent: a field left out was never asked for (the server chose it).
   compare('displayName', requested.displayName, existing.displayName);
   compare('contactEmail', requested.contactEmail, existing.contactEmail);
-  compare('currencyCode', requested.currencyCode ?? 'USD', existing.currencyCode);
-  compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+  if (requested.currencyCode !== undefined) compare('currencyCode', requested.currencyCode, existing.currencyCode);
+  if (requested.fundingNotification !== undefined) {
+    compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+  }
   return differences;
 }
 
