@@ -5,7 +5,7 @@
  * it) and reused until shortly before it expires; a 401 renews it once.
  */
 import { type Dispatcher, request } from 'undici';
-import { CliError, ExitCode, NetworkError } from '../errors.js';
+import { CliError, ExitCode, NetworkError, TokenRefusedError } from '../errors.js';
 import type { AuthProvider } from './http.js';
 import { errorCode } from './retry.js';
 
@@ -98,30 +98,6 @@ export function tokenRequestForm(options: OAuthOptions): URLSearchParams {
   });
 }
 
-/** The token endpoint said no (400 or 401, a text/plain body): the facts, for the printer to word. */
-export class TokenRefusedError extends CliError {
-  readonly status: number;
-  readonly tokenUrl: string;
-  constructor(status: number, reason: string, options: OAuthOptions) {
-    const said = reason ? `: ${reason}` : '';
-    super(ExitCode.auth, `The OAuth token endpoint refused the token request (HTTP ${status})${said}`, {
-      details: [
-        `client id:        ${options.clientId}`,
-        `service account:  ${options.username}`,
-        `audience:         ${options.audience}`,
-        `token URL:        ${options.tokenUrl}`,
-      ],
-      hint:
-        status === 400
-          ? 'check the token URL (--auth-url) and the audience (--audience 24h or 5m)'
-          : "check the client secret and the service account's password, then the client id and username: tango auth login --client-id <id> --username <service account> --client-secret-stdin",
-    });
-    this.name = 'TokenRefusedError';
-    this.status = status;
-    this.tokenUrl = options.tokenUrl;
-  }
-}
-
 async function fetchToken(options: OAuthOptions, now: () => number, signal?: AbortSignal): Promise<CachedToken> {
   const form = tokenRequestForm(options);
   const started = now();
@@ -145,10 +121,21 @@ async function fetchToken(options: OAuthOptions, now: () => number, signal?: Abo
     text = await response.body.text();
   } catch (error) {
     const code = errorCode(error) ?? (error as Error).message;
-    throw new NetworkError(`Could not reach the OAuth token endpoint ${new URL(options.tokenUrl).host} (${code})`);
+    const host = new URL(options.tokenUrl).host;
+    throw new NetworkError(`Could not reach the OAuth token endpoint ${host} (${code})`, {
+      endpoint: 'token',
+      host,
+      code,
+      timedOut: /TIMEOUT|ETIMEDOUT/.test(code),
+      mayHaveLanded: false,
+      attempts: 1,
+    });
   }
   options.trace?.(`POST ${options.tokenUrl} -> ${status} (${now() - started} ms, token request)`);
-  if (status === 400 || status === 401 || status === 403) throw new TokenRefusedError(status, reasonOf(text), options);
+  if (status === 400 || status === 401 || status === 403) {
+    const { clientId, username, audience, tokenUrl } = options;
+    throw new TokenRefusedError({ status, reason: reasonOf(text), clientId, username, audience, tokenUrl });
+  }
   const body = parseToken(text);
   if (status < 200 || status >= 300 || !body) {
     throw new CliError(ExitCode.error, `The OAuth token endpoint answered HTTP ${status} without a usable token`);

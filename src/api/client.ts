@@ -8,7 +8,7 @@ import type { Dispatcher } from 'undici';
 import { AUDIENCES } from '../config/environments.js';
 import type { Credentials, Settings } from '../config/settings.js';
 import type { ProfileStore } from '../config/store.js';
-import { UsageError } from '../errors.js';
+import { TokenUrlUnknownError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { basicAuth, oauthServiceAccount, type TokenCache } from './auth.js';
 import { HttpClient, REDACTED } from './http.js';
@@ -68,13 +68,11 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
 /**
  * The token URL in force. A --base-url server's token endpoint cannot be guessed (sending the
  * service account's password to the sandbox's auth host for a private server would be wrong), so
- * without a stored one it is an error naming the flag that sets it.
+ * without a stored one it is an error (src/hints.ts names the flag that sets it).
  */
 function tokenUrlFor(authUrl: string, baseUrl: string): string {
   if (authUrl) return authUrl;
-  throw new UsageError(`No OAuth token URL for ${baseUrl}: it is not guessed for a --base-url server.`, {
-    hint: 'give it once: tango auth login ... --auth-url <url>, or tango config set auth-url <url>',
-  });
+  throw new TokenUrlUnknownError(baseUrl);
 }
 
 /** An HTTP client that can only describe requests (for --dry-run without stored credentials). */

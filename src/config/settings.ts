@@ -2,7 +2,7 @@
  * Resolves every setting once, with where it came from: flag > environment > profile > default.
  * `tango auth status` shows the sources; everything else only uses the values.
  */
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CredentialsUnusableError, UsageError } from '../errors.js';
 import {
   type AudienceName,
   DEFAULT_AUDIENCE,
@@ -14,6 +14,7 @@ import {
   isEnvName,
   isLoopbackHost,
 } from './environments.js';
+import { NUMBER_SETTINGS } from './limits.js';
 import type { Profile } from './store.js';
 
 export type Source = 'flag' | 'env' | 'profile' | 'default';
@@ -67,7 +68,7 @@ export interface Settings {
   authUrl: Resolved<string>;
   credentials: Credentials | undefined;
   /** Why credentials that are there cannot be used (half the OAuth variables, a profile from an older tango). */
-  credentialsIssue: CliError | undefined;
+  credentialsIssue: CredentialsUnusableError | undefined;
   output: Resolved<OutputFormat>;
   fields: string[] | undefined;
   timeoutMs: number;
@@ -78,8 +79,6 @@ export interface Settings {
 }
 
 export const DEFAULT_PROFILE = 'default';
-export const DEFAULT_TIMEOUT_S = 30;
-export const DEFAULT_MAX_RETRIES = 4;
 
 /** Where a commander option value came from, in our words. */
 function sourceOf(optionSource: OptionSource, name: keyof GlobalOptions): Source | undefined {
@@ -119,8 +118,8 @@ export function resolveSettings(
     credentialsIssue: credentialsIssue(env, profile, resolveProfileName(opts, optionSource).value),
     output: resolveOutput(opts, flagOrEnv, profile),
     fields: opts.fields ? parseFields(opts.fields) : undefined,
-    timeoutMs: (opts.timeout ?? profile?.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
-    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
+    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? NUMBER_SETTINGS['max-retries'].default,
     rate: opts.rate ?? profile?.rate,
     verbose: verboseWanted(opts, env),
   };
@@ -236,29 +235,35 @@ function resolveAudience(profile: Profile | undefined): Resolved<AudienceName> {
  * id and secret only (Tango's token endpoint also needs the service account; the rest of the
  * profile is kept).
  */
-function credentialsIssue(env: NodeJS.ProcessEnv, profile: Profile | undefined, name: string): CliError | undefined {
+function credentialsIssue(
+  env: NodeJS.ProcessEnv,
+  profile: Profile | undefined,
+  name: string,
+): CredentialsUnusableError | undefined {
   if (env.TANGO_PLATFORM_NAME && env.TANGO_PLATFORM_KEY) return undefined;
   const given = OAUTH_VARIABLES.filter((variable) => env[variable]);
   if (given.length > 0 && given.length < OAUTH_VARIABLES.length) {
     const missing = OAUTH_VARIABLES.filter((variable) => !env[variable]);
-    return new CliError(
-      ExitCode.auth,
-      `${given.join(', ')} ${given.length > 1 ? 'are' : 'is'} set, ${missing.join(', ')} not.`,
+    const verb = given.length > 1 ? 'are' : 'is';
+    return new CredentialsUnusableError(
+      'partial-oauth-env',
+      `${given.join(', ')} ${verb} set, ${missing.join(', ')} not.`,
       {
+        profile: name,
         details: [`An OAuth service-account token needs all four: ${OAUTH_VARIABLES.join(', ')}.`],
       },
     );
   }
   if (given.length > 0 || !profile?.clientId || (profile.username && profile.password)) return undefined;
   if (profile.platformName && profile.platformKey) return undefined;
-  const flag = name === DEFAULT_PROFILE ? '' : ` --profile ${name}`;
-  return new CliError(
-    ExitCode.auth,
+  return new CredentialsUnusableError(
+    'old-oauth-profile',
     `Profile "${name}" holds OAuth client credentials stored by an older tango; log in again.`,
     {
+      profile: name,
+      clientId: profile.clientId,
       details: [
         "Tango's token endpoint needs the service account's username and password too; the rest of the profile is kept.",
-        `Log in:  tango auth login${flag} --client-id ${profile.clientId} --username <service account> --client-secret-stdin`,
       ],
     },
   );

@@ -20,6 +20,7 @@ import {
   DEFAULT_CURRENCY,
   normalizeInput,
   type Problem,
+  repeatedEmails,
   validateCreateAccount,
 } from '../domain/rules.js';
 import { UsageError } from '../errors.js';
@@ -171,16 +172,13 @@ function fundingEmails(account: Json, path: string, problems: PlanProblem[]): st
     if (problem) problems.push(fromRule(problem, key === 'fundingEmails' ? itemPath : `${itemPath}.emailAddress`));
     return address as string;
   });
-  emails.forEach((email, index) => {
-    const first = emails.findIndex((other) => String(other).toLowerCase() === String(email).toLowerCase());
-    if (first !== index && typeof email === 'string') {
-      problems.push({
-        path: `${path}.${key}[${index}]`,
-        message: `repeats ${key}[${first}]; each address may be listed once`,
-        value: email,
-      });
-    }
-  });
+  for (const { index, first } of repeatedEmails(emails)) {
+    problems.push({
+      path: `${path}.${key}[${index}]`,
+      message: `repeats ${key}[${first}]; each address may be listed once`,
+      value: emails[index],
+    });
+  }
   return problems.length > before ? undefined : emails;
 }
 

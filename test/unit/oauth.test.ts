@@ -4,6 +4,7 @@ import { type CachedToken, type OAuthOptions, oauthServiceAccount } from '../../
 import { HttpClient } from '../../src/api/http.js';
 import { requests } from '../../src/api/tango.js';
 import { ExitCode } from '../../src/errors.js';
+import { hintFor } from '../../src/hints.js';
 import { tokenRequestErrors } from '../support/openapi.js';
 
 const SERVICE_ACCOUNT = {
@@ -218,7 +219,7 @@ describe('OAuth service-account tokens', () => {
       expect((error as Error).message).toBe(
         `The OAuth token endpoint refused the token request (HTTP ${status}): ${text}`,
       );
-      expect((error as { hint: string }).hint).toContain(hint);
+      expect(hintFor(error)).toContain(hint);
       expect((error as { details: string[] }).details).toEqual([
         'client id:        client-1',
         'service account:  svc-acme',
