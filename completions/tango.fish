@@ -183,7 +183,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)' \
                 -h 'show help' \
                 --help 'show help'
         case 'customers'
@@ -206,7 +206,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers list'
             printf '%s\t%s\n' \
                 --display-name 'only customers with this display name' \
@@ -243,7 +243,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -264,7 +264,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers create'
             printf '%s\t%s\n' \
                 --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
@@ -289,7 +289,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers help'
             true
         case 'accounts'
@@ -312,7 +312,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts list'
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
@@ -349,7 +349,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -370,7 +370,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts create'
             printf '%s\t%s\n' \
                 --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
@@ -398,7 +398,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts update'
             printf '%s\t%s\n' \
                 --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
@@ -424,7 +424,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts import'
             printf '%s\t%s\n' \
                 -f 'accounts.csv, accounts.json, or - for stdin' \
@@ -452,7 +452,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
         case 'auth'
@@ -475,7 +475,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth login'
             printf '%s\t%s\n' \
                 --platform-name 'platform name (the HTTP Basic user)' \
@@ -504,7 +504,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth status'
             printf '%s\t%s\n' \
                 --no-verify 'do not call the API' \
@@ -526,7 +526,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth logout'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -547,7 +547,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth help'
             true
         case 'onboard'
@@ -572,7 +572,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -593,7 +593,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config list'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -614,7 +614,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -635,7 +635,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config set'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -656,7 +656,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config unset'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -677,7 +677,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config path'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -698,7 +698,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config help'
             true
         case 'emulator'
@@ -721,7 +721,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator start'
             printf '%s\t%s\n' \
                 --port 'port to listen on; 0 picks a free one' \
@@ -757,7 +757,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator reset'
             printf '%s\t%s\n' \
                 --data 'a `tango emulator start --data` file instead of the --env local state' \
@@ -781,7 +781,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator seed'
             printf '%s\t%s\n' \
                 --customers 'how many customers to add' \
@@ -806,7 +806,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator help'
             true
         case 'completion'
@@ -829,7 +829,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'help'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -850,7 +850,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case '*'
             return 1
     end
