@@ -268,7 +268,7 @@ function __tango_flags -a path
         case 'customers create'
             printf '%s\t%s\n' \
                 --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
-                --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' \
+                --display-name 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji' \
                 --if-not-exists 'succeed when the customer already exists with the same display name' \
                 --dry-run 'print the request that would be sent, and send nothing' \
                 -h 'display help for command' \
@@ -374,7 +374,7 @@ function __tango_flags -a path
         case 'accounts create'
             printf '%s\t%s\n' \
                 --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
-                --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' \
+                --display-name 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji' \
                 --contact-email 'email address of the account representative, at most 100 characters' \
                 --currency 'USD, AUD, CAD, EUR, GBP; never changeable later' \
                 --funding-email 'send funding notifications to this address (repeatable)' \
@@ -401,7 +401,7 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts update'
             printf '%s\t%s\n' \
-                --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
+                --display-name 'a new friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji' \
                 --contact-email 'a new contact email address' \
                 --funding-email 'funding notification address; the list given replaces the old one (repeatable)' \
                 --clear-funding-emails 'remove every funding notification address' \

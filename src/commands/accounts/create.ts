@@ -37,7 +37,7 @@ export function accountsCreateCommand(): Command {
     .description('create an account under a customer')
     .argument('<customer>', 'the customer identifier')
     .option('--identifier <id>', "the account identifier: 5-100 lowercase letters, digits or '-'")
-    .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji')
+    .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji')
     .option('--contact-email <email>', 'email address of the account representative, at most 100 characters')
     .addOption(
       // Checked with the other fields before sending; completed from the same list.
