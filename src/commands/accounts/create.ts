@@ -5,12 +5,12 @@
 import { Command, Option } from 'commander';
 import { completeWith } from '../../completion/values.js';
 import type { Context } from '../../context.js';
+import { toFundingNotificationIfAny } from '../../domain/funding-emails.js';
 import {
   type CreateAccountBody,
   CURRENCIES,
   DEFAULT_CURRENCY,
   normalizeInput,
-  toFundingNotification,
   validateCreateAccount,
 } from '../../domain/rules.js';
 import type { ApiError } from '../../errors.js';
@@ -77,7 +77,7 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
       displayName: opts.displayName,
       contactEmail: opts.contactEmail,
       currencyCode: normalizeInput('currencyCode', opts.currency),
-      fundingNotification: opts.fundingEmail ? toFundingNotification(opts.fundingEmail) : undefined,
+      fundingNotification: toFundingNotificationIfAny(opts.fundingEmail),
     },
     validateCreateAccount,
     {

@@ -4,7 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
-import { toFundingNotification, type UpdateAccountBody, validateUpdateAccount } from '../../domain/rules.js';
+import { toFundingNotification } from '../../domain/funding-emails.js';
+import { type UpdateAccountBody, validateUpdateAccount } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
@@ -28,7 +29,10 @@ export function accountsUpdateCommand(): Command {
     .description("change an account's display name, contact email or funding emails")
     .argument('<customer>', 'the customer identifier')
     .argument('<account>', 'the account identifier')
-    .option('--display-name <name>', 'a new friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji')
+    .option(
+      '--display-name <name>',
+      'a new friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji',
+    )
     .option('--contact-email <email>', 'a new contact email address')
     .option(
       '--funding-email <email>',
