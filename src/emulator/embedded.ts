@@ -12,7 +12,7 @@ export const LOCAL_EMULATOR_FILE = 'local-emulator.json';
 
 export interface EmbeddedEmulator {
   baseUrl: string;
-  /** The OAuth token endpoint, for trying client-credentials auth locally. */
+  /** The OAuth token endpoint, for trying the service-account login locally. */
   tokenUrl: string;
   credentials: PlatformCredentials;
   oauthClient: OAuthClient;
