@@ -11,8 +11,10 @@ import {
   CredentialsUnusableError,
   ExitCode,
   NetworkError,
+  OutcomeUnknownError,
   TokenRefusedError,
   TokenUrlUnknownError,
+  UnexpectedAnswerError,
 } from './errors.js';
 
 export function hintFor(error: unknown): string | undefined {
@@ -28,6 +30,11 @@ function hintFromFacts(error: CliError): string | undefined {
     return 'give the token URL once: tango auth login ... --auth-url <url>, or tango config set auth-url <url>';
   }
   if (error instanceof CredentialsUnusableError) return unusableHint(error);
+  if (error instanceof UnexpectedAnswerError) return unexpectedHint(error);
+  if (error instanceof OutcomeUnknownError) {
+    const get = error.resource === 'account' ? 'tango accounts get' : 'tango customers get';
+    return `check whether it exists: ${get} ${error.identifier}; running the same create again with --if-not-exists is safe`;
+  }
   if (error instanceof ConflictError && error.differences.length === 0) {
     return 'choose another identifier, or pass --if-not-exists to accept the existing one';
   }
@@ -59,6 +66,20 @@ function apiHint(error: ApiError): string | undefined {
   const rate = error.limits?.rate;
   const slower = rate === undefined ? 'or limit the pace with --rate 1' : `or lower --rate (it was ${rate}/s)`;
   return `the server is busy or unavailable${waited}${later}; try again later, ${slower}`;
+}
+
+function unexpectedHint(error: UnexpectedAnswerError): string {
+  switch (error.facts.kind) {
+    case 'too-large':
+      return 'the cap is TANGO_MAX_RESPONSE_MB (default 64); for lists, smaller pages with --max-results help';
+    case 'redirect':
+      return 'tango does not follow redirects (credentials would go along); point --base-url at the final address';
+    case 'repeated-cursor':
+    case 'too-many-pages':
+      return 'the pages printed so far are complete; page on by hand with --next-cursor, or ask the server operator';
+    default:
+      return 'check --base-url / --env: is this the Tango API? --verbose shows every request';
+  }
 }
 
 function networkHint(error: NetworkError): string {

@@ -4,46 +4,36 @@ export function mask(secret: string | undefined): string {
   return secret.length <= 8 ? '****' : `****${secret.slice(-4)}`;
 }
 
-/** Reads a secret piped on stdin (`printf %s "$KEY" | tango auth login ... --platform-key-stdin`). */
-export async function readSecretFromStdin(stdin: NodeJS.ReadStream, what: string): Promise<string> {
-  const { UsageError } = await import('../errors.js');
-  const value = (await readPiped(stdin, what)).replace(/\r?\n$/, '');
-  if (!value.trim()) throw new UsageError(`${what}: stdin was empty`);
+/**
+ * A secret piped on stdin (`printf %s "$KEY" | tango auth login ... --platform-key-stdin`), read
+ * with `readStdin`; one trailing line break (from echo) is not part of it.
+ */
+export async function secretFromStdin(readStdin: () => Promise<string>, flag: string): Promise<string> {
+  const value = (await readStdin()).replace(/\r?\n$/, '');
+  if (!value.trim()) {
+    const { UsageError } = await import('../errors.js');
+    throw new UsageError(`${flag}: stdin was empty`);
+  }
   return value;
 }
 
 /**
- * Reads several secrets piped on stdin, one a line, in the order `names` gives them
+ * Several secrets piped on stdin, one a line, in the order `names` gives them
  * (`printf '%s\n%s\n' "$SECRET" "$PASSWORD" | tango auth login ... --client-secret-stdin`).
  */
-export async function readSecretLinesFromStdin(
-  stdin: NodeJS.ReadStream,
-  what: string,
+export async function secretLinesFromStdin(
+  readStdin: () => Promise<string>,
+  flag: string,
   names: readonly string[],
 ): Promise<string[]> {
-  const { UsageError } = await import('../errors.js');
-  const lines = (await readPiped(stdin, what)).split(/\r?\n/);
+  const lines = (await readStdin()).split(/\r?\n/);
   const values = names.map((_, index) => lines[index] ?? '');
   const missing = names.filter((_, index) => !values[index]!.trim());
   if (missing.length > 0) {
+    const { UsageError } = await import('../errors.js');
     throw new UsageError(
-      `${what}: stdin must hold ${names.length} lines, ${names.join(', then ')}; ${missing.join(' and ')} missing`,
-      {
-        hint: `printf '%s\\n%s\\n' "$CLIENT_SECRET" "$PASSWORD" | tango auth login ... ${what}`,
-      },
+      `${flag}: stdin must hold ${names.length} lines, ${names.join(', then ')}; ${missing.join(' and ')} missing`,
     );
   }
   return values;
-}
-
-async function readPiped(stdin: NodeJS.ReadStream, what: string): Promise<string> {
-  const { UsageError } = await import('../errors.js');
-  if (stdin.isTTY) {
-    throw new UsageError(`${what}: nothing is piped on stdin`, {
-      hint: `pipe it in, e.g. printf %s "$SECRET" | tango auth login ...; or run without the -stdin flag at a terminal to be asked`,
-    });
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -97,15 +97,18 @@ function checkTokenUrlKnown(ctx: Context, authUrl: string | undefined): void {
 }
 
 async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
-  const { readSecretFromStdin } = await import('../../config/secrets.js');
-  const stdin = ctx.io.stdin;
+  const { secretFromStdin } = await import('../../config/secrets.js');
+  const piped = (flag: string, example: string) => secretFromStdin(() => ctx.io.readStdin(flag, example), flag);
   if (opts.clientId || opts.clientSecretStdin || opts.username) return gatherOAuth(ctx, opts);
   if (!ctx.canPrompt && !opts.platformName) {
     throw missingFlags(['--platform-name', ...(opts.platformKeyStdin ? [] : ['--platform-key-stdin'])]);
   }
   const platformName = await valueOrAsk(ctx, opts.platformName, { flag: '--platform-name', message: 'Platform name' });
   const platformKey = opts.platformKeyStdin
-    ? await readSecretFromStdin(stdin, '--platform-key-stdin')
+    ? await piped(
+        '--platform-key-stdin',
+        'printf %s "$KEY" | tango auth login --platform-name <name> --platform-key-stdin',
+      )
     : await askSecret(ctx, '--platform-key-stdin', 'Platform key');
   return {
     kind: 'basic',
@@ -149,8 +152,10 @@ async function gatherOAuth(ctx: Context, opts: LoginOptions): Promise<OAuthCrede
 }
 
 async function readBothFromStdin(ctx: Context): Promise<string[]> {
-  const { readSecretLinesFromStdin } = await import('../../config/secrets.js');
-  return readSecretLinesFromStdin(ctx.io.stdin, '--client-secret-stdin', [
+  const { secretLinesFromStdin } = await import('../../config/secrets.js');
+  const flag = '--client-secret-stdin';
+  const example = `printf '%s\\n%s\\n' "$SECRET" "$PASSWORD" | tango auth login --client-id <id> --username <name> ${flag}`;
+  return secretLinesFromStdin(() => ctx.io.readStdin(flag, example), flag, [
     'the client secret',
     "the service account's password",
   ]);
