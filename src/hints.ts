@@ -12,6 +12,7 @@ import {
   ExitCode,
   NetworkError,
   OutcomeUnknownError,
+  QueryError,
   TokenRefusedError,
   TokenUrlUnknownError,
   UnexpectedAnswerError,
@@ -25,6 +26,11 @@ export function hintFor(error: unknown): string | undefined {
 function hintFromFacts(error: CliError): string | undefined {
   if (error instanceof ApiError) return apiHint(error);
   if (error instanceof NetworkError) return networkHint(error);
+  if (error instanceof QueryError) {
+    return error.position === undefined
+      ? 'the expression is valid but does not fit this data; look at the output of -o json first'
+      : 'JMESPath syntax: https://jmespath.org/tutorial.html; quote the whole expression for the shell';
+  }
   if (error instanceof TokenRefusedError) return tokenRefusedHint(error);
   if (error instanceof TokenUrlUnknownError) {
     return 'give the token URL once: tango auth login ... --auth-url <url>, or tango config set auth-url <url>';
