@@ -6,7 +6,7 @@
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
 import { type FundingNotification, fundingEmails } from '../domain/funding-emails.js';
-import { type CreateAccountBody, type CreateCustomerBody, DEFAULT_CURRENCY, emailKey } from '../domain/rules.js';
+import { type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import {
   ApiError,
