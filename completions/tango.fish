@@ -45,6 +45,8 @@ function __tango_subcommand -a path word
             echo customers
         case '|accounts'
             echo accounts
+        case '|api'
+            echo api
         case '|auth'
             echo auth
         case '|onboard'
@@ -117,6 +119,7 @@ function __tango_subcommands -a path
             printf '%s\t%s\n' \
                 customers 'list, show and create customers (also called groups)' \
                 accounts 'list, show, create, update and import a customer\'s accounts' \
+                api 'send an authenticated request to any RaaS v2 path and print the answer' \
                 auth 'store, check and remove credentials, per profile' \
                 onboard 'create a customer and its accounts step by step, with a review before anything is created' \
                 config 'read and change stored settings, per profile' \
@@ -173,10 +176,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -196,10 +200,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -233,10 +238,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -254,10 +260,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -279,10 +286,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -302,10 +310,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -339,10 +348,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -360,10 +370,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -388,10 +399,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -414,10 +426,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -442,10 +455,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -455,6 +469,40 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
+        case 'api'
+            printf '%s\t%s\n' \
+                -f 'a string field: in the JSON body, or the query of a GET (repeatable)' \
+                --raw-field 'a string field: in the JSON body, or the query of a GET (repeatable)' \
+                -F 'a typed field: numbers, true, false, null; @file (or @-) reads a file (repeatable)' \
+                --field 'a typed field: numbers, true, false, null; @file (or @-) reads a file (repeatable)' \
+                -H 'an extra request header; Authorization cannot be replaced (repeatable)' \
+                --header 'an extra request header; Authorization cannot be replaced (repeatable)' \
+                --input 'the JSON request body from a file, or - for stdin (fields then go in the query)' \
+                -i 'print the status line and response headers on stderr' \
+                --include 'print the status line and response headers on stderr' \
+                --paginate 'follow every page of a GET (cursors, or page numbers), printing items as ndjson' \
+                --slurp 'with --paginate: every item in one JSON array' \
+                --retry-post 'retry a POST on 429, 5xx and network errors: your promise that repeating it is safe' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -465,10 +513,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -492,10 +541,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -514,10 +564,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -535,10 +586,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -560,10 +612,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -581,10 +634,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -602,10 +656,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -623,10 +678,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -644,10 +700,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -665,10 +722,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -686,10 +744,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -709,10 +768,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -744,10 +804,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -768,10 +829,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -793,10 +855,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -816,10 +879,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -837,10 +901,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -865,10 +930,12 @@ function __tango_option -a path flag
         case '|--base-url'
             echo 'required free'
         case '|-o' '|--output'
-            echo 'required choices table json ndjson csv'
+            echo 'required choices table json ndjson csv text'
         case '|--json'
             echo 'none'
         case '|--fields'
+            echo 'required free'
+        case '|--query'
             echo 'required free'
         case '|--no-color'
             echo 'none'
@@ -1010,6 +1077,24 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts import|-h' 'accounts import|--help'
             echo 'none'
+        case 'api|-f' 'api|--raw-field'
+            echo 'required free'
+        case 'api|-F' 'api|--field'
+            echo 'required free'
+        case 'api|-H' 'api|--header'
+            echo 'required free'
+        case 'api|--input'
+            echo 'required file'
+        case 'api|-i' 'api|--include'
+            echo 'none'
+        case 'api|--paginate'
+            echo 'none'
+        case 'api|--slurp'
+            echo 'none'
+        case 'api|--retry-post'
+            echo 'none'
+        case 'api|-h' 'api|--help'
+            echo 'none'
         case 'auth|-h' 'auth|--help'
             echo 'none'
         case 'auth login|--platform-name'
@@ -1128,6 +1213,10 @@ function __tango_argument -a path index
             echo 'customers'
         case 'accounts import|0'
             echo 'customers'
+        case 'api|0'
+            echo 'choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
+        case 'api|1'
+            echo 'choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
         case 'config get|0'
             echo 'choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret'
         case 'config set|0'
