@@ -111,7 +111,7 @@ function answer(
   response: ServerResponse,
   body: string,
   created: Map<string, unknown>,
-): void {
+): void | undefined {
   const path = request.url ?? '/';
   switch (mode.kind) {
     case 'ansi':
@@ -146,7 +146,7 @@ function answer(
   }
 }
 
-function ansi(request: IncomingMessage, response: ServerResponse): void {
+function ansi(request: IncomingMessage, response: ServerResponse): void | undefined {
   const path = request.url ?? '/';
   if (request.method === 'POST' || path.includes('nosuch')) {
     return json(response, 400, {
@@ -201,7 +201,7 @@ function lostAfterApply(
   response: ServerResponse,
   body: string,
   created: Map<string, unknown>,
-): void {
+): void | undefined {
   const path = request.url ?? '/';
   if (request.method === 'POST') {
     const sent = JSON.parse(body || '{}') as { accountIdentifier?: string };
