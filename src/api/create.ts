@@ -22,7 +22,7 @@ import { requests, type TangoApi } from './tango.js';
 
 export type CreateOutcome<T> =
   | { outcome: 'created'; resource: T /** the answer was lost and a GET confirmed it */; recovered: boolean }
-  | { outcome: 'exists'; resource: T };
+  | { outcome: 'existed'; resource: T };
 
 export interface CreateOptions {
   /** An existing resource with the same values counts as success. */
@@ -99,7 +99,7 @@ async function createWithRecovery<T>(recovery: Recovery<T>): Promise<CreateOutco
   if (differences.length === 0) {
     return ours
       ? { outcome: 'created', resource: existing, recovered: true }
-      : { outcome: 'exists', resource: existing };
+      : { outcome: 'existed', resource: existing };
   }
   throw new ConflictError(`${label} already exists with different values`, differences, conflict.requestId);
 }

@@ -104,7 +104,7 @@ describe('createCustomer', () => {
     answer('POST', '/customers', { status: 409, body: conflictBody });
     answer('GET', '/customers/acme-co', { status: 200, body: customer('Acme Co') });
     const result = await createCustomer(api, customerBody, { ifNotExists: true });
-    expect(result).toEqual({ outcome: 'exists', resource: customer('Acme Co') });
+    expect(result).toEqual({ outcome: 'existed', resource: customer('Acme Co') });
   });
 
   it('with ifNotExists, refuses a different display name and shows both', async () => {
@@ -193,7 +193,7 @@ describe('createAccount', () => {
     answer('GET', '/customers/acme-co', { status: 200, body: owner(['acme-main']) });
     answer('GET', '/accounts/acme-main', { status: 200, body: account });
     const result = await createAccount(api, 'acme-co', accountBody, { ifNotExists: true });
-    expect(result).toEqual({ outcome: 'exists', resource: account });
+    expect(result).toEqual({ outcome: 'existed', resource: account });
   });
 
   it('with ifNotExists, refuses an account of that identifier under another customer, naming it', async () => {
