@@ -46,6 +46,11 @@ const DISPLAY_NAME = /^[\p{L}\p{N}\p{P}\p{Z}]{5,100}$/u;
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const EMAIL_MAX = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A positive amount in the account's currency, at most two decimals, no sign or exponent.
+const THRESHOLD = /^\d{1,10}(?:\.\d{1,2})?$/;
+/** The largest low-balance threshold accepted (the spec is silent; this keeps every value exact in a double). */
+export const MAX_THRESHOLD = 1_000_000_000;
 
 export const rules = {
   customerIdentifier: {
@@ -124,12 +129,48 @@ export const rules = {
     i18nKey: 'validation.date.format',
     test: (v) => parseIsoDate(v) !== undefined,
   },
+  // Low-balance alerts (see alerts.ts). The spec gives no limits for the name: it follows the
+  // account display-name rule, so a name the Portal shows for an account is fine for an alert.
+  balanceAlertDisplayName: {
+    field: 'balanceAlertDisplayName',
+    message: 'must be 5-100 characters of letters, digits, punctuation and spaces (no emoji or symbols)',
+    constraint: DISPLAY_NAME.source,
+    i18nKey: 'validation.balanceAlertDisplayName.pattern',
+    test: (v) => DISPLAY_NAME.test(v),
+  },
+  balanceAlertThreshold: {
+    field: 'balanceAlertThreshold',
+    message: `must be an amount greater than 0 and at most ${MAX_THRESHOLD}, with at most two decimals, such as 500 or 99.50`,
+    constraint: `0 < amount <= ${MAX_THRESHOLD}, 2 decimals`,
+    i18nKey: 'validation.balanceAlertThreshold.amount',
+    test: isThreshold,
+  },
+  balanceAlertID: {
+    field: 'balanceAlertID',
+    message: 'must be a UUID such as 3f2a6c1e-8b7d-4e5f-9a0b-1c2d3e4f5a6b',
+    constraint: UUID.source,
+    i18nKey: 'validation.balanceAlertID.uuid',
+    test: (v) => UUID.test(v),
+  },
+  alertEmail: {
+    field: 'emailAddress',
+    message: `must be a valid email address of at most ${EMAIL_MAX} characters`,
+    constraint: 'email, maxLength 100',
+    i18nKey: 'validation.balanceAlertNotification.email',
+    test: isEmail,
+  },
 } satisfies Record<string, FieldRule>;
 
 export type RuleName = keyof typeof rules;
 
 export function isEmail(value: string): boolean {
   return value.length <= EMAIL_MAX && EMAIL.test(value);
+}
+
+/** A threshold as typed or as JSON's number printed back: `500`, `99.5`, `99.50`; never 0, a sign or an exponent. */
+export function isThreshold(value: string): boolean {
+  const text = value.trim();
+  return THRESHOLD.test(text) && Number(text) > 0 && Number(text) <= MAX_THRESHOLD;
 }
 
 /** Accepts `2025-01-31`, `2025-01-31T12:00`, `2025-01-31T12:00:00.000Z`, `...+02:00`; rejects the rest. */
@@ -182,7 +223,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function missing(field: string): Problem {
+export function missing(field: string): Problem {
   return {
     field,
     message: 'is required',
@@ -192,14 +233,14 @@ function missing(field: string): Problem {
   };
 }
 
-function requireField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
+export function requireField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
   const value = body[field];
   if (value === undefined || value === null || value === '') return [missing(field)];
   const problem = check(ruleName, value, field);
   return problem ? [problem] : [];
 }
 
-function optionalField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
+export function optionalField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
   const value = body[field];
   if (value === undefined) return [];
   const problem = check(ruleName, value, field);
@@ -207,15 +248,24 @@ function optionalField(body: Record<string, unknown>, field: string, ruleName: R
 }
 
 function fundingNotificationProblems(value: unknown): Problem[] {
+  return emailListProblems(value, 'fundingNotification', 'fundingEmail');
+}
+
+/**
+ * A list of `{emailAddress}` objects (funding notifications, alert notifications): each a valid
+ * address, none twice (ignoring case). Null or absent is no problem here; callers that need a
+ * list say so themselves.
+ */
+export function emailListProblems(value: unknown, listField: string, ruleName: RuleName): Problem[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     return [
       {
-        field: 'fundingNotification',
+        field: listField,
         message: 'must be a list of {"emailAddress": "..."} objects',
         invalidValue: value,
         constraint: 'array',
-        i18nKey: 'validation.fundingNotification.type',
+        i18nKey: `validation.${listField}.type`,
       },
     ];
   }
@@ -224,8 +274,8 @@ function fundingNotificationProblems(value: unknown): Problem[] {
   value.forEach((item, index) => {
     const address =
       typeof item === 'object' && item !== null ? (item as { emailAddress?: unknown }).emailAddress : item;
-    const field = `fundingNotification[${index}].emailAddress`;
-    const problem = check('fundingEmail', address, field);
+    const field = `${listField}[${index}].emailAddress`;
+    const problem = check(ruleName, address, field);
     if (problem) problems.push(problem);
     else if (seen.has(String(address).toLowerCase())) {
       problems.push({
@@ -233,7 +283,7 @@ function fundingNotificationProblems(value: unknown): Problem[] {
         message: 'appears more than once; each address may be listed once',
         invalidValue: address,
         constraint: 'uniqueItems',
-        i18nKey: 'validation.fundingNotification.unique',
+        i18nKey: `validation.${listField}.unique`,
       });
     } else seen.add(String(address).toLowerCase());
   });
