@@ -6,12 +6,14 @@ import {
   listCustomerAccounts,
   updateAccount,
 } from './handlers/accounts.js';
+import { createAlert, deleteAlert, getAlert, listAlerts, updateAlert } from './handlers/alerts.js';
 import { createCustomer, getCustomer, listCustomers } from './handlers/customers.js';
 import { type TokenEndpointConfig, tokenHandler } from './handlers/oauth.js';
 import type { Handler, Route } from './router.js';
 
 export const API_BASE_PATH = '/raas/v2';
 export const TOKEN_PATH = '/oauth/token';
+const ALERTS = '/customers/{customerIdentifier}/accounts/{accountIdentifier}/lowbalance';
 
 export function apiRoutes(): Route[] {
   const route = (method: string, template: string, handler: Handler): Route => ({
@@ -27,6 +29,11 @@ export function apiRoutes(): Route[] {
     route('GET', '/customers/{customerIdentifier}/accounts', listCustomerAccounts),
     route('POST', '/customers/{customerIdentifier}/accounts', createAccount),
     route('PATCH', '/customers/{customerIdentifier}/accounts/{accountIdentifier}', updateAccount),
+    route('GET', ALERTS, listAlerts),
+    route('POST', ALERTS, createAlert),
+    route('GET', `${ALERTS}/{balanceAlertID}`, getAlert),
+    route('PATCH', `${ALERTS}/{balanceAlertID}`, updateAlert),
+    route('DELETE', `${ALERTS}/{balanceAlertID}`, deleteAlert),
     route('GET', '/accounts', listAllAccounts),
     route('GET', '/accounts/{accountIdentifier}', getAccount),
   ];
