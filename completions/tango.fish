@@ -218,6 +218,7 @@ function __tango_flags -a path
                 --next-cursor 'the page after this cursor (implies --paginate)' \
                 --prev-cursor 'the page before this cursor (implies --paginate)' \
                 --all 'every customer, following the cursors to the last page and printing each page as it comes' \
+                --limit 'at most n customers, following the cursors as --all does and stopping there' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -323,6 +324,7 @@ function __tango_flags -a path
                 --next-cursor 'the page after this cursor (implies --paginate)' \
                 --prev-cursor 'the page before this cursor (implies --paginate)' \
                 --all 'every account, following the cursors to the last page and printing each page as it comes' \
+                --limit 'at most n accounts, following the cursors as --all does and stopping there' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -859,6 +861,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'customers list|--all'
             echo 'none'
+        case 'customers list|--limit'
+            echo 'required free'
         case 'customers list|-h' 'customers list|--help'
             echo 'none'
         case 'customers get|-h' 'customers get|--help'
@@ -905,6 +909,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'accounts list|--all'
             echo 'none'
+        case 'accounts list|--limit'
+            echo 'required free'
         case 'accounts list|-h' 'accounts list|--help'
             echo 'none'
         case 'accounts get|-h' 'accounts get|--help'

@@ -48,6 +48,13 @@ function pageQuery(page: PageQuery): Record<string, string | number | boolean | 
   return { paginate: true, maxResults: page.maxResults, nextCursor: page.nextCursor, prevCursor: page.prevCursor };
 }
 
+/** Where a walk through every page starts, its page size, and how many items it stops after. */
+export interface PageStart {
+  nextCursor?: string;
+  maxResults?: number;
+  limit?: number;
+}
+
 export class TangoApi {
   constructor(readonly http: HttpClient) {}
 
@@ -77,20 +84,22 @@ export class TangoApi {
 
   /**
    * Every page of a list, one page at a time, so a caller can stream them out and memory stays
-   * flat whatever the total. Stops at the last page, or if the server ever repeats a cursor.
+   * flat whatever the total. Stops at the last page, if the server ever repeats a cursor, or once
+   * `limit` items have been yielded (the last page cut to fit; no page asked for beyond it).
    */
-  async *pages<T>(
-    list: (page: PageQuery) => RequestSpec,
-    start: Omit<PageQuery, 'paginate' | 'prevCursor'> = {},
-  ): AsyncGenerator<Page<T>> {
+  async *pages<T>(list: (page: PageQuery) => RequestSpec, start: PageStart = {}): AsyncGenerator<Page<T>> {
     const seen = new Set<string>();
     let cursor = start.nextCursor;
-    const maxResults = start.maxResults ?? MAX_RESULTS_LIMIT;
+    let left = start.limit ?? Number.POSITIVE_INFINITY;
     for (;;) {
+      const maxResults = Math.min(start.maxResults ?? MAX_RESULTS_LIMIT, left);
       const body = (await this.send<Page<T> | T[]>(list({ paginate: true, maxResults, nextCursor: cursor }))).body;
       // A server that ignores `paginate` answers the whole list as a plain array: that is the only page.
-      const page = Array.isArray(body) ? wholeList(body) : body;
+      const whole = Array.isArray(body) ? wholeList(body) : body;
+      const page = whole.items.length > left ? { ...whole, items: whole.items.slice(0, left) } : whole;
+      left -= page.items.length;
       yield page;
+      if (left <= 0) return;
       if (!page.nextPageAvailable || !page.nextCursor || seen.has(page.nextCursor)) return;
       seen.add(page.nextCursor);
       cursor = page.nextCursor;
@@ -100,15 +109,12 @@ export class TangoApi {
   accountPages(
     customer: string | undefined,
     filters: AccountFilters = {},
-    start: Omit<PageQuery, 'paginate' | 'prevCursor'> = {},
+    start: PageStart = {},
   ): AsyncGenerator<Page<Account>> {
     return this.pages<Account>((page) => requests.listAccounts(customer, filters, page), start);
   }
 
-  customerPages(
-    filters: CustomerFilters = {},
-    start: Omit<PageQuery, 'paginate' | 'prevCursor'> = {},
-  ): AsyncGenerator<Page<Customer>> {
+  customerPages(filters: CustomerFilters = {}, start: PageStart = {}): AsyncGenerator<Page<Customer>> {
     return this.pages<Customer>((page) => requests.listCustomers(filters, page), start);
   }
 

@@ -20,9 +20,10 @@ export interface PageOptions {
   nextCursor?: string;
   prevCursor?: string;
   all?: boolean;
+  limit?: number;
 }
 
-/** --paginate, --max-results, --next-cursor, --prev-cursor and --all, the same on every list. */
+/** --paginate, --max-results, --next-cursor, --prev-cursor, --all and --limit, the same on every list. */
 export function addPageOptions(command: Command, resource: string): Command {
   return command
     .option('--paginate', 'one page at a time, with cursors (default page size 10)')
@@ -40,7 +41,17 @@ export function addPageOptions(command: Command, resource: string): Command {
         '--all',
         `every ${resource}, following the cursors to the last page and printing each page as it comes`,
       ).conflicts(['paginate', 'prevCursor']),
+    )
+    .addOption(
+      new Option('--limit <n>', `at most n ${resource}s, following the cursors as --all does and stopping there`)
+        .argParser(integerIn(1, Number.MAX_SAFE_INTEGER))
+        .conflicts(['paginate', 'prevCursor']),
     );
+}
+
+/** Whether the flags ask for every page (or every page up to --limit), streamed as they come. */
+export function followsPages(opts: PageOptions): boolean {
+  return Boolean(opts.all) || opts.limit !== undefined;
 }
 
 /** The page the flags ask for; undefined for the API's plain, unpaginated array. */

@@ -232,6 +232,18 @@ describe('tango accounts list: pages', () => {
     );
     expect(ids(listed)).toEqual(ids(seeded.filter((a) => a.status === 'ACTIVE')));
   });
+
+  it('--limit 450: the first 450 accounts across three pages of 200, then it stops', async () => {
+    const before = h.requestCount();
+    const result = await tango(['accounts', 'list', big, '--limit', '450', '-o', 'ndjson']);
+    expect(result.code).toBe(0);
+    const listed = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Account);
+    expect(ids(listed)).toEqual(ids(seeded.slice(0, 450)));
+    expect(h.requestCount() - before).toBe(3);
+  });
 });
 
 describe('tango accounts get', () => {

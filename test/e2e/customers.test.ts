@@ -107,6 +107,28 @@ describe('tango customers list', () => {
     expect(ids).toEqual((await apiCustomers()).map((c) => c.customerIdentifier));
   });
 
+  it('--limit N stops after N customers across pages, in every format', async () => {
+    const all = (await apiCustomers()).map((c) => c.customerIdentifier);
+    const table = await tango(['customers', 'list', '--limit', '3', '--max-results', '2']);
+    expect(table.code).toBe(0);
+    expect(
+      tableRows(table.stdout)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(all.slice(0, 3));
+    const array = json<Customer[]>(await tango(['customers', 'list', '--limit', '1', '--json']));
+    expect(array.map((c) => c.customerIdentifier)).toEqual(all.slice(0, 1));
+    const more = json<Customer[]>(await tango(['customers', 'list', '--limit', '1000', '--json']));
+    expect(more.map((c) => c.customerIdentifier)).toEqual(all);
+  });
+
+  it.each([['0'], ['-1'], ['2.5'], ['many']])('--limit %s is a usage error naming the flag (exit 2)', async (value) => {
+    const result = await tango(['customers', 'list', '--limit', value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--limit');
+    expect(result.stdout).toBe('');
+  });
+
   it('wrong credentials: exit 4, the server refusal shown, nothing on stdout', async () => {
     const result = await tango(['customers', 'list'], { env: { TANGO_PLATFORM_KEY: 'wrong-key' } });
     expect(result.code).toBe(4);

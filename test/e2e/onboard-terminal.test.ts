@@ -9,13 +9,17 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { serverState, startServer, tangoEnv, writes } from '../support/onboard-server.js';
 import { runTango, tempConfigDir } from '../support/tango.js';
-import { requireTmux, Terminal } from '../support/terminal.js';
+import { Terminal } from '../support/terminal.js';
+import { requireTool, shouldRun } from '../support/tools.js';
 
 let server: RunningEmulator;
 let config: { dir: string; cleanup: () => void };
 let terminal: Terminal | undefined;
 
-beforeAll(() => requireTmux());
+/** Without tmux these are not run (CI requires it: test/support/tools.ts). */
+const RUNS = shouldRun('tmux', 'The terminal tests of tango onboard');
+
+beforeAll(() => requireTool('tmux', 'the terminal tests'));
 
 beforeEach(async () => {
   server = await startServer();
@@ -59,7 +63,7 @@ async function plainAccount(tty: Terminal, name: string, nth = 1): Promise<void>
   await tty.waitForNth('Add another account?', nth);
 }
 
-describe('tango onboard at a terminal', () => {
+describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
   it('onboards a new customer with two accounts, exactly as answered', async () => {
     const tty = onboard();
     await newCustomer(tty);

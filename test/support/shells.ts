@@ -8,24 +8,14 @@
  *   script's folder on $fpath and compinit, types each line and a TAB, and records compadd's matches.
  * - fish: sources the script and asks `complete --do-complete` (descriptions dropped).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './tango.js';
+import { requireTool } from './tools.js';
 
 export type ShellName = 'bash' | 'zsh' | 'fish';
 
 const SEPARATOR = '@@line@@';
-
-/** A missing shell is a failure that says what to do, never a silently skipped test. */
-export function requireShell(shell: ShellName): void {
-  const probe = spawnSync(shell, ['-c', 'exit 0'], { stdio: 'ignore' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      `${shell} is not installed, and the completion tests drive the real shell. ` +
-        `Install it (apt-get install -y ${shell}), or run .ci/run, which does.`,
-    );
-  }
-}
 
 export interface CompleteOptions {
   /** The script to load; for zsh, a folder holding _tango (put on $fpath) or a file (sourced after compinit). */
@@ -42,7 +32,7 @@ export async function completeLines(
   lines: string[],
   options: CompleteOptions,
 ): Promise<Map<string, string[]>> {
-  requireShell(shell);
+  requireTool(shell, 'the completion tests');
   const output = await run(shell, command(shell, lines, options.script), shellEnv(options), options.cwd);
   const chunks = output.split(`${SEPARATOR}\n`).slice(1);
   if (chunks.length !== lines.length) {

@@ -3,25 +3,15 @@
  * socket, no user config), keys sent as a person would, the screen read back with capture-pane.
  * Tests wait for text with a timeout instead of sleeping, so they are as fast as the program.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shellQuote } from '../../src/wizard/commands.js';
 import { BIN } from './tango.js';
+import { requireTool } from './tools.js';
 
 const EXIT_MARK = '[tango exited with ';
-
-/** Fails (never skips) when tmux is missing: the terminal tests are part of the suite. */
-export function requireTmux(): void {
-  const probe = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      'tmux is needed for the terminal (pseudo-TTY) tests and was not found. Install it: apt-get install -y tmux ' +
-        '(.ci/run does this).',
-    );
-  }
-}
 
 export interface TerminalOptions {
   /** The whole environment of the tango process (nothing else leaks in, CI included). */
@@ -43,7 +33,7 @@ export class Terminal {
 
   /** Starts `tango <args>` in a fresh terminal; the pane stays after it exits, showing its exit code. */
   static start(args: string[], options: TerminalOptions): Terminal {
-    requireTmux();
+    requireTool('tmux', 'the terminal tests');
     const terminal = new Terminal(mkdtempSync(join(tmpdir(), 'tango-tty-')));
     const env = Object.entries({ TERM: 'screen', ...options.env }).map(([k, v]) => `${k}=${v}`);
     const tango = ['env', '-i', ...env, process.execPath, BIN, ...args].map(shellQuote).join(' ');

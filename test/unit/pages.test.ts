@@ -43,9 +43,9 @@ function answer(body: unknown): void {
     });
 }
 
-async function walk(): Promise<string[][]> {
+async function walk(limit?: number): Promise<string[][]> {
   const seen: string[][] = [];
-  for await (const p of api.accountPages('acme-co', { status: 'ACTIVE' }, { maxResults: 2 })) {
+  for await (const p of api.accountPages('acme-co', { status: 'ACTIVE' }, { maxResults: 2, limit })) {
     seen.push(p.items.map((a) => a.accountIdentifier));
   }
   return seen;
@@ -74,5 +74,27 @@ describe('pages', () => {
   it('a server that ignores paginate and answers an array gives one, final page', async () => {
     answer([{ accountIdentifier: 'a1' }, { accountIdentifier: 'a2' }, { accountIdentifier: 'a3' }]);
     expect(await walk()).toEqual([['a1', 'a2', 'a3']]);
+  });
+
+  it('--limit stops after that many items across pages, asking no more than it needs', async () => {
+    answer(page(['a1', 'a2'], 'c1'));
+    answer(page(['a3'], 'c2'));
+    expect(await walk(3)).toEqual([['a1', 'a2'], ['a3']]);
+    // The last request asks for only the one item still wanted; no third page is fetched.
+    expect(paths).toEqual([
+      '/raas/v2/customers/acme-co/accounts?status=ACTIVE&paginate=true&maxResults=2',
+      '/raas/v2/customers/acme-co/accounts?status=ACTIVE&paginate=true&maxResults=1&nextCursor=c1',
+    ]);
+  });
+
+  it('--limit cuts a page a server made longer than asked, and a whole list answered as an array', async () => {
+    answer([{ accountIdentifier: 'a1' }, { accountIdentifier: 'a2' }, { accountIdentifier: 'a3' }]);
+    expect(await walk(2)).toEqual([['a1', 'a2']]);
+  });
+
+  it('--limit larger than the list ends at the last page', async () => {
+    answer(page(['a1', 'a2'], 'c1'));
+    answer(page(['a3']));
+    expect(await walk(10)).toEqual([['a1', 'a2'], ['a3']]);
   });
 });

@@ -12,6 +12,7 @@ import { amount, byRule, collectByRule, isoDate, isoDateEnd } from '../parse.js'
 import {
   addPageOptions,
   checkRange,
+  followsPages,
   isPage,
   isStatus,
   notFound,
@@ -107,10 +108,10 @@ async function list(ctx: Context, customer: string | undefined, opts: ListOption
   ctx.output.checkFields(accountView);
   const query = filters(opts);
   // Every page ahead: the optimised HTTP parser is worth its wait at exit (see v8-tuning.ts).
-  if (opts.all) preferThroughput();
+  if (followsPages(opts)) preferThroughput();
   const api = await ctx.api();
   try {
-    if (opts.all) {
+    if (followsPages(opts)) {
       // Page by page into the output: memory holds one page, whatever the total.
       const stream = ctx.output.stream(accountView);
       for await (const page of api.accountPages(customer, query, opts)) await stream.write(page.items);

@@ -5,7 +5,7 @@ import type { Customer, CustomerFilters } from '../../domain/types.js';
 import { customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { byRule, isoDate, isoDateEnd } from '../parse.js';
-import { addPageOptions, checkRange, isPage, type PageOptions, pageHint, pageQuery } from '../shared.js';
+import { addPageOptions, checkRange, followsPages, isPage, type PageOptions, pageHint, pageQuery } from '../shared.js';
 
 interface ListOptions extends PageOptions {
   displayName?: string;
@@ -83,7 +83,7 @@ async function list(ctx: Context, opts: ListOptions): Promise<void> {
   const query = filters(opts);
   const api = await ctx.api();
   const remember = await customerMemory(ctx);
-  if (opts.all) {
+  if (followsPages(opts)) {
     const stream = ctx.output.stream(customerView);
     for await (const page of api.customerPages(query, opts)) {
       remember(page.items);
