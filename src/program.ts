@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { accountsCommand } from './commands/accounts/index.js';
 import { examples } from './commands/action.js';
+import { alertsCommand } from './commands/alerts/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config/index.js';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
 
   program.addCommand(customersCommand());
   program.addCommand(accountsCommand());
+  program.addCommand(alertsCommand());
   program.addCommand(authCommand());
   program.addCommand(onboardCommand());
   program.addCommand(configCommand());

@@ -5,6 +5,7 @@
  * but perhaps because the first attempt landed. A GET tells: when the resource matches what
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
+import { type CreateAlertBody, type LowBalanceAlert, sameAlertName } from '../domain/alerts.js';
 import type { CreateAccountBody, CreateCustomerBody } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import { ApiError, CliError, ExitCode } from '../errors.js';
@@ -78,6 +79,56 @@ export async function createAccount(
     label: `account ${body.accountIdentifier}`,
     options,
   });
+}
+
+/**
+ * An alert's name is unique on its account (ignoring case), so after a 409 the alert of that name
+ * is the one to compare. Name and threshold make it the same alert; its emails may differ (the
+ * caller can say so), as `alerts create --if-not-exists` promises "never a second alert".
+ */
+export async function createAlert(
+  api: TangoApi,
+  customer: string,
+  account: string,
+  body: CreateAlertBody,
+  options: CreateOptions = {},
+): Promise<CreateOutcome<LowBalanceAlert>> {
+  const label = `alert "${body.balanceAlertDisplayName}" on account ${account}`;
+  return createWithRecovery({
+    send: () => api.send<LowBalanceAlert>(requests.createAlert(customer, account, body)),
+    fetchExisting: async () => {
+      const filters = { balanceAlertDisplayName: body.balanceAlertDisplayName };
+      for await (const page of api.alertPages(customer, account, filters)) {
+        const twin = page.lowBalanceAlerts.find((a) =>
+          sameAlertName(a.balanceAlertDisplayName, body.balanceAlertDisplayName),
+        );
+        if (twin) return twin;
+      }
+      throw new ConflictError(`${label} conflicts with an alert that could not be found again`, []);
+    },
+    differences: (existing) => alertDifferences(body, existing),
+    label,
+    options,
+  });
+}
+
+export function alertDifferences(requested: CreateAlertBody, existing: LowBalanceAlert): Difference[] {
+  const differences: Difference[] = [];
+  if (requested.balanceAlertDisplayName !== existing.balanceAlertDisplayName) {
+    differences.push({
+      field: 'balanceAlertDisplayName',
+      existing: existing.balanceAlertDisplayName,
+      requested: requested.balanceAlertDisplayName,
+    });
+  }
+  if (requested.balanceAlertThreshold !== existing.balanceAlertThreshold) {
+    differences.push({
+      field: 'balanceAlertThreshold',
+      existing: existing.balanceAlertThreshold,
+      requested: requested.balanceAlertThreshold,
+    });
+  }
+  return differences;
 }
 
 interface Recovery<T> {

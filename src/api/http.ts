@@ -17,7 +17,7 @@ import {
   RETRYABLE_STATUS,
 } from './retry.js';
 
-export type Method = 'GET' | 'POST' | 'PATCH';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
 
 export interface RequestSpec {
@@ -94,6 +94,14 @@ export function segment(value: string): string {
   return encodeURIComponent(value);
 }
 
+/**
+ * A request whose effect a repeat cannot reproduce: a second POST meets "already exists", a second
+ * DELETE "not found". After a lost answer the caller must know an earlier attempt may have landed.
+ */
+function actsOnce(method: Method): boolean {
+  return method === 'POST' || method === 'DELETE';
+}
+
 export function buildQuery(query: Record<string, QueryValue> | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -157,11 +165,11 @@ export class HttpClient {
       if ('failure' in answer) {
         // A connection that never opened carried nothing: safe to retry whatever the method.
         if (attemptsLeft && (mayRetry || answer.failure === 'connect')) {
-          if (spec.method === 'POST' && answer.failure !== 'connect') earlierAttemptMayHaveLanded = true;
+          if (actsOnce(spec.method) && answer.failure !== 'connect') earlierAttemptMayHaveLanded = true;
           await this.#wait(this.#backoffFor(attempt), `network error (${answer.code})`);
           continue;
         }
-        const landed = spec.method === 'POST' && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
+        const landed = actsOnce(spec.method) && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
         throw networkError(url, answer.code, this.#options.timeoutMs ?? 30_000, landed);
       }
 
@@ -182,8 +190,7 @@ export class HttpClient {
       const tooLong = retryAfter !== undefined && retryAfter > (this.#options.maxRetryAfterMs ?? 60_000);
       if (RETRYABLE_STATUS.has(answer.status) && mayRetry && attemptsLeft && !tooLong) {
         // 429 and 503 refuse the request before doing anything; other 5xx may have done part of it.
-        if (spec.method === 'POST' && answer.status !== 429 && answer.status !== 503)
-          earlierAttemptMayHaveLanded = true;
+        if (actsOnce(spec.method) && answer.status !== 429 && answer.status !== 503) earlierAttemptMayHaveLanded = true;
         await this.#wait(retryAfter ?? this.#backoffFor(attempt), `HTTP ${answer.status}`);
         continue;
       }

@@ -65,6 +65,12 @@ export function amount(value: string): number {
   return Number(value.trim());
 }
 
+/** A low-balance threshold such as 500 or 99.50, checked by the shared rule and sent as a number. */
+export function threshold(value: string): number {
+  byRule('balanceAlertThreshold')(value);
+  return Number(value.trim());
+}
+
 /**
  * An upper date bound. A bare date means the end of that day (UTC), so `--created-before 2025-01-31`
  * includes accounts created on the 31st, as a person reading the flag expects.

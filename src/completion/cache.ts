@@ -16,7 +16,7 @@ import type { Context } from '../context.js';
 export const COMPLETION_CACHE_FILE = 'completion-cache.tsv';
 
 /** The kinds the scripts ask for; the first column of the file. */
-export type CachedKind = 'customer';
+export type CachedKind = 'customer' | 'account' | 'alert';
 
 /** Oldest entries beyond this many per kind and profile are dropped, so the file stays small. */
 export const MAX_REMEMBERED = 500;

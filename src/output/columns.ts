@@ -1,5 +1,7 @@
 /** Which columns each resource shows, and how a cell reads in a table or CSV. */
+import type { DeletedAlert, LowBalanceAlert } from '../domain/alerts.js';
 import type { Account, AccountSummary, Customer } from '../domain/types.js';
+import { formatMoney } from './format.js';
 
 export interface Column<T = Record<string, unknown>> {
   /** The API field name; also the CSV header and what --fields names. */
@@ -63,4 +65,44 @@ export const customerView: ResourceView<Customer> = {
     { key: 'accounts', header: 'ACCOUNTS', cell: (c) => (Array.isArray(c.accounts) ? c.accounts.length : 0) },
   ],
   defaults: ['customerIdentifier', 'displayName', 'status', 'createdAt', 'accounts'],
+};
+
+/**
+ * A low-balance alert. A table shows the threshold in the account's currency when the command
+ * knows it (`500.00 USD`); CSV and JSON keep the API's number.
+ */
+export function alertView(currency?: string): ResourceView<LowBalanceAlert> {
+  return {
+    name: 'alert',
+    columns: [
+      { key: 'balanceAlertID', header: 'ID' },
+      { key: 'balanceAlertDisplayName', header: 'NAME' },
+      {
+        key: 'balanceAlertThreshold',
+        header: 'THRESHOLD',
+        cell: currency ? (a) => formatMoney(a.balanceAlertThreshold, currency) : undefined,
+      },
+      { key: 'balanceAlertNotification', header: 'EMAILS', cell: (a) => emails(a.balanceAlertNotification) },
+      { key: 'createdAt', header: 'CREATED' },
+      { key: 'customerIdentifier', header: 'CUSTOMER' },
+      { key: 'accountIdentifier', header: 'ACCOUNT' },
+    ],
+    defaults: [
+      'balanceAlertID',
+      'balanceAlertDisplayName',
+      'balanceAlertThreshold',
+      'balanceAlertNotification',
+      'createdAt',
+    ],
+  };
+}
+
+/** What `alerts delete` prints: the API's answer. */
+export const deletedAlertView: ResourceView<DeletedAlert> = {
+  name: 'deleted alert',
+  columns: [
+    { key: 'balanceAlertID', header: 'ID' },
+    { key: 'status', header: 'STATUS' },
+  ],
+  defaults: ['balanceAlertID', 'status'],
 };

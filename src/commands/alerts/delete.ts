@@ -1,0 +1,65 @@
+/**
+ * `tango alerts delete <customer> <account> <alert-id>`: DELETE .../lowbalance/{balanceAlertID}.
+ * A person at a terminal confirms first; a script says --yes. Without either, nothing is deleted
+ * (exit 2): a cron job must never delete because nobody was there to say no.
+ */
+import { Command } from 'commander';
+import type { Context } from '../../context.js';
+import type { DeletedAlert } from '../../domain/alerts.js';
+import { UsageError } from '../../errors.js';
+import { deletedAlertView } from '../../output/columns.js';
+import { action, examples } from '../action.js';
+import { guardInterrupt } from '../prompt.js';
+import { isStatus } from '../shared.js';
+import { alertArguments, alertNotFound } from './common.js';
+
+interface DeleteOptions {
+  yes?: boolean;
+}
+
+export function alertsDeleteCommand(): Command {
+  return alertArguments(new Command('delete').description('delete a low-balance alert'), true)
+    .option('-y, --yes', 'delete without asking (needed when there is no terminal to ask at)')
+    .addHelpText(
+      'after',
+      examples(
+        ['tango alerts delete acme-co acme-main <alert-id>', 'asks first, at a terminal'],
+        ['tango alerts delete acme-co acme-main <alert-id> --yes --json', "for scripts: the API's answer as JSON"],
+      ),
+    )
+    .action(action(remove));
+}
+
+async function remove(ctx: Context, customer: string, account: string, alertId: string, opts: DeleteOptions) {
+  ctx.output.checkFields(deletedAlertView);
+  if (!opts.yes) await confirm(ctx, `Delete low-balance alert ${alertId} of account ${account}?`);
+  const api = await ctx.api();
+  let deleted: DeletedAlert;
+  try {
+    const result = await api.deleteAlert(customer, account, alertId);
+    deleted = result.body;
+  } catch (error) {
+    if (isStatus(error, 404) && error.earlierAttemptMayHaveLanded) {
+      // The first DELETE's answer was lost and the retry found nothing: that first one did it.
+      ctx.log.note('The first answer was lost and the retry found no alert: it was deleted by the first attempt.');
+      deleted = { balanceAlertID: alertId, status: 'DELETED' };
+    } else {
+      throw isStatus(error, 404) ? alertNotFound(error, customer, account, alertId) : error;
+    }
+  }
+  ctx.log.success(`Deleted alert ${alertId} of account ${account}.`);
+  await ctx.output.item(deleted, deletedAlertView);
+}
+
+/** Asks at a terminal; refuses (exit 2) where nobody can answer. */
+async function confirm(ctx: Context, question: string): Promise<void> {
+  if (!ctx.canPrompt) {
+    throw new UsageError('refusing to delete without confirmation: there is no terminal to ask at', {
+      hint: 'pass --yes to delete from a script',
+    });
+  }
+  const { confirm } = await import('@inquirer/prompts');
+  const yes = await guardInterrupt(() => confirm({ message: question, default: false }, { output: process.stderr }));
+  // As gh does with a declined prompt: not a success, and nothing was done (exit 2).
+  if (!yes) throw new UsageError('not deleted: the deletion was not confirmed');
+}
