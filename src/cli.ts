@@ -2,34 +2,42 @@
  * Runs the program once and turns whatever happened into an exit code. This is the only place
  * that prints errors; nothing deeper calls process.exit.
  */
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
+import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
 import { CliError, ExitCode } from './errors.js';
+import { IOStreams } from './output/iostreams.js';
 import { allCommands, buildProgram } from './program.js';
-import { setRuntime } from './runtime.js';
 
-export async function run(argv: readonly string[], io: ContextIO): Promise<number> {
-  setRuntime(io);
+export async function run(argv: readonly string[], outside: ContextIO): Promise<number> {
+  const io = new IOStreams(outside, outside.env);
   const program = buildProgram();
+  bindOutside(program, outside, io);
   for (const command of allCommands(program)) {
     command.exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeOut: (text) => io.writeOut(text),
+      writeErr: (text) => io.writeErr(text),
     });
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return io.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
+    return outside.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
   } catch (error) {
-    return await report(error, io, argv.includes('--verbose') || argv.includes('-v') || io.env.TANGO_DEBUG === '1');
+    const verbose = argv.includes('--verbose') || argv.includes('-v') || outside.env.TANGO_DEBUG === '1';
+    return await report(error, io, colorFlag(program), verbose);
   }
 }
 
-async function report(error: unknown, io: ContextIO, verbose: boolean): Promise<number> {
+/** --no-color as commander parsed it (it parses global options wherever they stand). */
+function colorFlag(program: Command): boolean | undefined {
+  return program.opts<{ color?: boolean }>().color;
+}
+
+async function report(error: unknown, io: IOStreams, color: boolean | undefined, verbose: boolean): Promise<number> {
   if (error instanceof CommanderError) return commanderExitCode(error);
-  const { colorEnabled, createPaint } = await import('./output/color.js');
-  const paint = createPaint(colorEnabled({ flag: !io.env.NO_COLOR, env: io.env, isTTY: io.stderr.isTTY }));
-  const out = (line: string) => io.stderr.write(`${line}\n`);
+  const { createPaint } = await import('./output/color.js');
+  const paint = createPaint(io.colorOn('stderr', color));
+  const out = (line: string) => io.writeErr(`${line}\n`);
   if (error instanceof CliError) {
     out(paint.red(`Error: ${error.message}`));
     for (const detail of error.details) out(`  ${detail}`);

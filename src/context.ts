@@ -1,36 +1,58 @@
 /**
- * What a command's action works with: resolved settings, the stderr logger, the stdout output,
- * whether a person can be asked, and the API client, built on first use (and for `--env local`,
- * the embedded emulator started behind it).
+ * The only door between a command and the outside world, like gh's Factory: the streams (with
+ * what is known about them), the environment, the Ctrl-C signal, the Prompter and the HTTP
+ * dispatcher all reach a command through its Context. The entry point hands the process's own
+ * to `run()`; a test hands fakes, and runs any command in-process.
+ *
+ * Built per command by the action wrapper. Settings are resolved on first use, so commands that
+ * only print text (help, completion) never read the profile; the API client (and undici with it)
+ * loads only when a command asks for it.
  */
 import type { Command } from 'commander';
-import { basicAuth, oauthClientCredentials, type TokenCache } from './api/auth.js';
-import { HttpClient } from './api/http.js';
-import { TangoApi } from './api/tango.js';
+import type { Dispatcher } from 'undici';
+import type { TangoApi } from './api/tango.js';
 import {
   type Credentials,
   type GlobalOptions,
   type OptionSource,
   resolveSettings,
   type Settings,
+  verboseWanted,
 } from './config/settings.js';
 import { ProfileStore } from './config/store.js';
-import { CliError, ExitCode } from './errors.js';
-import { colorEnabled } from './output/color.js';
+import { noCredentials } from './errors.js';
+import type { IOStreams, StandardStreams } from './output/iostreams.js';
 import { createLogger, type Logger } from './output/logger.js';
-import { Output } from './output/render.js';
-import { VERSION } from './version.js';
+import type { Prompter } from './output/prompter.js';
+import { Output, type OutputOptions } from './output/render.js';
+
+/** What the entry point hands the program: the process's outside world, or a test's fakes. */
+export interface ContextIO extends StandardStreams {
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C (and SIGTERM). */
+  signal: AbortSignal;
+  /** Answers every prompt; default: inquirer's prompts on stdin, drawn on stderr. */
+  prompter?: Prompter;
+  /** Sends every request; default: a keep-alive undici Agent per client. Tests pass a MockAgent. */
+  dispatcher?: Dispatcher;
+}
 
 export interface Context {
   readonly settings: Settings;
   readonly store: ProfileStore;
+  /** stderr: everything that is not data. */
   readonly log: Logger;
+  /** stdout: the data, in the format asked for. */
   readonly output: Output;
-  /** A person is there to answer prompts: stdin and stdout are terminals, no --no-input, no CI. */
-  readonly canPrompt: boolean;
+  /** The streams' facts (terminal or not, width) and stdin, for readers that take a stream. */
+  readonly io: IOStreams;
+  readonly env: NodeJS.ProcessEnv;
   /** Aborted on Ctrl-C. */
   readonly signal: AbortSignal;
-  readonly env: NodeJS.ProcessEnv;
+  /** A person is there to answer prompts: stdin and stdout are terminals, no --no-input, no CI. */
+  readonly canPrompt: boolean;
+  /** Asks a person; only when canPrompt. */
+  prompter(): Promise<Prompter>;
   api(): Promise<TangoApi>;
   /**
    * A client whose requests are not abandoned on Ctrl-C, for work that stops starting requests
@@ -44,16 +66,6 @@ export interface Context {
   close(): Promise<void>;
 }
 
-export interface ContextIO {
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
-  signal: AbortSignal;
-}
-
-export const USER_AGENT = `tango-admin/${VERSION} node/${process.versions.node}`;
-
 export function globalOptions(cmd: Command): { opts: GlobalOptions; source: OptionSource } {
   return {
     opts: cmd.optsWithGlobals<GlobalOptions>(),
@@ -61,49 +73,71 @@ export function globalOptions(cmd: Command): { opts: GlobalOptions; source: Opti
   };
 }
 
-export function promptAllowed(opts: GlobalOptions, io: Pick<ContextIO, 'env' | 'stdin' | 'stdout'>): boolean {
-  const ci = io.env.CI !== undefined && !['', '0', 'false'].includes(io.env.CI);
-  return opts.input !== false && !ci && Boolean(io.stdin.isTTY) && Boolean(io.stdout.isTTY);
+export function promptAllowed(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: IOStreams): boolean {
+  const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI);
+  return opts.input !== false && !ci && io.stdinIsTTY && io.stdoutIsTTY;
 }
 
-export function createContext(cmd: Command, io: ContextIO): Context {
+export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): Context {
   const { opts, source } = globalOptions(cmd);
-  const store = new ProfileStore(io.env);
+  const env = outside.env;
+  const store = new ProfileStore(env);
   const profileName = opts.profile || 'default';
-  const settings = resolveSettings(opts, source, io.env, store.get(profileName));
+  let settings: Settings | undefined;
+  const resolved = () => {
+    settings ??= resolveSettings(opts, source, env, store.get(profileName));
+    return settings;
+  };
   const log = createLogger({
-    verbose: settings.verbose,
-    color: colorEnabled({ flag: opts.color, env: io.env, isTTY: io.stderr.isTTY }),
-    write: (text) => io.stderr.write(text),
+    verbose: verboseWanted(opts, env),
+    color: io.colorOn('stderr', opts.color),
+    write: (text) => io.writeErr(text),
   });
-  const output = new Output({
-    format: settings.output.value,
-    fields: settings.fields,
-    color: colorEnabled({ flag: opts.color, env: io.env, isTTY: io.stdout.isTTY }),
-    isTTY: Boolean(io.stdout.isTTY),
-    write: (text) => writeOut(io.stdout, text),
-  });
+  const outputOptions: OutputOptions = {
+    // Read when something is printed in a format, so printing plain text resolves no settings.
+    get format() {
+      return resolved().output.value;
+    },
+    get fields() {
+      return resolved().fields;
+    },
+    color: io.colorOn('stdout', opts.color),
+    isTTY: io.stdoutIsTTY,
+    write: (text) => io.writeOut(text),
+  };
   const closers: Array<() => Promise<void> | void> = [];
+  let prompter: Promise<Prompter> | undefined;
   let api: Promise<TangoApi> | undefined;
   let finishing: Promise<TangoApi> | undefined;
 
   const context: Context = {
-    settings,
+    get settings() {
+      return resolved();
+    },
     store,
     log,
-    output,
-    canPrompt: promptAllowed(opts, io),
-    signal: io.signal,
-    env: io.env,
+    output: new Output(outputOptions),
+    io,
+    env,
+    signal: outside.signal,
+    canPrompt: promptAllowed(opts, env, io),
+    prompter: () => {
+      prompter ??= outside.prompter
+        ? Promise.resolve(outside.prompter)
+        : import('./output/prompter.js').then(({ inquirerPrompter }) =>
+            inquirerPrompter({ input: io.stdin, output: io.promptOutput, signal: outside.signal }),
+          );
+      return prompter;
+    },
     api: () => {
-      api ??= buildApi(context, profileName);
+      api ??= connect(context, outside, profileName);
       return api;
     },
     apiFinishingInFlight: () => {
-      finishing ??= buildApi(context, profileName, undefined, undefined, { finishInFlight: true });
+      finishing ??= connect(context, outside, profileName, { finishInFlight: true });
       return finishing;
     },
-    apiWith: (credentials, authUrl) => buildApi(context, profileName, credentials, authUrl),
+    apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl }),
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.reverse()) await fn();
@@ -112,18 +146,18 @@ export function createContext(cmd: Command, io: ContextIO): Context {
   return context;
 }
 
-/** Writes respecting back-pressure, so streaming 100,000 rows into a slow pipe keeps memory flat. */
-function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> | void {
-  if (stream.write(text)) return;
-  return new Promise((resolve) => stream.once('drain', resolve));
+interface ConnectOptions {
+  credentials?: Credentials;
+  authUrl?: string;
+  finishInFlight?: boolean;
 }
 
-async function buildApi(
+/** The API client for this command; for `--env local`, the embedded emulator started behind it. */
+async function connect(
   context: Context,
+  outside: ContextIO,
   profileName: string,
-  override?: Credentials,
-  authUrl?: string,
-  { finishInFlight = false } = {},
+  { credentials: override, authUrl, finishInFlight = false }: ConnectOptions = {},
 ): Promise<TangoApi> {
   const { settings, log } = context;
   let baseUrl = settings.baseUrl.value;
@@ -140,61 +174,22 @@ async function buildApi(
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
     };
-    if (process.stderr.isTTY) log.note(`Using the local emulator (${baseUrl}); nothing leaves this machine.`);
+    if (context.io.stderrIsTTY) log.note(`Using the local emulator (${baseUrl}); nothing leaves this machine.`);
   }
   if (!credentials) throw noCredentials(profileName);
-  const trace = settings.verbose ? (line: string) => log.debug(`http: ${line}`) : undefined;
-  const auth =
-    credentials.kind === 'basic'
-      ? basicAuth(credentials.platformName.value, credentials.platformKey.value)
-      : oauthClientCredentials({
-          tokenUrl: authUrl ?? settings.authUrl.value,
-          clientId: credentials.clientId.value,
-          clientSecret: credentials.clientSecret.value,
-          cache: profileTokenCache(context.store, profileName, !override && credentials.clientId.source === 'profile'),
-          userAgent: USER_AGENT,
-          timeoutMs: settings.timeoutMs,
-          trace,
-        });
-  const http = new HttpClient({
+  const { createApiClient } = await import('./api/client.js');
+  const persistToken = !override && credentials.kind === 'oauth' && credentials.clientId.source === 'profile';
+  const client = createApiClient({
+    settings,
     baseUrl,
-    auth,
-    timeoutMs: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
-    rate: settings.rate,
-    userAgent: USER_AGENT,
-    trace,
+    credentials,
+    authUrl,
+    tokenProfile: persistToken ? { store: context.store, name: profileName } : undefined,
+    env: context.env,
     signal: finishInFlight ? undefined : context.signal,
-    backoff: retryBaseFromEnv(context.env),
+    dispatcher: outside.dispatcher,
+    trace: settings.verbose ? (line: string) => log.debug(`http: ${line}`) : undefined,
   });
-  context.onClose(() => http.close());
-  return new TangoApi(http);
-}
-
-/** TANGO_RETRY_BASE_MS shortens the backoff, for tests and rehearsals against the emulator. */
-function retryBaseFromEnv(env: NodeJS.ProcessEnv): { baseMs: number } | undefined {
-  const value = Number(env.TANGO_RETRY_BASE_MS);
-  return env.TANGO_RETRY_BASE_MS && Number.isFinite(value) && value >= 0 ? { baseMs: value } : undefined;
-}
-
-/** Tokens for profile credentials live in the profile; tokens for env-var credentials only in memory. */
-function profileTokenCache(store: ProfileStore, profile: string, persist: boolean): TokenCache {
-  let memory = persist ? store.get(profile)?.token : undefined;
-  return {
-    load: () => memory as ReturnType<TokenCache['load']>,
-    save: async (token) => {
-      memory = token;
-      if (persist) await store.update(profile, { token });
-    },
-  };
-}
-
-export function noCredentials(profile: string): CliError {
-  return new CliError(ExitCode.auth, `No credentials for profile "${profile}".`, {
-    details: [
-      'Store them:        tango auth login' + (profile === 'default' ? '' : ` --profile ${profile}`),
-      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY (or TANGO_CLIENT_ID and TANGO_CLIENT_SECRET)',
-      'Or try it locally: tango --env local customers list',
-    ],
-  });
+  context.onClose(client.close);
+  return client.api;
 }

@@ -74,6 +74,17 @@ export class NetworkError extends CliError {
   }
 }
 
+/** Nothing to authenticate with: no stored profile credentials and no TANGO_* variables. */
+export function noCredentials(profile: string): CliError {
+  return new CliError(ExitCode.auth, `No credentials for profile "${profile}".`, {
+    details: [
+      'Store them:        tango auth login' + (profile === 'default' ? '' : ` --profile ${profile}`),
+      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY (or TANGO_CLIENT_ID and TANGO_CLIENT_SECRET)',
+      'Or try it locally: tango --env local customers list',
+    ],
+  });
+}
+
 /** One entry of a Tango error body's `errors[]`. */
 export interface FieldError {
   path?: string;

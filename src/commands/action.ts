@@ -3,8 +3,16 @@
  * it conf, undici, tables) is loaded only when a command actually runs.
  */
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
-import { runtime } from '../runtime.js';
+import type { Context, ContextIO } from '../context.js';
+import type { IOStreams } from '../output/iostreams.js';
+
+/** The outside world each program was run with; keyed by the program, so runs in one process never mix. */
+const outsides = new WeakMap<Command, { outside: ContextIO; io: IOStreams }>();
+
+/** Called by `run()` once per program, before parsing. */
+export function bindOutside(program: Command, outside: ContextIO, io: IOStreams): void {
+  outsides.set(program, { outside, io });
+}
 
 /** Wraps `fn(ctx, ...args, opts)` as a commander action; closes the context however it ends. */
 export function action<Args extends unknown[]>(
@@ -12,14 +20,23 @@ export function action<Args extends unknown[]>(
 ): (...args: unknown[]) => Promise<void> {
   return async (...args: unknown[]) => {
     const cmd = args.at(-1) as Command;
+    const bound = outsides.get(rootOf(cmd));
+    if (!bound) throw new Error(`${cmd.name()} ran outside run(): it has no streams`);
     const { createContext } = await import('../context.js');
-    const ctx = createContext(cmd, runtime());
+    const ctx = createContext(cmd, bound.outside, bound.io);
     try {
       await fn(ctx, ...(args.slice(0, -1) as Args));
     } finally {
       await ctx.close();
     }
   };
+}
+
+/** The program a command belongs to. */
+export function rootOf(command: Command): Command {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return root;
 }
 
 /** Longer commands get their comment on the line above, so nothing wraps at 80 columns. */

@@ -1,8 +1,7 @@
 /** `tango help [command...]`, plus the topic `tango help exit-codes`. */
 import { Command } from 'commander';
 import { exitCodeTable } from '../errors.js';
-import { runtime } from '../runtime.js';
-import { examples } from './action.js';
+import { action, examples } from './action.js';
 
 export function exitCodesText(): string {
   const lines = exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`);
@@ -20,21 +19,21 @@ export function helpCommand(program: Command): Command {
         ['tango help exit-codes', 'what each exit code means'],
       ),
     )
-    .action((words: string[]) => {
-      if (words.join(' ') === 'exit-codes') {
-        runtime().stdout.write(exitCodesText());
-        return;
-      }
-      let target = program;
-      for (const word of words) {
-        const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
-        if (!next)
-          return program.error(`error: unknown command or topic '${words.join(' ')}'`, {
-            exitCode: 2,
-            code: 'tango.unknownTopic',
-          });
-        target = next;
-      }
-      target.outputHelp();
-    });
+    .action(
+      action(async (ctx, words: string[]) => {
+        if (words.join(' ') === 'exit-codes') return ctx.output.text(exitCodesText());
+        let target = program;
+        for (const word of words) {
+          const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
+          if (!next)
+            return program.error(`error: unknown command or topic '${words.join(' ')}'`, {
+              exitCode: 2,
+              code: 'tango.unknownTopic',
+            });
+          target = next;
+        }
+        // Through commander's own output, which run() points at the Context's stdout.
+        target.outputHelp();
+      }),
+    );
 }

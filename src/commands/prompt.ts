@@ -27,7 +27,7 @@ export function listItems(answer: string): string[] {
 export async function valueOrAsk(ctx: Context, given: string | undefined, ask: Ask): Promise<string> {
   if (given !== undefined) return given;
   if (!ctx.canPrompt) throw missingFlags([ask.flag]);
-  const prompts = await import('@inquirer/prompts');
+  const prompter = await ctx.prompter();
   const validate = (value: string) => {
     if (!ask.rule) return value.trim() ? true : `${ask.flag} cannot be empty`;
     const items = ask.list ? listItems(value) : [value];
@@ -38,12 +38,9 @@ export async function valueOrAsk(ctx: Context, given: string | undefined, ask: A
     }
     return true;
   };
-  const context = { output: process.stderr };
-  return guardInterrupt(() =>
-    ask.secret
-      ? prompts.password({ message: ask.message, mask: '*', validate }, context)
-      : prompts.input({ message: ask.message, default: ask.default, validate }, context),
-  );
+  return ask.secret
+    ? prompter.password({ message: ask.message, validate })
+    : prompter.input({ message: ask.message, default: ask.default, validate });
 }
 
 export function missingFlags(flags: string[]): UsageError {
@@ -53,12 +50,18 @@ export function missingFlags(flags: string[]): UsageError {
   });
 }
 
-/** Inquirer rejects with ExitPromptError on Ctrl-C; that is an interruption, exit 130. */
-export async function guardInterrupt<T>(ask: () => Promise<T>): Promise<T> {
-  try {
-    return await ask();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new InterruptedError();
-    throw error;
+/**
+ * Goes ahead when `--yes` was given or the person at the terminal says yes; without a terminal
+ * and without `--yes`, refuses (exit 2) naming the flag, so a script never hangs on a question.
+ * A "no" is an interruption (exit 130): nothing was done, and a script must not read it as success.
+ */
+export async function confirmOrYes(ctx: Context, yes: boolean | undefined, question: string): Promise<void> {
+  if (yes) return;
+  if (!ctx.canPrompt) {
+    throw new UsageError(`${question.replace(/\?$/, '')}: confirmation needed`, {
+      hint: 'pass --yes to go ahead without a question (there is no terminal to ask at)',
+    });
   }
+  const agreed = await (await ctx.prompter()).confirm({ message: question, default: false });
+  if (!agreed) throw new InterruptedError('Cancelled; nothing was changed.');
 }

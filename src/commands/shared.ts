@@ -179,24 +179,19 @@ export async function printDryRun(ctx: Context, spec: RequestSpec): Promise<void
   const prepared = await describeRequest(ctx, spec);
   const format = ctx.output.format;
   if (format === 'json' || format === 'ndjson') {
-    await ctx.output.options.write(`${JSON.stringify(prepared, null, format === 'json' ? 2 : undefined)}\n`);
+    await ctx.output.document(prepared);
   } else {
     const headers = Object.entries(prepared.headers).map(([name, value]) => `${name}: ${value}`);
     const body = prepared.body === undefined ? [] : ['', JSON.stringify(prepared.body, null, 2)];
-    await ctx.output.options.write(`${[`${prepared.method} ${prepared.url}`, ...headers, ...body].join('\n')}\n`);
+    await ctx.output.lines([`${prepared.method} ${prepared.url}`, ...headers, ...body]);
   }
   ctx.log.note('Dry run: nothing was sent.');
 }
 
 async function describeRequest(ctx: Context, spec: RequestSpec): Promise<PreparedRequest> {
   if (ctx.settings.credentials || ctx.settings.env.value === 'local') return (await ctx.api()).describe(spec);
-  const { HttpClient, REDACTED } = await import('../api/http.js');
-  const { USER_AGENT } = await import('../context.js');
-  const client = new HttpClient({
-    baseUrl: ctx.settings.baseUrl.value,
-    auth: { authorization: async () => REDACTED },
-    userAgent: USER_AGENT,
-  });
+  const { describingClient } = await import('../api/client.js');
+  const client = describingClient(ctx.settings.baseUrl.value);
   try {
     return client.describe(spec);
   } finally {

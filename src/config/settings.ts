@@ -98,8 +98,13 @@ export function resolveSettings(
     timeoutMs: (opts.timeout ?? profile?.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
     maxRetries: opts.maxRetries ?? profile?.maxRetries ?? DEFAULT_MAX_RETRIES,
     rate: opts.rate ?? profile?.rate,
-    verbose: Boolean(opts.verbose) || env.TANGO_DEBUG === '1',
+    verbose: verboseWanted(opts, env),
   };
+}
+
+/** --verbose, or TANGO_DEBUG=1 for runs whose flags cannot be changed. */
+export function verboseWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(opts.verbose) || env.TANGO_DEBUG === '1';
 }
 
 interface Target {

@@ -42,7 +42,7 @@ export class ProfileStore {
   readonly #dir: string;
   #conf: Conf<StoreShape> | undefined;
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
+  constructor(env: NodeJS.ProcessEnv) {
     this.#dir = configDir(env);
     this.path = join(this.#dir, CONFIG_FILE_NAME);
   }

@@ -65,9 +65,9 @@ export function seedState(state: EmulatorState, options: SeedOptions): void {
   const { customers, accountsPerCustomer, random } = options;
   const records = customers * (1 + accountsPerCustomer);
   const clock = creationClock(options.now, records, random);
-  for (let c = 0; c < customers; c += 1) {
+  for (let added = 0; added < customers; added += 1) {
     const company = `${pick(random, COMPANY_NAMES)} ${pick(random, COMPANY_KINDS)}`;
-    const customerIdentifier = `${suggestIdentifier(company)}-${String(c + 1).padStart(3, '0')}`;
+    const customerIdentifier = freeIdentifier(state, suggestIdentifier(company));
     const domain = `${suggestIdentifier(company)}.example.com`;
     state.addCustomer({
       seq: state.nextSequence(),
@@ -79,6 +79,17 @@ export function seedState(state: EmulatorState, options: SeedOptions): void {
     for (let a = 0; a < accountsPerCustomer; a += 1) {
       addSeededAccount(state, { customerIdentifier, domain, index: a, random, createdAt: clock() });
     }
+  }
+}
+
+/**
+ * `<company>-001`, numbered after the customers already there, so seeding more into a state that
+ * has data (`tango emulator seed` twice) never meets an identifier that is taken.
+ */
+function freeIdentifier(state: EmulatorState, base: string): string {
+  for (let n = state.customers.length + 1; ; n++) {
+    const identifier = `${base}-${String(n).padStart(3, '0')}`;
+    if (!state.customer(identifier)) return identifier;
   }
 }
 

@@ -120,6 +120,18 @@ export class EmulatorState {
     return true;
   }
 
+  /** Forgets every customer and account (and their alerts); the sequence goes on, so a cursor from before matches nothing new. */
+  clear(): { customers: number; accounts: number } {
+    const removed = { customers: this.customers.length, accounts: this.accounts.length };
+    this.customers.length = 0;
+    this.accounts.length = 0;
+    this.customersById.clear();
+    this.accountsById.clear();
+    this.accountsByCustomer.clear();
+    this.alertsByAccount.clear();
+    return removed;
+  }
+
   toData(): StateData {
     return {
       format: STATE_FORMAT,

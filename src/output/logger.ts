@@ -17,10 +17,10 @@ export interface Logger {
 export interface LoggerOptions {
   verbose: boolean;
   color: boolean;
-  write?: (text: string) => void;
+  write: (text: string) => void;
 }
 
-export function createLogger({ verbose, color, write = (t) => process.stderr.write(t) }: LoggerOptions): Logger {
+export function createLogger({ verbose, color, write }: LoggerOptions): Logger {
   const paint = createPaint(color);
   const line = (text: string) => write(`${text}\n`);
   return {

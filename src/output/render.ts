@@ -21,11 +21,56 @@ type Row = Record<string, unknown>;
 /** No rule between data rows: a long list stays readable, one row per line. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
+/** One line of a key/value list: `Label  value (note)`, the note dimmed. */
+export interface KeyValue {
+  label: string;
+  value: string;
+  note?: string;
+}
+
 export class Output {
-  constructor(readonly options: OutputOptions) {}
+  readonly #options: OutputOptions;
+
+  constructor(options: OutputOptions) {
+    this.#options = options;
+  }
 
   get format(): OutputFormat {
-    return this.options.format;
+    return this.#options.format;
+  }
+
+  /** A whole document as JSON: indented for json, one line for ndjson (scripts read either). */
+  document(value: unknown): Promise<void> {
+    return this.#write(`${JSON.stringify(value, null, this.format === 'ndjson' ? undefined : 2)}\n`);
+  }
+
+  /** Labels and values in two aligned columns, for a person (auth status). */
+  async keyValues(rows: readonly KeyValue[]): Promise<void> {
+    const { createPaint } = await import('./color.js');
+    const paint = createPaint(this.#options.color);
+    const width = Math.max(0, ...rows.map((row) => row.label.length));
+    const lines = rows.map(
+      ({ label, value, note }) => `${label.padEnd(width)}  ${value}${note ? paint.dim(` (${note})`) : ''}`,
+    );
+    return this.lines(lines);
+  }
+
+  /** Plain lines of text, each ended by a newline. */
+  lines(lines: readonly string[]): Promise<void> {
+    return this.#write(lines.map((line) => `${line}\n`).join(''));
+  }
+
+  /** Text already laid out (a completion script, a report in its own format), written as it is. */
+  text(text: string): Promise<void> {
+    return this.#write(text);
+  }
+
+  /**
+   * A blank line before the next block; on a terminal with a title above it. A pipe gets the
+   * blank line only, so each block stays a plain header-and-rows list.
+   */
+  section(title: string): Promise<void> {
+    return this.#write(this.#options.isTTY ? `\n${title}\n` : '\n');
   }
 
   /**
@@ -33,18 +78,18 @@ export class Output {
    * so a typo never turns a create that succeeded into a reported failure.
    */
   checkFields<T>(view: ResourceView<T>): void {
-    selectColumns(view, this.options.fields, true);
+    selectColumns(view, this.#options.fields, true);
   }
 
   /** One resource: JSON as is; a table as field/value pairs. */
   async item<T>(value: T, view: ResourceView<T>): Promise<void> {
-    const columns = selectColumns(view, this.options.fields, true);
+    const columns = selectColumns(view, this.#options.fields, true);
     const row = value as Row;
-    switch (this.options.format) {
+    switch (this.#options.format) {
       case 'json':
-        return this.#write(`${JSON.stringify(pickFields(row, this.options.fields), null, 2)}\n`);
+        return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields), null, 2)}\n`);
       case 'ndjson':
-        return this.#write(`${JSON.stringify(pickFields(row, this.options.fields))}\n`);
+        return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields))}\n`);
       case 'csv':
         return this.#write(await csvLines([row], columns as Column<Row>[], true));
       case 'table':
@@ -55,8 +100,8 @@ export class Output {
   /** A whole list at once: JSON prints the API's array (or page wrapper) unchanged. */
   async list<T>(rows: readonly T[], view: ResourceView<T>, raw: unknown = rows): Promise<void> {
     this.checkFields(view);
-    if (this.options.format === 'json') {
-      return this.#write(`${JSON.stringify(pickDeep(raw, this.options.fields), null, 2)}\n`);
+    if (this.#options.format === 'json') {
+      return this.#write(`${JSON.stringify(pickDeep(raw, this.#options.fields), null, 2)}\n`);
     }
     const stream = this.stream(view);
     await stream.write(rows);
@@ -66,13 +111,13 @@ export class Output {
   /** A list written as it arrives, page by page; only a terminal table waits for the end. */
   stream<T>(view: ResourceView<T>): ListStream<T> {
     // CSV is for moving data (spreadsheets, `accounts import`), so it carries every field; tables show the usual few.
-    const columns = selectColumns(view, this.options.fields, this.options.format === 'csv') as Column<Row>[];
-    const fields = this.options.fields;
+    const columns = selectColumns(view, this.#options.fields, this.#options.format === 'csv') as Column<Row>[];
+    const fields = this.#options.fields;
     let count = 0;
     let buffered: Row[] = [];
     const write = (text: string) => this.#write(text);
-    const format = this.options.format;
-    const tty = this.options.isTTY;
+    const format = this.#options.format;
+    const tty = this.#options.isTTY;
     return {
       write: async (rows) => {
         const page = rows as unknown as Row[];
@@ -102,10 +147,10 @@ export class Output {
   }
 
   async #details(row: Row, columns: Column<Row>[]): Promise<string> {
-    if (!this.options.isTTY) return columns.map((c) => `${c.key}\t${cellText(c, row)}`).join('\n') + '\n';
+    if (!this.#options.isTTY) return columns.map((c) => `${c.key}\t${cellText(c, row)}`).join('\n') + '\n';
     const { default: Table } = await import('cli-table3');
     const { createPaint } = await import('./color.js');
-    const paint = createPaint(this.options.color);
+    const paint = createPaint(this.#options.color);
     const table = new Table({ chars: COMPACT, style: { head: [], border: [] } });
     for (const column of columns) table.push({ [paint.bold(column.header)]: cellText(column, row) });
     return `${table.toString()}\n`;
@@ -115,7 +160,7 @@ export class Output {
     if (rows.length === 0) return '';
     const { default: Table } = await import('cli-table3');
     const { createPaint } = await import('./color.js');
-    const paint = createPaint(this.options.color);
+    const paint = createPaint(this.#options.color);
     const table = new Table({
       head: columns.map((c) => paint.bold(c.header)),
       chars: COMPACT,
@@ -126,7 +171,7 @@ export class Output {
   }
 
   async #write(text: string): Promise<void> {
-    await this.options.write(text);
+    await this.#options.write(text);
   }
 }
 

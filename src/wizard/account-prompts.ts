@@ -1,9 +1,9 @@
 /** The wizard's second part: one or more accounts, each checked field by field as it is typed. */
 import { CURRENCIES, type Currency, DEFAULT_CURRENCY, promptCheck } from '../domain/rules.js';
 import type { Account } from '../domain/types.js';
+import type { Prompter } from '../output/prompter.js';
 import { askFreeIdentifier } from './identifier-prompt.js';
 import { type AccountPlan, suggestAccountIdentifier } from './plan.js';
-import type { Prompter } from './prompter.js';
 import type { WizardSession } from './session.js';
 
 const CURRENCY_NAMES: Record<Currency, string> = {

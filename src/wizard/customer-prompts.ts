@@ -1,9 +1,9 @@
 /** The wizard's first part: a new customer (name, then identifier), or one chosen from the API's list. */
 import { promptCheck, suggestIdentifier } from '../domain/rules.js';
 import type { Customer } from '../domain/types.js';
+import type { Choice } from '../output/prompter.js';
 import { askFreeIdentifier } from './identifier-prompt.js';
 import type { CustomerPlan } from './plan.js';
-import type { Choice } from './prompter.js';
 import type { WizardSession } from './session.js';
 
 /** Past this many customers the list becomes a search: nobody scrolls through 300 names. */

@@ -4,7 +4,7 @@
  * caught at the question rather than as a 409 after the review.
  */
 import { promptCheck, type RuleName } from '../domain/rules.js';
-import type { Prompter } from './prompter.js';
+import type { Prompter } from '../output/prompter.js';
 
 export interface IdentifierQuestion<T> {
   message: string;

@@ -5,13 +5,11 @@
 import { requests } from '../api/tango.js';
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { runtime } from '../runtime.js';
 import { applyPlan } from './apply.js';
 import { equivalentCommands } from './commands.js';
 import { apiDirectory } from './directory.js';
 import { accountBody, customerBody, type OnboardingPlan } from './plan.js';
 import { readPlan } from './plan-file.js';
-import { inquirerPrompter } from './prompter.js';
 import { reviewText } from './review-table.js';
 import { askToSavePlan } from './save-prompt.js';
 import type { WizardSession } from './session.js';
@@ -43,7 +41,7 @@ export function noTerminal(): UsageError {
 
 async function fromPlanFile(ctx: Context, file: string, dryRun: boolean): Promise<void> {
   // Read and checked whole before any request, so a bad plan sends nothing.
-  const plan = await readPlan(file, runtime().stdin);
+  const plan = await readPlan(file, ctx.io.stdin);
   if (dryRun) return printDryRun(ctx, plan, true);
   await applyAndReport(ctx, plan);
 }
@@ -53,13 +51,12 @@ async function interactively(ctx: Context, dryRun: boolean): Promise<void> {
   // before the first question, rather than after the person has typed half an onboarding.
   const api = await ctx.api();
   await api.listCustomers({}, { paginate: true, maxResults: 1 });
-  const io = runtime();
   const session: WizardSession = {
-    prompter: await inquirerPrompter({ input: io.stdin, output: io.stderr, signal: ctx.signal }),
+    prompter: await ctx.prompter(),
     directory: apiDirectory(api),
     say: (line) => ctx.log.info(line),
   };
-  const plan = await askWithoutCreating(session, { dryRun, width: terminalWidth(), globalFlags: globalFlags(ctx) });
+  const plan = await askWithoutCreating(session, { dryRun, width: terminalWidth(ctx), globalFlags: globalFlags(ctx) });
   if (!plan) {
     ctx.log.info('Cancelled; nothing was created.');
     return;
@@ -115,12 +112,9 @@ async function applyAndReport(ctx: Context, plan: OnboardingPlan): Promise<void>
 /** stdout gets what would be done (the commands, or with --json the requests); stderr the review. */
 async function printDryRun(ctx: Context, plan: OnboardingPlan, showReview: boolean): Promise<void> {
   const flags = globalFlags(ctx);
-  if (showReview) ctx.log.info(await reviewText(plan, terminalWidth(), flags));
-  if (ctx.output.format === 'json') {
-    await ctx.output.options.write(`${JSON.stringify(plannedRequests(plan), null, 2)}\n`);
-  } else {
-    await ctx.output.options.write(`${equivalentCommands(plan, flags).join('\n')}\n`);
-  }
+  if (showReview) ctx.log.info(await reviewText(plan, terminalWidth(ctx), flags));
+  if (ctx.output.format === 'json') await ctx.output.document(plannedRequests(plan));
+  else await ctx.output.lines(equivalentCommands(plan, flags));
   ctx.log.note('Dry run: nothing was sent.');
 }
 
@@ -144,7 +138,6 @@ export function globalFlags(ctx: Context): string[] {
 }
 
 /** The table fits a terminal; into a log file or a pipe it is drawn whole. */
-function terminalWidth(): number {
-  const { stderr } = runtime();
-  return stderr.isTTY && stderr.columns ? stderr.columns : Number.POSITIVE_INFINITY;
+function terminalWidth(ctx: Context): number {
+  return ctx.io.stderrColumns ?? Number.POSITIVE_INFINITY;
 }

@@ -1,6 +1,7 @@
 /** What every step of the wizard works with: someone to ask, the API to look things up, a voice. */
+
+import type { Prompter } from '../output/prompter.js';
 import type { Directory } from './directory.js';
-import type { Prompter } from './prompter.js';
 
 export interface WizardSession {
   prompter: Prompter;

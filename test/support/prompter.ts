@@ -3,18 +3,18 @@
  * and answers it with the next step of a script: keys typed, screens checked. The wizard's steps
  * run unchanged, so a test sees the validation messages and defaults a person would see.
  */
-import { confirm, input, search, select } from '@inquirer/prompts';
+import { confirm, input, password, search, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { vi } from 'vitest';
 import type { Customer } from '../../src/domain/types.js';
+import { type Choice, interruptible, type Prompter } from '../../src/output/prompter.js';
 import type { Directory } from '../../src/wizard/directory.js';
-import { type Choice, interruptible, type Prompter } from '../../src/wizard/prompter.js';
 import type { WizardSession } from '../../src/wizard/session.js';
 
 type Rendered = Awaited<ReturnType<typeof render>>;
 
 export interface Asked {
-  kind: 'input' | 'select' | 'search' | 'confirm';
+  kind: 'input' | 'select' | 'search' | 'confirm' | 'password';
   message: string;
   default?: unknown;
   choices?: Choice<unknown>[];
@@ -67,6 +67,8 @@ export function scriptedPrompter(steps: Step[]): ScriptedPrompter {
     search: (q) => ask({ kind: 'search', message: q.message }, (signal) => render(search, q, { signal })),
     confirm: (q) =>
       ask({ kind: 'confirm', message: q.message, default: q.default }, (signal) => render(confirm, q, { signal })),
+    password: (q) =>
+      ask({ kind: 'password', message: q.message }, (signal) => render(password, { ...q, mask: '*' }, { signal })),
   };
 }
 

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { CommanderError } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bindOutside } from '../../src/commands/action.js';
 import { emulatorStartCommand } from '../../src/commands/emulator/start.js';
 import type { ContextIO } from '../../src/context.js';
 import { UsageError } from '../../src/errors.js';
-import { setRuntime } from '../../src/runtime.js';
+import { IOStreams } from '../../src/output/iostreams.js';
 
 interface Session {
   stdout: () => string;
@@ -30,16 +31,17 @@ function run(args: string[]): Session {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const interrupt = new AbortController();
-  setRuntime({
+  const outside: ContextIO = {
     env: {},
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
     stdin: new PassThrough() as unknown as NodeJS.ReadStream,
     signal: interrupt.signal,
-  } satisfies ContextIO);
+  };
   const command = emulatorStartCommand()
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  bindOutside(command, outside, new IOStreams(outside, outside.env));
   return {
     stdout: capture(stdout),
     stderr: capture(stderr),

@@ -126,14 +126,12 @@ async function sendRows(
   concurrency: number,
 ): Promise<RunResult> {
   const { runImport, startProgress } = await import('../../import/index.js');
-  const { runtime } = await import('../../runtime.js');
-  const stderr = runtime().stderr;
   const progress = startProgress({
     total: rows.length,
     // --verbose traces every request on stderr; a bar redrawn in place would garble them.
-    tty: Boolean(stderr.isTTY) && !ctx.settings.verbose,
-    columns: stderr.columns,
-    write: (text) => stderr.write(text),
+    tty: ctx.io.stderrIsTTY && !ctx.settings.verbose,
+    columns: ctx.io.stderrColumns,
+    write: (text) => ctx.io.writeErr(text),
   });
   try {
     return await runImport({
@@ -152,8 +150,7 @@ async function sendRows(
 /** Every row read and checked; any problem ends the command here, before a single request. */
 async function readValidRows(ctx: Context, opts: ImportOptions): Promise<PlannedRow[]> {
   const { readSource, validateRows, formatProblem, STDIN } = await import('../../import/index.js');
-  const { runtime } = await import('../../runtime.js');
-  const parsed = await readSource({ file: opts.file, format: opts.format, stdin: runtime().stdin });
+  const parsed = await readSource({ file: opts.file, format: opts.format, stdin: ctx.io.stdin });
   const { planned, problems } = validateRows(parsed.rows);
   const all = sortProblems([...parsed.problems, ...problems]);
   const name = opts.file === STDIN ? 'stdin' : opts.file;
@@ -198,14 +195,13 @@ async function writeFinal(path: string, report: ImportReport): Promise<void> {
 /** Without --report, the report goes to stdout: all of it as data, or as a table only conflicts and failures. */
 async function printReport(ctx: Context, report: ImportReport): Promise<void> {
   const { reportText, reportView } = await import('../../import/index.js');
-  const write = (text: string) => ctx.output.options.write(text);
   switch (ctx.output.format) {
     case 'json':
-      return write(await reportText(report, 'json'));
+      return ctx.output.text(await reportText(report, 'json'));
     case 'csv':
-      return write(await reportText(report, 'csv'));
+      return ctx.output.text(await reportText(report, 'csv'));
     case 'ndjson':
-      return write(report.rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+      return ctx.output.lines(report.rows.map((row) => JSON.stringify(row)));
     case 'table': {
       // Rows not attempted are counted in the summary; listing hundreds of them would bury the few that failed.
       const needing = report.rows.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed');

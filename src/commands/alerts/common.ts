@@ -60,10 +60,31 @@ function whichIsMissing(i18nKey: string | undefined, customer: string, account: 
  */
 export async function currencyForTable(ctx: Context, api: TangoApi, account: string): Promise<string | undefined> {
   // A piped table is for awk and friends: the API's plain number, and no extra request.
-  if (ctx.output.format !== 'table' || !ctx.output.options.isTTY) return undefined;
+  if (ctx.output.format !== 'table' || !ctx.io.stdoutIsTTY) return undefined;
   try {
     return (await api.getAccount(account)).currencyCode;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Feeds `tango alerts get|update|delete <TAB>`: the customer and account a command reached, and
+ * the alerts it saw. Best-effort, like every completion cache write.
+ */
+export async function rememberAlerts(
+  ctx: Context,
+  customer: string,
+  account: string,
+  alerts: ReadonlyArray<{ balanceAlertID: string }>,
+): Promise<void> {
+  const { cacheScope, remember } = await import('../../completion/cache.js');
+  const scope = cacheScope(ctx);
+  remember(scope, 'customer', [customer]);
+  remember(scope, 'account', [account]);
+  remember(
+    scope,
+    'alert',
+    alerts.map((alert) => alert.balanceAlertID),
+  );
 }

@@ -12,7 +12,7 @@ import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { listItems } from '../prompt.js';
 import { completeBody, isStatus, printDryRun, reportCreate } from '../shared.js';
-import { addAlertFieldOptions, alertArguments, alertNotFound, currencyForTable } from './common.js';
+import { addAlertFieldOptions, alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
 
 interface CreateOptions {
   displayName?: string;
@@ -64,6 +64,7 @@ async function create(ctx: Context, customer: string, account: string, opts: Cre
     if (error instanceof ConflictError && error.differences.length === 0) throw nameTaken(what, error);
     throw error;
   }
+  await rememberAlerts(ctx, customer, account, [alert]);
   await ctx.output.item(alert, alertView(await currencyForTable(ctx, api, account)));
 }
 

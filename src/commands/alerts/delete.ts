@@ -1,15 +1,14 @@
 /**
  * `tango alerts delete <customer> <account> <alert-id>`: DELETE .../lowbalance/{balanceAlertID}.
- * A person at a terminal confirms first; a script says --yes. Without either, nothing is deleted
- * (exit 2): a cron job must never delete because nobody was there to say no.
+ * A person at a terminal confirms first (a "no" is exit 130, nothing done); a script says --yes.
+ * Without either, nothing is deleted (exit 2): a cron job never deletes because nobody said no.
  */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { DeletedAlert } from '../../domain/alerts.js';
-import { UsageError } from '../../errors.js';
 import { deletedAlertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { guardInterrupt } from '../prompt.js';
+import { confirmOrYes } from '../prompt.js';
 import { isStatus } from '../shared.js';
 import { alertArguments, alertNotFound } from './common.js';
 
@@ -32,7 +31,7 @@ export function alertsDeleteCommand(): Command {
 
 async function remove(ctx: Context, customer: string, account: string, alertId: string, opts: DeleteOptions) {
   ctx.output.checkFields(deletedAlertView);
-  if (!opts.yes) await confirm(ctx, `Delete low-balance alert ${alertId} of account ${account}?`);
+  await confirmOrYes(ctx, opts.yes, `Delete low-balance alert ${alertId} of account ${account}?`);
   const api = await ctx.api();
   let deleted: DeletedAlert;
   try {
@@ -49,17 +48,4 @@ async function remove(ctx: Context, customer: string, account: string, alertId: 
   }
   ctx.log.success(`Deleted alert ${alertId} of account ${account}.`);
   await ctx.output.item(deleted, deletedAlertView);
-}
-
-/** Asks at a terminal; refuses (exit 2) where nobody can answer. */
-async function confirm(ctx: Context, question: string): Promise<void> {
-  if (!ctx.canPrompt) {
-    throw new UsageError('refusing to delete without confirmation: there is no terminal to ask at', {
-      hint: 'pass --yes to delete from a script',
-    });
-  }
-  const { confirm } = await import('@inquirer/prompts');
-  const yes = await guardInterrupt(() => confirm({ message: question, default: false }, { output: process.stderr }));
-  // As gh does with a declined prompt: not a success, and nothing was done (exit 2).
-  if (!yes) throw new UsageError('not deleted: the deletion was not confirmed');
 }

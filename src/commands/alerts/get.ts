@@ -5,7 +5,7 @@ import type { LowBalanceAlert } from '../../domain/alerts.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { isStatus } from '../shared.js';
-import { alertArguments, alertNotFound, currencyForTable } from './common.js';
+import { alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
 
 export function alertsGetCommand(): Command {
   return alertArguments(new Command('get').description('show one low-balance alert'), true)
@@ -28,5 +28,6 @@ async function get(ctx: Context, customer: string, account: string, alertId: str
   } catch (error) {
     throw isStatus(error, 404) ? alertNotFound(error, customer, account, alertId) : error;
   }
+  await rememberAlerts(ctx, customer, account, [alert]);
   await ctx.output.item(alert, alertView(await currencyForTable(ctx, api, account)));
 }

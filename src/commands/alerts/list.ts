@@ -5,13 +5,13 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
-import type { AlertFilters, LowBalanceAlert, LowBalanceAlertList } from '../../domain/alerts.js';
+import type { AlertFilters, LowBalanceAlertList } from '../../domain/alerts.js';
 import { MAX_ALERTS_PER_PAGE } from '../../domain/alerts.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { collectByRule, integerIn, threshold } from '../parse.js';
 import { isStatus } from '../shared.js';
-import { alertArguments, alertNotFound, currencyForTable } from './common.js';
+import { alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
 
 interface ListOptions {
   displayName?: string;
@@ -69,21 +69,20 @@ async function list(ctx: Context, customer: string, account: string, opts: ListO
   };
   const api = await ctx.api();
   const view = alertView(await currencyForTable(ctx, api, account));
-  const remember = await alertMemory(ctx);
   try {
     if (opts.all || opts.limit !== undefined) {
       // Page by page into the output: memory holds one page, whatever the total.
       const stream = ctx.output.stream(view);
       const start = { elementsPerBlock: opts.perPage, limit: opts.limit };
       for await (const page of api.alertPages(customer, account, filters, start)) {
-        remember(page.lowBalanceAlerts);
+        await rememberAlerts(ctx, customer, account, page.lowBalanceAlerts);
         await stream.write(page.lowBalanceAlerts);
       }
       await stream.end();
       return;
     }
     const body = await api.listAlerts(customer, account, filters, { page: opts.page, elementsPerBlock: opts.perPage });
-    remember(body.lowBalanceAlerts);
+    await rememberAlerts(ctx, customer, account, body.lowBalanceAlerts);
     await ctx.output.list(body.lowBalanceAlerts, view, body);
     pageNumberHint(ctx, body);
   } catch (error) {
@@ -98,15 +97,4 @@ function pageNumberHint(ctx: Context, body: LowBalanceAlertList): void {
   if (number + 1 < totalPages) {
     ctx.log.note(`Page ${number} of 0-${totalPages - 1} (${totalElements} alerts). Next page: --page ${number + 1}`);
   }
-}
-
-/** Feeds `tango alerts get|update|delete <customer> <account> <TAB>`. */
-async function alertMemory(ctx: Context): Promise<(alerts: LowBalanceAlert[]) => void> {
-  const { cacheScope, remember } = await import('../../completion/cache.js');
-  return (alerts) =>
-    remember(
-      cacheScope(ctx),
-      'alert',
-      alerts.map((a) => a.balanceAlertID),
-    );
 }

@@ -10,7 +10,7 @@ import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { invalidValues, isStatus, printDryRun } from '../shared.js';
-import { addAlertFieldOptions, alertArguments, alertNotFound, currencyForTable } from './common.js';
+import { addAlertFieldOptions, alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
 
 interface UpdateOptions {
   displayName?: string;
@@ -88,5 +88,6 @@ async function update(ctx: Context, customer: string, account: string, alertId: 
     throw error;
   }
   ctx.log.success(`Updated alert ${alertId}: ${Object.keys(body).join(', ')}.`);
+  await rememberAlerts(ctx, customer, account, [updated]);
   await ctx.output.item(updated, alertView(await currencyForTable(ctx, api, account)));
 }

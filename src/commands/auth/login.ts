@@ -4,7 +4,7 @@ import type { Credentials } from '../../config/settings.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode } from '../../errors.js';
 import { action, examples } from '../action.js';
-import { guardInterrupt, missingFlags, valueOrAsk } from '../prompt.js';
+import { missingFlags, valueOrAsk } from '../prompt.js';
 
 interface LoginOptions {
   platformName?: string;
@@ -61,8 +61,7 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
 
 async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
   const { readSecretFromStdin } = await import('../../config/secrets.js');
-  const { runtime } = await import('../../runtime.js');
-  const stdin = runtime().stdin;
+  const stdin = ctx.io.stdin;
   if (opts.clientId || opts.clientSecretStdin) {
     const clientId = await valueOrAsk(ctx, opts.clientId, { flag: '--client-id', message: 'OAuth client id' });
     const clientSecret = opts.clientSecretStdin
@@ -100,19 +99,14 @@ async function chooseEnvironment(ctx: Context): Promise<{ env?: string; baseUrl?
     return env.value === 'custom' ? { baseUrl: baseUrl.value, env: undefined } : { env: env.value, baseUrl: undefined };
   }
   if (env.source === 'profile' || !ctx.canPrompt) return {};
-  const { select } = await import('@inquirer/prompts');
-  const chosen = await guardInterrupt(() =>
-    select(
-      {
-        message: 'Environment',
-        choices: [
-          { name: 'sandbox (integration-api.tangocard.com)', value: 'sandbox' },
-          { name: 'production (api.tangocard.com)', value: 'production' },
-        ],
-      },
-      { output: process.stderr },
-    ),
-  );
+  const prompter = await ctx.prompter();
+  const chosen = await prompter.select({
+    message: 'Environment',
+    choices: [
+      { name: 'sandbox (integration-api.tangocard.com)', value: 'sandbox' },
+      { name: 'production (api.tangocard.com)', value: 'production' },
+    ],
+  });
   return { env: chosen, baseUrl: undefined };
 }
 

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { Credentials, Resolved, Settings } from '../../config/settings.js';
 import type { Context } from '../../context.js';
-import { ApiError, CliError, ExitCode } from '../../errors.js';
+import { ApiError, CliError, ExitCode, noCredentials } from '../../errors.js';
 import { action, examples } from '../action.js';
 
 interface StatusOptions {
@@ -47,7 +47,6 @@ async function status(ctx: Context, opts: StatusOptions): Promise<void> {
   }
   await print(ctx, report);
   if (!ctx.settings.credentials && ctx.settings.env.value !== 'local') {
-    const { noCredentials } = await import('../../context.js');
     throw noCredentials(report.profile);
   }
   if (failure) throw failure;
@@ -111,10 +110,7 @@ async function check(ctx: Context): Promise<CliError | undefined> {
 
 async function print(ctx: Context, report: StatusReport): Promise<void> {
   const format = ctx.output.format;
-  if (format === 'json' || format === 'ndjson') {
-    await ctx.output.options.write(`${JSON.stringify(report, null, format === 'json' ? 2 : 0)}\n`);
-    return;
-  }
+  if (format === 'json' || format === 'ndjson') return ctx.output.document(report);
   const rows: Array<[string, string | undefined, string | undefined]> = [
     ['Profile', report.profile, report.sources.profile],
     ['Environment', report.environment, report.sources.environment],
@@ -127,12 +123,9 @@ async function print(ctx: Context, report: StatusReport): Promise<void> {
     ['Config file', report.configFile, undefined],
     ['Verified', report.verified === undefined ? undefined : report.verified ? 'yes' : 'no', undefined],
   ];
-  const { createPaint } = await import('../../output/color.js');
-  const paint = createPaint(ctx.output.options.color);
-  const shown = rows.filter(([, value]) => value !== undefined);
-  const width = Math.max(...shown.map(([label]) => label.length));
-  const text = shown
-    .map(([label, value, source]) => `${label.padEnd(width)}  ${value}${source ? paint.dim(` (from ${source})`) : ''}`)
-    .join('\n');
-  await ctx.output.options.write(`${text}\n`);
+  await ctx.output.keyValues(
+    rows
+      .filter(([, value]) => value !== undefined)
+      .map(([label, value, source]) => ({ label, value: value as string, note: source && `from ${source}` })),
+  );
 }

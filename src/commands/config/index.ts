@@ -90,9 +90,7 @@ function shown(profile: Profile): Record<string, string | number> {
 async function list(ctx: Context): Promise<void> {
   const profiles = Object.fromEntries(ctx.store.names().map((name) => [name, shown(ctx.store.get(name) ?? {})]));
   if (ctx.output.format === 'json' || ctx.output.format === 'ndjson') {
-    const indent = ctx.output.format === 'json' ? 2 : 0;
-    await ctx.output.options.write(`${JSON.stringify({ configFile: ctx.store.path, profiles }, null, indent)}\n`);
-    return;
+    return ctx.output.document({ configFile: ctx.store.path, profiles });
   }
   const rows = Object.entries(profiles).flatMap(([profile, values]) =>
     Object.entries(values).map(([key, value]) => ({ profile, key, value })),
@@ -116,7 +114,7 @@ async function get(ctx: Context, name: string): Promise<void> {
   if (value === undefined) {
     throw new CliError(ExitCode.notFound, `"${name}" is not set in profile "${profile}"`);
   }
-  await ctx.output.options.write(`${key.secret ? mask(String(value)) : String(value)}\n`);
+  await ctx.output.lines([key.secret ? mask(String(value)) : String(value)]);
 }
 
 async function set(ctx: Context, name: string, value: string): Promise<void> {
@@ -139,5 +137,5 @@ async function unset(ctx: Context, name: string): Promise<void> {
 }
 
 async function path(ctx: Context): Promise<void> {
-  await ctx.output.options.write(`${ctx.store.path}\n`);
+  await ctx.output.lines([ctx.store.path]);
 }

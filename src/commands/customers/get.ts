@@ -35,8 +35,6 @@ async function get(ctx: Context, customerIdentifier: string): Promise<void> {
   // The accounts table belongs to the table view only: JSON already holds them, and --fields picks customer fields.
   if (ctx.output.format !== 'table' || ctx.settings.fields) return;
   const accounts = Array.isArray(customer.accounts) ? customer.accounts : [];
-  const tty = ctx.output.options.isTTY;
-  if (tty) await ctx.output.options.write(accounts.length ? `\nAccounts (${accounts.length}):\n` : '\nNo accounts.\n');
-  else await ctx.output.options.write('\n');
+  await ctx.output.section(accounts.length ? `Accounts (${accounts.length}):` : 'No accounts.');
   await ctx.output.list(accounts, accountSummaryView);
 }

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { examples } from '../action.js';
+import { emulatorResetCommand } from './reset.js';
+import { emulatorSeedCommand } from './seed.js';
 import { emulatorStartCommand } from './start.js';
 
 export function emulatorCommand(): Command {
@@ -10,7 +12,11 @@ export function emulatorCommand(): Command {
       examples(
         ['tango emulator start --port 4010 --seed 5', 'a server with sample data'],
         ['tango --env local customers list', 'the same emulator inside the CLI, nothing to start'],
+        ['tango emulator seed --customers 20', 'sample data for --env local'],
+        ['tango emulator reset --yes', 'empty --env local again'],
       ),
     )
-    .addCommand(emulatorStartCommand());
+    .addCommand(emulatorStartCommand())
+    .addCommand(emulatorResetCommand())
+    .addCommand(emulatorSeedCommand());
 }

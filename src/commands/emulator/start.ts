@@ -6,17 +6,12 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isLoopbackHost } from '../../config/environments.js';
-import {
-  DROP_MODES,
-  type DropMode,
-  HOST_RULE,
-  type NumberOptionName,
-  numberOptionProblem,
-} from '../../emulator/option-rules.js';
+import type { Context } from '../../context.js';
+import { DROP_MODES, type DropMode, HOST_RULE } from '../../emulator/option-rules.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
 import { UsageError } from '../../errors.js';
-import { runtime } from '../../runtime.js';
-import { examples } from '../action.js';
+import { action, examples } from '../action.js';
+import { numberFlag } from './flags.js';
 
 interface StartFlags {
   port: number;
@@ -107,22 +102,19 @@ POST /oauth/token (client_credentials; client id local-client, secret local-secr
 Control (no credentials): GET /_emulator/stats, /_emulator/health; PATCH /_emulator/faults.
 `,
     )
-    .action((flags: StartFlags) => start(flags));
+    .action(action(start));
 }
 
-async function start(flags: StartFlags): Promise<void> {
-  const io = runtime();
+async function start(ctx: Context, flags: StartFlags): Promise<void> {
   const { startEmulator } = await import('../../emulator/server.js');
-  const emulator = await startEmulator(emulatorOptions(flags, (line) => io.stderr.write(`${line}\n`))).catch(
-    (error: unknown) => {
-      throw startFailure(error, flags);
-    },
-  );
-  io.stdout.write(`${emulator.baseUrl}\n`);
+  const emulator = await startEmulator(emulatorOptions(flags, (line) => ctx.log.info(line))).catch((error: unknown) => {
+    throw startFailure(error, flags);
+  });
+  await ctx.output.lines([emulator.baseUrl]);
   const { mask } = await import('../../config/secrets.js');
-  io.stderr.write(banner(emulator, flags, mask));
-  await untilAborted(io.signal);
-  io.stderr.write('Stopping the emulator.\n');
+  for (const line of banner(emulator, flags, mask)) ctx.log.info(line);
+  await untilAborted(ctx.signal);
+  ctx.log.info('Stopping the emulator.');
   await emulator.close();
 }
 
@@ -165,7 +157,7 @@ function startFailure(error: unknown, flags: StartFlags): unknown {
 }
 
 /** What is running and how to reach it; a key the user chose is masked, the well-known default is not. */
-function banner(emulator: RunningEmulator, flags: StartFlags, mask: (secret: string) => string): string {
+function banner(emulator: RunningEmulator, flags: StartFlags, mask: (secret: string) => string): string[] {
   const { platformName, platformKey } = emulator.credentials;
   const shownKey = flags.platformKey === undefined ? platformKey : mask(platformKey);
   const faults = [
@@ -182,8 +174,7 @@ function banner(emulator: RunningEmulator, flags: StartFlags, mask: (secret: str
     `  Faults:      ${faults.length > 0 ? `${faults.join(', ')} (replay with --random-seed ${emulator.randomSeed})` : 'none'}`,
     `  Stats:       ${emulator.controlUrl}/stats`,
     'Press Ctrl-C to stop.',
-    '',
-  ].join('\n');
+  ];
 }
 
 function untilAborted(signal: AbortSignal): Promise<void> {
@@ -191,16 +182,6 @@ function untilAborted(signal: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
-}
-
-/** A flag checked by the emulator's own option rule, so flag and option never disagree. */
-function numberFlag(name: NumberOptionName): (value: string) => number {
-  return (value) => {
-    const number = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
-    const problem = numberOptionProblem(name, number);
-    if (problem) throw new InvalidArgumentError(`It ${problem}.`);
-    return number;
-  };
 }
 
 function hostFlag(value: string): string {

@@ -1,7 +1,8 @@
 /**
- * The four kinds of question the wizard asks, as an interface. The wizard's steps take a
- * Prompter rather than importing @inquirer/prompts, so tests can answer them (with
- * @inquirer/testing or a script) and the steps never know the difference.
+ * The kinds of question tango asks, as an interface. Every prompt (the wizard's steps, a value
+ * missing from `create`, `auth login`'s hidden key) goes through the Context's Prompter rather
+ * than importing @inquirer/prompts, so tests can answer them (with @inquirer/testing or a
+ * script) and the code asking never knows the difference.
  */
 import { InterruptedError } from '../errors.js';
 
@@ -32,6 +33,12 @@ export interface SearchQuestion<V> {
   source: (term: string | undefined) => Choice<V>[];
 }
 
+/** Typed without echo: the characters show as `*`. */
+export interface PasswordQuestion {
+  message: string;
+  validate?: Validate;
+}
+
 export interface ConfirmQuestion {
   message: string;
   default?: boolean;
@@ -42,6 +49,7 @@ export interface Prompter {
   select<V>(question: SelectQuestion<V>): Promise<V>;
   search<V>(question: SearchQuestion<V>): Promise<V>;
   confirm(question: ConfirmQuestion): Promise<boolean>;
+  password(question: PasswordQuestion): Promise<string>;
 }
 
 export interface PromptStreams {
@@ -60,6 +68,7 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
     select: (q) => interruptible(() => prompts.select({ ...q, pageSize: 12 }, context)),
     search: (q) => interruptible(() => prompts.search({ ...q, pageSize: 12 }, context)),
     confirm: (q) => interruptible(() => prompts.confirm(q, context)),
+    password: (q) => interruptible(() => prompts.password({ ...q, mask: '*' }, context)),
   };
 }
 

@@ -1,0 +1,88 @@
+/**
+ * Building the API client from resolved settings: the auth provider (Basic, or OAuth with its
+ * token kept in the profile), the HTTP client with the timeout, retry and rate settings, and the
+ * typed calls on top. The Context imports this module only when a command sends something, so a
+ * command that sends nothing never loads undici.
+ */
+import type { Dispatcher } from 'undici';
+import type { Credentials, Settings } from '../config/settings.js';
+import type { ProfileStore } from '../config/store.js';
+import { VERSION } from '../version.js';
+import { basicAuth, oauthClientCredentials, type TokenCache } from './auth.js';
+import { HttpClient, REDACTED } from './http.js';
+import { TangoApi } from './tango.js';
+
+export const USER_AGENT = `tango-admin/${VERSION} node/${process.versions.node}`;
+
+export interface ClientOptions {
+  settings: Settings;
+  baseUrl: string;
+  credentials: Credentials;
+  /** OAuth token URL when it is not the settings' own (auth login --auth-url). */
+  authUrl?: string;
+  /** The profile the OAuth token is cached in; undefined keeps it in memory only. */
+  tokenProfile?: { store: ProfileStore; name: string };
+  env: NodeJS.ProcessEnv;
+  /** Aborts requests in flight; left out by work that lets them finish (an import's rows). */
+  signal?: AbortSignal;
+  /** The Context's HTTP dispatcher: undici's MockAgent in tests, a keep-alive Agent otherwise. */
+  dispatcher?: Dispatcher;
+  trace?: (line: string) => void;
+}
+
+export function createApiClient(options: ClientOptions): { api: TangoApi; close: () => Promise<void> } {
+  const { settings, credentials, trace, dispatcher } = options;
+  const auth =
+    credentials.kind === 'basic'
+      ? basicAuth(credentials.platformName.value, credentials.platformKey.value)
+      : oauthClientCredentials({
+          tokenUrl: options.authUrl ?? settings.authUrl.value,
+          clientId: credentials.clientId.value,
+          clientSecret: credentials.clientSecret.value,
+          cache: tokenCache(options.tokenProfile),
+          userAgent: USER_AGENT,
+          timeoutMs: settings.timeoutMs,
+          dispatcher,
+          trace,
+        });
+  const http = new HttpClient({
+    baseUrl: options.baseUrl,
+    auth,
+    dispatcher,
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    rate: settings.rate,
+    userAgent: USER_AGENT,
+    trace,
+    signal: options.signal,
+    backoff: retryBaseFromEnv(options.env),
+  });
+  return { api: new TangoApi(http), close: () => http.close() };
+}
+
+/** An HTTP client that can only describe requests (for --dry-run without stored credentials). */
+export function describingClient(baseUrl: string): HttpClient {
+  return new HttpClient({
+    baseUrl,
+    auth: { authorization: async () => REDACTED },
+    userAgent: USER_AGENT,
+  });
+}
+
+/** TANGO_RETRY_BASE_MS shortens the backoff, for tests and rehearsals against the emulator. */
+function retryBaseFromEnv(env: NodeJS.ProcessEnv): { baseMs: number } | undefined {
+  const value = Number(env.TANGO_RETRY_BASE_MS);
+  return env.TANGO_RETRY_BASE_MS && Number.isFinite(value) && value >= 0 ? { baseMs: value } : undefined;
+}
+
+/** Tokens for profile credentials live in the profile; tokens for env-var credentials only in memory. */
+function tokenCache(profile: ClientOptions['tokenProfile']): TokenCache {
+  let memory = profile ? profile.store.get(profile.name)?.token : undefined;
+  return {
+    load: () => memory as ReturnType<TokenCache['load']>,
+    save: async (token) => {
+      memory = token;
+      if (profile) await profile.store.update(profile.name, { token });
+    },
+  };
+}

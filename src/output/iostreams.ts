@@ -1,0 +1,69 @@
+/**
+ * The three standard streams and the facts about them, like gh's iostreams: whether each is a
+ * terminal, how wide the terminal is, and whether a stream gets colour. The entry point builds
+ * one from the process; a test builds one from fake streams. Nothing else reaches a stream.
+ */
+import { colorEnabled } from './color.js';
+
+export interface StandardStreams {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export class IOStreams {
+  readonly #streams: StandardStreams;
+  readonly #env: NodeJS.ProcessEnv;
+
+  constructor(streams: StandardStreams, env: NodeJS.ProcessEnv) {
+    this.#streams = streams;
+    this.#env = env;
+  }
+
+  /** For readers that take a stream: a piped secret, a plan or a CSV on stdin, the prompts' keys. */
+  get stdin(): NodeJS.ReadStream {
+    return this.#streams.stdin;
+  }
+
+  /** Where prompts draw: stderr, so stdout stays data even in the wizard. */
+  get promptOutput(): NodeJS.WritableStream {
+    return this.#streams.stderr;
+  }
+
+  get stdinIsTTY(): boolean {
+    return Boolean(this.#streams.stdin.isTTY);
+  }
+
+  get stdoutIsTTY(): boolean {
+    return Boolean(this.#streams.stdout.isTTY);
+  }
+
+  get stderrIsTTY(): boolean {
+    return Boolean(this.#streams.stderr.isTTY);
+  }
+
+  /** The width of the terminal on stderr, where tables of the review and progress bars draw; none on a pipe. */
+  get stderrColumns(): number | undefined {
+    return this.stderrIsTTY ? this.#streams.stderr.columns || undefined : undefined;
+  }
+
+  /**
+   * Whether `stream` gets colour. `color` is commander's value of --no-color: false when the
+   * flag was given, and then it beats NO_COLOR and FORCE_COLOR, on both streams.
+   */
+  colorOn(stream: 'stdout' | 'stderr', color: boolean | undefined): boolean {
+    const isTTY = stream === 'stdout' ? this.stdoutIsTTY : this.stderrIsTTY;
+    return colorEnabled({ flag: color, env: this.#env, isTTY });
+  }
+
+  /** Writes respecting back-pressure, so streaming 100,000 rows into a slow pipe keeps memory flat. */
+  writeOut(text: string): Promise<void> | void {
+    const stdout = this.#streams.stdout;
+    if (stdout.write(text)) return;
+    return new Promise((resolve) => stdout.once('drain', resolve));
+  }
+
+  writeErr(text: string): void {
+    this.#streams.stderr.write(text);
+  }
+}
