@@ -6,6 +6,7 @@ import { type Command, CommanderError } from 'commander';
 import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
 import { CliError, ExitCode } from './errors.js';
+import { hintFor } from './hints.js';
 import { IOStreams } from './output/iostreams.js';
 import { allCommands, buildProgram } from './program.js';
 
@@ -42,7 +43,8 @@ async function report(error: unknown, io: IOStreams, color: boolean | undefined,
     out(paint.red(`Error: ${error.message}`));
     for (const detail of error.details) out(`  ${detail}`);
     if (error.requestId) out(paint.dim(`  Request ID: ${error.requestId}`));
-    if (error.hint) out(paint.yellow(`Hint: ${error.hint}`));
+    const hint = hintFor(error);
+    if (hint) out(paint.yellow(`Hint: ${hint}`));
     if (verbose && error.cause instanceof Error && error.cause.stack) out(paint.dim(error.cause.stack));
     return error.exitCode;
   }

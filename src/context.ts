@@ -20,7 +20,7 @@ import {
   verboseWanted,
 } from './config/settings.js';
 import { ProfileStore } from './config/store.js';
-import { noCredentials } from './errors.js';
+import { noCredentials } from './hints.js';
 import type { IOStreams, StandardStreams } from './output/iostreams.js';
 import { createLogger, type Logger } from './output/logger.js';
 import type { Prompter } from './output/prompter.js';

@@ -67,22 +67,54 @@ export class InterruptedError extends CliError {
   }
 }
 
+/**
+ * The request settings in force when a request failed (after any profile or flag resolved them),
+ * so the words printed at the top can name the one to change.
+ */
+export interface RequestLimits {
+  timeoutMs: number;
+  maxRetries: number;
+  /** Requests per second; undefined when there was no client-side limit. */
+  rate?: number;
+}
+
+/** Which server a network failure was about: the API itself, or the OAuth token endpoint. */
+export type Endpoint = 'api' | 'token';
+
+export interface NetworkFacts {
+  endpoint: Endpoint;
+  host: string;
+  /** undici's or the system's error code (ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT, ...). */
+  code: string;
+  timedOut: boolean;
+  /** A request that changes something may have been applied before the connection failed. */
+  mayHaveLanded: boolean;
+  attempts: number;
+  limits?: RequestLimits;
+}
+
+/** No answer: the connection failed or timed out. */
 export class NetworkError extends CliError {
-  constructor(message: string, extra: ErrorDetails = {}) {
+  readonly facts: NetworkFacts;
+
+  constructor(message: string, facts: NetworkFacts, extra: ErrorDetails = {}) {
     super(ExitCode.network, message, extra);
     this.name = 'NetworkError';
+    this.facts = facts;
   }
 }
 
-/** Nothing to authenticate with: no stored profile credentials and no TANGO_* variables. */
-export function noCredentials(profile: string): CliError {
-  return new CliError(ExitCode.auth, `No credentials for profile "${profile}".`, {
-    details: [
-      'Store them:        tango auth login' + (profile === 'default' ? '' : ` --profile ${profile}`),
-      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY (or TANGO_CLIENT_ID and TANGO_CLIENT_SECRET)',
-      'Or try it locally: tango --env local customers list',
-    ],
-  });
+/** The OAuth token endpoint refused the client's id or secret (HTTP 400, 401 or 403). */
+export class TokenRefusedError extends CliError {
+  readonly status: number;
+  readonly clientId: string;
+
+  constructor(status: number, clientId: string) {
+    super(ExitCode.auth, `The OAuth token endpoint refused client "${clientId}" (HTTP ${status})`);
+    this.name = 'TokenRefusedError';
+    this.status = status;
+    this.clientId = clientId;
+  }
 }
 
 /** One entry of a Tango error body's `errors[]`. */
@@ -125,6 +157,11 @@ export class ApiError extends CliError {
   readonly body: TangoErrorBody | undefined;
   /** True when an earlier attempt of this request may have reached the server (lost response). */
   readonly earlierAttemptMayHaveLanded: boolean;
+  /** How many times the request was sent before this answer was final. */
+  readonly attempts: number;
+  /** How long the server's last Retry-After asked to wait, if it sent one. */
+  readonly retryAfterMs?: number;
+  readonly limits?: RequestLimits;
 
   constructor(init: {
     status: number;
@@ -133,6 +170,9 @@ export class ApiError extends CliError {
     body: TangoErrorBody | undefined;
     requestId?: string;
     earlierAttemptMayHaveLanded?: boolean;
+    attempts?: number;
+    retryAfterMs?: number;
+    limits?: RequestLimits;
   }) {
     const body = init.body;
     const fieldErrors = Array.isArray(body?.errors) ? body.errors.filter(isObject) : [];
@@ -140,7 +180,6 @@ export class ApiError extends CliError {
     super(exitCodeForStatus(init.status), message, {
       requestId: init.requestId ?? body?.requestId,
       details: fieldErrors.map(describeFieldError),
-      hint: hintForStatus(init.status),
     });
     this.name = 'ApiError';
     this.status = init.status;
@@ -150,14 +189,34 @@ export class ApiError extends CliError {
     this.fieldErrors = fieldErrors;
     this.body = body;
     this.earlierAttemptMayHaveLanded = init.earlierAttemptMayHaveLanded ?? false;
+    this.attempts = init.attempts ?? 1;
+    this.retryAfterMs = init.retryAfterMs;
+    this.limits = init.limits;
   }
 }
 
-function hintForStatus(status: number): string | undefined {
-  if (status === 401) return 'see which credentials were used and where they came from: tango auth status';
-  if (status === 403)
-    return 'these credentials are valid but not allowed to do this; check the platform and environment';
-  return undefined;
+/** A 409 whose existing resource differs from the request (or could not be read): exit 5, with both versions shown. */
+export class ConflictError extends CliError {
+  readonly differences: Difference[];
+
+  constructor(message: string, differences: Difference[], requestId?: string) {
+    super(ExitCode.conflict, message, {
+      details: differences.map((d) => `${d.field}: existing ${show(d.existing)}, requested ${show(d.requested)}`),
+      requestId,
+    });
+    this.name = 'ConflictError';
+    this.differences = differences;
+  }
+}
+
+export interface Difference {
+  field: string;
+  existing: unknown;
+  requested: unknown;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
 function isObject(value: unknown): value is FieldError {

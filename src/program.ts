@@ -14,9 +14,10 @@ import { customersCommand } from './commands/customers/index.js';
 import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { onboardCommand } from './commands/onboard.js';
-import { integerIn, positiveNumber } from './commands/parse.js';
+import { bySetting } from './commands/parse.js';
 import { completeWith } from './completion/values.js';
 import { ENV_NAMES } from './config/environments.js';
+import { NUMBER_SETTINGS } from './config/limits.js';
 import { OUTPUT_FORMATS } from './config/settings.js';
 import { VERSION } from './version.js';
 
@@ -75,9 +76,17 @@ function addGlobalOptions(program: Command): void {
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-v, --verbose', 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)')
     .option('--no-input', 'never prompt; a missing value is an error (also when CI is set or there is no terminal)')
-    .option('--timeout <seconds>', 'per-request timeout in seconds (default: 30)', positiveNumber)
-    .option('--max-retries <n>', 'retries on 429, 5xx and network errors (default: 4)', integerIn(0, 10))
-    .option('--rate <requests/s>', 'client-side limit on requests per second (default: none)', positiveNumber);
+    .option(
+      '--timeout <seconds>',
+      `per-request timeout in seconds (default: ${NUMBER_SETTINGS.timeout.default})`,
+      bySetting('timeout'),
+    )
+    .option(
+      '--max-retries <n>',
+      `retries on 429, 5xx and network errors (default: ${NUMBER_SETTINGS['max-retries'].default})`,
+      bySetting('max-retries'),
+    )
+    .option('--rate <requests/s>', 'client-side limit on requests per second (default: none)', bySetting('rate'));
 }
 
 /** Every command in the tree, depth first; for settings that must reach all of them. */

@@ -4,7 +4,7 @@
  * before it expires; a 401 renews it once.
  */
 import { type Dispatcher, request } from 'undici';
-import { CliError, ExitCode, NetworkError } from '../errors.js';
+import { CliError, ExitCode, NetworkError, TokenRefusedError } from '../errors.js';
 import type { AuthProvider } from './http.js';
 import { errorCode } from './retry.js';
 
@@ -103,18 +103,18 @@ async function fetchToken(options: OAuthOptions, now: () => number, signal?: Abo
     text = await response.body.text();
   } catch (error) {
     const code = errorCode(error) ?? (error as Error).message;
-    throw new NetworkError(`Could not reach the OAuth token endpoint ${new URL(options.tokenUrl).host} (${code})`);
+    const host = new URL(options.tokenUrl).host;
+    throw new NetworkError(`Could not reach the OAuth token endpoint ${host} (${code})`, {
+      endpoint: 'token',
+      host,
+      code,
+      timedOut: /TIMEOUT|ETIMEDOUT/.test(code),
+      mayHaveLanded: false,
+      attempts: 1,
+    });
   }
   options.trace?.(`POST ${options.tokenUrl} -> ${status} (${now() - started} ms, token request)`);
-  if (status === 400 || status === 401 || status === 403) {
-    throw new CliError(
-      ExitCode.auth,
-      `The OAuth token endpoint refused client "${options.clientId}" (HTTP ${status})`,
-      {
-        hint: 'check the client id and secret: tango auth login --client-id <id> --client-secret-stdin',
-      },
-    );
-  }
+  if (status === 400 || status === 401 || status === 403) throw new TokenRefusedError(status, options.clientId);
   const body = parseToken(text);
   if (status < 200 || status >= 300 || !body) {
     throw new CliError(ExitCode.error, `The OAuth token endpoint answered HTTP ${status} without a usable token`);

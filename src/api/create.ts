@@ -6,9 +6,9 @@
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
 import { type CreateAlertBody, type LowBalanceAlert, sameAlertName } from '../domain/alerts.js';
-import type { CreateAccountBody, CreateCustomerBody } from '../domain/rules.js';
+import { type CreateAccountBody, type CreateCustomerBody, DEFAULT_CURRENCY, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
-import { ApiError, CliError, ExitCode } from '../errors.js';
+import { ApiError, ConflictError, type Difference } from '../errors.js';
 import { requests, type TangoApi } from './tango.js';
 
 export type CreateOutcome<T> =
@@ -18,32 +18,6 @@ export type CreateOutcome<T> =
 export interface CreateOptions {
   /** An existing resource with the same values counts as success. */
   ifNotExists?: boolean;
-}
-
-/** A 409 whose existing resource differs from the request: exit 5, with both versions shown. */
-export class ConflictError extends CliError {
-  readonly differences: Difference[];
-  constructor(message: string, differences: Difference[], requestId?: string) {
-    super(ExitCode.conflict, message, {
-      details: differences.map((d) => `${d.field}: existing ${show(d.existing)}, requested ${show(d.requested)}`),
-      requestId,
-      hint: differences.length
-        ? undefined
-        : 'choose another identifier, or pass --if-not-exists to accept the existing one',
-    });
-    this.name = 'ConflictError';
-    this.differences = differences;
-  }
-}
-
-export interface Difference {
-  field: string;
-  existing: unknown;
-  requested: unknown;
-}
-
-function show(value: unknown): string {
-  return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
 export async function createCustomer(
@@ -183,11 +157,11 @@ export function accountDifferences(
   if (existing.underAnotherCustomer) compare('customer', customer, 'another customer');
   compare('displayName', requested.displayName, existing.displayName);
   compare('contactEmail', requested.contactEmail, existing.contactEmail);
-  compare('currencyCode', requested.currencyCode ?? 'USD', existing.currencyCode);
+  compare('currencyCode', requested.currencyCode ?? DEFAULT_CURRENCY, existing.currencyCode);
   compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
   return differences;
 }
 
 function emailSet(list: ReadonlyArray<{ emailAddress: string }> | undefined): string[] {
-  return (list ?? []).map((n) => n.emailAddress.toLowerCase()).sort();
+  return (list ?? []).map((n) => emailKey(n.emailAddress)).sort();
 }

@@ -4,7 +4,16 @@
  * an optional client-side rate limit, and a --verbose trace that never shows credentials.
  */
 import { Agent, type Dispatcher, request } from 'undici';
-import { ApiError, CliError, ExitCode, InterruptedError, NetworkError, type TangoErrorBody } from '../errors.js';
+import {
+  ApiError,
+  CliError,
+  ExitCode,
+  InterruptedError,
+  NetworkError,
+  type NetworkFacts,
+  type RequestLimits,
+  type TangoErrorBody,
+} from '../errors.js';
 import { RateLimiter } from './rate-limiter.js';
 import {
   type BackoffOptions,
@@ -170,7 +179,7 @@ export class HttpClient {
           continue;
         }
         const landed = actsOnce(spec.method) && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
-        throw networkError(url, answer.code, this.#options.timeoutMs ?? 30_000, landed);
+        throw networkError(url, answer.code, { mayHaveLanded: landed, attempts: attempt, limits: this.#limits() });
       }
 
       const requestId = headerValue(answer.headers['x-request-id']);
@@ -194,16 +203,17 @@ export class HttpClient {
         await this.#wait(retryAfter ?? this.#backoffFor(attempt), `HTTP ${answer.status}`);
         continue;
       }
-      const requestIdOfError = requestId ?? body?.requestId;
-      const error = new ApiError({
+      throw new ApiError({
         status: answer.status,
         method: spec.method,
         url,
         body,
-        requestId: requestIdOfError,
+        requestId: requestId ?? body?.requestId,
         earlierAttemptMayHaveLanded,
+        attempts: attempt,
+        retryAfterMs: retryAfter,
+        limits: this.#limits(),
       });
-      throw withRetryHint(error, attempt, retryAfter);
     }
   }
 
@@ -264,33 +274,29 @@ export class HttpClient {
     }
   }
 
+  /** The settings in force, carried by errors so the words at the top can name them. */
+  #limits(): RequestLimits {
+    const { timeoutMs = 30_000, maxRetries = 4, rate } = this.#options;
+    return { timeoutMs, maxRetries, rate };
+  }
+
   #trace(line: string): void {
     this.#options.trace?.(line);
   }
 }
 
-function networkError(url: string, code: string, timeoutMs: number, mayHaveLanded: boolean): NetworkError {
+/** A failed connection, as facts: which host, the error code, whether the request may have landed. */
+function networkError(
+  url: string,
+  code: string,
+  facts: Pick<NetworkFacts, 'mayHaveLanded' | 'attempts' | 'limits'>,
+): NetworkError {
   const host = new URL(url).host;
   const timedOut = /TIMEOUT|ETIMEDOUT/.test(code);
   const message = timedOut
-    ? `No answer from ${host} within ${Math.round(timeoutMs / 1000)} s (${code})`
+    ? `No answer from ${host} within ${Math.round((facts.limits?.timeoutMs ?? 30_000) / 1000)} s (${code})`
     : `Could not reach ${host} (${code})`;
-  const hint = mayHaveLanded
-    ? 'the request may have been applied before the connection failed; check before trying again'
-    : timedOut
-      ? 'raise --timeout, or try again later'
-      : 'check the network and --base-url / --env, then try again';
-  return new NetworkError(message, { hint });
-}
-
-function withRetryHint(error: ApiError, attempts: number, retryAfterMs: number | undefined): ApiError {
-  if (error.exitCode !== ExitCode.unavailable) return error;
-  const waited = attempts > 1 ? ` after ${attempts} attempts` : '';
-  const later = retryAfterMs ? `; the server asked to wait ${Math.ceil(retryAfterMs / 1000)} s` : '';
-  Object.defineProperty(error, 'hint', {
-    value: `the server is busy or unavailable${waited}${later}; try again later, or lower --rate`,
-  });
-  return error;
+  return new NetworkError(message, { endpoint: 'api', host, code, timedOut, ...facts });
 }
 
 function parseSuccess<T>(answer: Answer, spec: RequestSpec, url: string): T {

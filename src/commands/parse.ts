@@ -4,7 +4,8 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { withHints } from '../completion/values.js';
-import { check, type FieldRule, parseIsoDate, type RuleName, rules } from '../domain/rules.js';
+import { type NumberSetting, numberRule, parseNumberSetting } from '../config/limits.js';
+import { check, type FieldRule, parseDateBound, type RuleName, rules } from '../domain/rules.js';
 
 export const collect = withHints((value: string, previous: string[] = []): string[] => [...previous, value], {
   repeatable: true,
@@ -19,12 +20,13 @@ export function integerIn(min: number, max: number): (value: string) => number {
   };
 }
 
-export function positiveNumber(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-    throw new InvalidArgumentError('It must be a number greater than 0.');
-  }
-  return number;
+/** A numeric global flag (--timeout, --max-retries, --rate), checked by the same rule as `config set`. */
+export function bySetting(name: NumberSetting): (value: string) => number {
+  return (value) => {
+    const parsed = parseNumberSetting(name, value);
+    if (parsed === undefined) throw new InvalidArgumentError(`It ${numberRule(name)}.`);
+    return parsed;
+  };
 }
 
 /** A flag checked by one of the shared field rules; a closed list (currency, status) also completes. */
@@ -49,14 +51,14 @@ function allowedValues(rule: RuleName): readonly string[] | undefined {
   return fieldRule.values;
 }
 
-/** An ISO 8601 date or date-time, sent on as a full ISO timestamp. */
+/** --max-results: a page size, checked by the API's own rule (the emulator checks the same one). */
+export function pageSize(value: string): number {
+  return Number(byRule('maxResults')(value.trim()));
+}
+
+/** A lower date bound: an ISO 8601 date or date-time, sent on as a full ISO timestamp. */
 export function isoDate(value: string): string {
-  const date = parseIsoDate(value);
-  if (!date)
-    throw new InvalidArgumentError(
-      `It must be an ISO 8601 date or date-time, such as 2025-01-31 or 2025-01-31T12:00:00Z.`,
-    );
-  return date.toISOString();
+  return dateBound(value, 'min');
 }
 
 /** A balance bound such as 100 or 12.50, checked by the shared balance rule and sent as a number. */
@@ -71,12 +73,13 @@ export function threshold(value: string): number {
   return Number(value.trim());
 }
 
-/**
- * An upper date bound. A bare date means the end of that day (UTC), so `--created-before 2025-01-31`
- * includes accounts created on the 31st, as a person reading the flag expects.
- */
+/** An upper date bound; a bare date means the end of that day (see parseDateBound). */
 export function isoDateEnd(value: string): string {
-  const start = isoDate(value);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return start;
-  return new Date(Date.parse(start) + 24 * 60 * 60 * 1000 - 1).toISOString();
+  return dateBound(value, 'max');
+}
+
+function dateBound(value: string, bound: 'min' | 'max'): string {
+  const date = parseDateBound(value, bound);
+  if (!date) throw new InvalidArgumentError(`It ${rules.dateTime.message}.`);
+  return date.toISOString();
 }

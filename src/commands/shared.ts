@@ -6,10 +6,10 @@
 import { type Command, Option } from 'commander';
 import type { PreparedRequest, RequestSpec } from '../api/http.js';
 import type { Context } from '../context.js';
-import { MAX_RESULTS_LIMIT, type Problem } from '../domain/rules.js';
+import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT, type Problem } from '../domain/rules.js';
 import type { Page, PageQuery } from '../domain/types.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../errors.js';
-import { integerIn } from './parse.js';
+import { integerIn, pageSize } from './parse.js';
 import { type Ask, missingFlags, valueOrAsk } from './prompt.js';
 
 // --- pagination -------------------------------------------------------------------------------
@@ -26,12 +26,8 @@ export interface PageOptions {
 /** --paginate, --max-results, --next-cursor, --prev-cursor, --all and --limit, the same on every list. */
 export function addPageOptions(command: Command, resource: string): Command {
   return command
-    .option('--paginate', 'one page at a time, with cursors (default page size 10)')
-    .option(
-      '--max-results <n>',
-      `page size, 1-${MAX_RESULTS_LIMIT} (implies --paginate)`,
-      integerIn(1, MAX_RESULTS_LIMIT),
-    )
+    .option('--paginate', `one page at a time, with cursors (default page size ${DEFAULT_MAX_RESULTS})`)
+    .option('--max-results <n>', `page size, 1-${MAX_RESULTS_LIMIT} (implies --paginate)`, pageSize)
     .addOption(
       new Option('--next-cursor <cursor>', 'the page after this cursor (implies --paginate)').conflicts('prevCursor'),
     )

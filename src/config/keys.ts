@@ -1,5 +1,6 @@
 /** The settings `tango config` can read and write, by their kebab-case names, each with its check. */
 import { UsageError } from '../errors.js';
+import { type NumberSetting, numberRule, parseNumberSetting } from './limits.js';
 import { checkBaseUrl, checkEnvName, checkOutputFormat } from './settings.js';
 import type { Profile } from './store.js';
 
@@ -11,13 +12,12 @@ export interface ConfigKey {
   parse?: (value: string) => string | number;
 }
 
-function number(name: string, min: number, max: number, whole = false) {
+/** A numeric setting, checked by the same rule as its flag. */
+function number(name: NumberSetting) {
   return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) {
-      throw new UsageError(`${name}: "${value}" must be a ${whole ? 'whole ' : ''}number from ${min} to ${max}`);
-    }
-    return n;
+    const parsed = parseNumberSetting(name, value);
+    if (parsed === undefined) throw new UsageError(`${name}: "${value}" ${numberRule(name)}`);
+    return parsed;
   };
 }
 
@@ -26,13 +26,13 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
   'base-url': { property: 'baseUrl', description: 'a server other than the presets', parse: checkBaseUrl },
   'auth-url': { property: 'authUrl', description: 'OAuth token URL', parse: checkBaseUrl },
   output: { property: 'output', description: 'table, json, ndjson or csv', parse: (v) => checkOutputFormat(v) },
-  timeout: { property: 'timeout', description: 'per-request timeout, seconds', parse: number('timeout', 1, 600) },
+  timeout: { property: 'timeout', description: 'per-request timeout, seconds', parse: number('timeout') },
   'max-retries': {
     property: 'maxRetries',
     description: 'retries on 429/5xx/network errors',
-    parse: number('max-retries', 0, 10, true),
+    parse: number('max-retries'),
   },
-  rate: { property: 'rate', description: 'client-side requests per second', parse: number('rate', 0.01, 1000) },
+  rate: { property: 'rate', description: 'client-side requests per second', parse: number('rate') },
   'platform-name': { property: 'platformName', description: 'HTTP Basic user' },
   'platform-key': { property: 'platformKey', description: 'HTTP Basic password', secret: true },
   'client-id': { property: 'clientId', description: 'OAuth client id' },

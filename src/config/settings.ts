@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { DEFAULT_ENV, ENV_NAMES, ENVIRONMENTS, type EnvName, isEnvName, isLoopbackHost } from './environments.js';
+import { NUMBER_SETTINGS } from './limits.js';
 import type { Profile } from './store.js';
 
 export type Source = 'flag' | 'env' | 'profile' | 'default';
@@ -55,8 +56,6 @@ export interface Settings {
 }
 
 export const DEFAULT_PROFILE = 'default';
-export const DEFAULT_TIMEOUT_S = 30;
-export const DEFAULT_MAX_RETRIES = 4;
 
 /** Where a commander option value came from, in our words. */
 function sourceOf(optionSource: OptionSource, name: keyof GlobalOptions): Source | undefined {
@@ -95,8 +94,8 @@ export function resolveSettings(
     credentials: resolveCredentials(env, profile),
     output: resolveOutput(opts, flagOrEnv, profile),
     fields: opts.fields ? parseFields(opts.fields) : undefined,
-    timeoutMs: (opts.timeout ?? profile?.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
-    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
+    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? NUMBER_SETTINGS['max-retries'].default,
     rate: opts.rate ?? profile?.rate,
     verbose: verboseWanted(opts, env),
   };

@@ -11,6 +11,7 @@
  */
 import {
   check,
+  emailKey,
   emailListProblems,
   type FundingNotification,
   missing,
@@ -133,7 +134,7 @@ export function sameAlertName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** The addresses of an alert, lowercased and sorted, for comparing two alerts' lists. */
+/** The addresses of an alert, by emailKey and sorted, for comparing two alerts' lists. */
 export function alertEmails(alert: { balanceAlertNotification?: readonly BalanceAlertContact[] }): string[] {
-  return (alert.balanceAlertNotification ?? []).map((n) => n.emailAddress.toLowerCase()).sort();
+  return (alert.balanceAlertNotification ?? []).map((n) => emailKey(n.emailAddress)).sort();
 }

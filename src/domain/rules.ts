@@ -194,6 +194,18 @@ export function parseIsoDate(value: string): Date | undefined {
   return date;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A date bound, both ends inclusive. A bare date as the upper bound means the end of that day
+ * (UTC), so "created before 2025-01-31" includes the 31st, as a person reading it expects.
+ */
+export function parseDateBound(value: string, bound: 'min' | 'max'): Date | undefined {
+  const date = parseIsoDate(value);
+  if (!date || bound === 'min' || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return date;
+  return new Date(date.getTime() + DAY_MS - 1);
+}
+
 /** Checks one value against one rule; `field` overrides the rule's own name (for list items). */
 export function check(ruleName: RuleName, value: unknown, field?: string): Problem | undefined {
   const rule: FieldRule = rules[ruleName];
@@ -277,15 +289,16 @@ export function emailListProblems(value: unknown, listField: string, ruleName: R
       },
     ];
   }
+  const addresses = value.map((item) =>
+    typeof item === 'object' && item !== null ? (item as { emailAddress?: unknown }).emailAddress : item,
+  );
+  const repeats = new Set(repeatedEmails(addresses).map((repeat) => repeat.index));
   const problems: Problem[] = [];
-  const seen = new Set<string>();
-  value.forEach((item, index) => {
-    const address =
-      typeof item === 'object' && item !== null ? (item as { emailAddress?: unknown }).emailAddress : item;
+  addresses.forEach((address, index) => {
     const field = `${listField}[${index}].emailAddress`;
     const problem = check(ruleName, address, field);
     if (problem) problems.push(problem);
-    else if (seen.has(String(address).toLowerCase())) {
+    else if (repeats.has(index)) {
       problems.push({
         field,
         message: 'appears more than once; each address may be listed once',
@@ -293,9 +306,27 @@ export function emailListProblems(value: unknown, listField: string, ruleName: R
         constraint: 'uniqueItems',
         i18nKey: `validation.${listField}.unique`,
       });
-    } else seen.add(String(address).toLowerCase());
+    }
   });
   return problems;
+}
+
+/** Email addresses are told apart without regard to case: Ops@x.com and ops@x.com are one address. */
+export function emailKey(address: string): string {
+  return address.toLowerCase();
+}
+
+/** The rule that each funding email is listed once: every repeat, with the index of its first listing. */
+export function repeatedEmails(emails: readonly unknown[]): Array<{ index: number; first: number }> {
+  const firstOf = new Map<string, number>();
+  const repeats: Array<{ index: number; first: number }> = [];
+  emails.forEach((email, index) => {
+    if (typeof email !== 'string') return;
+    const first = firstOf.get(emailKey(email));
+    if (first === undefined) firstOf.set(emailKey(email), index);
+    else repeats.push({ index, first });
+  });
+  return repeats;
 }
 
 export interface CreateCustomerBody {

@@ -9,6 +9,7 @@
  *   covers that whole day, UTC);
  * - several filters together: all must hold.
  */
+import { emailKey } from '../domain/rules.js';
 import type { QueryReader } from './query.js';
 import type { StoredAccount, StoredCustomer } from './state.js';
 
@@ -126,6 +127,6 @@ function between<T>(
 }
 
 function fundingAddressIn(emails: readonly string[]): Predicate<StoredAccount> {
-  const wanted = new Set(emails.map((email) => email.toLowerCase()));
-  return (account) => account.fundingNotification.some((entry) => wanted.has(entry.emailAddress.toLowerCase()));
+  const wanted = new Set(emails.map(emailKey));
+  return (account) => account.fundingNotification.some((entry) => wanted.has(emailKey(entry.emailAddress)));
 }

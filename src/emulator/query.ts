@@ -7,10 +7,8 @@
  * - a list parameter may be repeated (`currencyCode=USD&currencyCode=EUR`), written with brackets
  *   (`currencyCode[]=USD`) or comma-separated (`currencyCode=USD,EUR`).
  */
-import { check, type Problem, parseIsoDate, type RuleName } from '../domain/rules.js';
+import { check, type Problem, parseDateBound, type RuleName } from '../domain/rules.js';
 import { assertValid } from './problems.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class QueryReader {
   private readonly problems: Problem[] = [];
@@ -87,15 +85,12 @@ export class QueryReader {
   }
 
   /**
-   * A creation-date bound in epoch milliseconds, both bounds inclusive. A bare date as the upper
-   * bound means the whole of that day (UTC): `maxDateCreatedAt=2025-01-31` includes 31 January.
+   * A creation-date bound in epoch milliseconds, both bounds inclusive; a bare date as the upper
+   * bound means the whole of that day: `maxDateCreatedAt=2025-01-31` includes 31 January.
    */
   dateBound(name: string, bound: 'min' | 'max'): number | undefined {
     const value = this.rule(name, 'dateTime');
-    if (value === undefined) return undefined;
-    const time = parseIsoDate(value)!.getTime();
-    const wholeDay = /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-    return bound === 'max' && wholeDay ? time + DAY_MS - 1 : time;
+    return value === undefined ? undefined : parseDateBound(value, bound)?.getTime();
   }
 
   boolean(name: string): boolean | undefined {

@@ -7,11 +7,10 @@
  * then read in full, by whichever is fewer requests: one GET each, or the paginated list.
  */
 import type { TangoApi } from '../api/tango.js';
+import { MAX_RESULTS_LIMIT } from '../domain/rules.js';
 import type { Account } from '../domain/types.js';
 import { runPool } from './pool.js';
 import type { PlannedRow } from './types.js';
-
-const PAGE_SIZE = 200;
 
 export interface ExistingOptions {
   concurrency: number;
@@ -28,7 +27,7 @@ export async function findExisting(
   const present = new Set(owner.accounts.map((account) => account.accountIdentifier));
   const wanted = rows.map((row) => row.body.accountIdentifier).filter((id) => present.has(id));
   if (wanted.length === 0) return new Map();
-  const pages = Math.ceil(present.size / PAGE_SIZE);
+  const pages = Math.ceil(present.size / MAX_RESULTS_LIMIT);
   return wanted.length <= pages
     ? await readEach(api, wanted, options)
     : await readPages(api, customer, new Set(wanted), options.signal);
@@ -54,7 +53,7 @@ async function readPages(
   signal: AbortSignal,
 ): Promise<Map<string, Account>> {
   const found = new Map<string, Account>();
-  for await (const page of api.accountPages(customer, {}, { maxResults: PAGE_SIZE })) {
+  for await (const page of api.accountPages(customer, {}, { maxResults: MAX_RESULTS_LIMIT })) {
     for (const account of page.items)
       if (wanted.has(account.accountIdentifier)) found.set(account.accountIdentifier, account);
     if (signal.aborted || found.size === wanted.size) break;

@@ -1,7 +1,8 @@
 /** One row's outcome, from what `createAccount` returned or threw, or from the account found beforehand. */
-import { accountDifferences, ConflictError, type CreateOutcome, type Difference } from '../api/create.js';
+import { accountDifferences, type CreateOutcome } from '../api/create.js';
 import type { Account } from '../domain/types.js';
-import { ApiError, CliError, ExitCode } from '../errors.js';
+import { ApiError, CliError, ConflictError, type Difference, ExitCode } from '../errors.js';
+import { hintFor } from '../hints.js';
 import type { PlannedRow, RowPlace, RowResult } from './types.js';
 
 function base(row: PlannedRow): RowPlace & { accountIdentifier: string } {
@@ -46,7 +47,8 @@ export function failureOf(error: unknown): Failure {
     return failure;
   }
   if (error instanceof CliError) {
-    return { reason: error.hint ? `${error.message}; ${error.hint}` : error.message, exitCode: error.exitCode };
+    const hint = hintFor(error);
+    return { reason: hint ? `${error.message}; ${hint}` : error.message, exitCode: error.exitCode };
   }
   return { reason: error instanceof Error ? error.message : String(error), exitCode: ExitCode.error };
 }

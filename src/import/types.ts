@@ -1,6 +1,7 @@
 /** The shapes an import passes from one stage to the next: file rows, problems, planned rows, results. */
-import type { Difference } from '../api/create.js';
+
 import type { CreateAccountBody } from '../domain/rules.js';
+import type { Difference } from '../errors.js';
 
 /** The create fields a file may set, by the API's names. */
 export const ACCOUNT_FIELDS = [

@@ -1,5 +1,5 @@
 /** The wizard's second part: one or more accounts, each checked field by field as it is typed. */
-import { CURRENCIES, type Currency, DEFAULT_CURRENCY, promptCheck } from '../domain/rules.js';
+import { CURRENCIES, type Currency, DEFAULT_CURRENCY, promptCheck, repeatedEmails } from '../domain/rules.js';
 import type { Account } from '../domain/types.js';
 import type { Prompter } from '../output/prompter.js';
 import { askFreeIdentifier } from './identifier-prompt.js';
@@ -99,8 +99,8 @@ export async function askFundingEmails(prompter: Prompter, current: readonly str
         : 'Funding-notification email (Enter for none)',
       validate: (value) => {
         if (value === '') return true;
-        const seen = emails.some((e) => e.toLowerCase() === value.toLowerCase());
-        return seen ? `${value} is already in the list` : isEmail(value);
+        const repeated = repeatedEmails([...emails, value]).length > 0;
+        return repeated ? `${value} is already in the list` : isEmail(value);
       },
     });
     if (email === '') return emails;

@@ -7,6 +7,7 @@
 import { createAccount, createCustomer } from '../api/create.js';
 import type { TangoApi } from '../api/tango.js';
 import { ApiError, CliError, ExitCode, InterruptedError } from '../errors.js';
+import { hintFor } from '../hints.js';
 import { accountBody, customerBody, type OnboardingPlan } from './plan.js';
 
 export type Outcome = 'created' | 'exists' | 'verified';
@@ -123,6 +124,6 @@ function stateLines(done: StepResult[], uncertain: Step[], notCreated: Step[]): 
 function retryHint(cause: CliError | undefined, interrupted: boolean): string {
   const again =
     'the same onboarding run again creates only what is missing (what exists with the same values is skipped)';
-  if (interrupted || !cause?.hint) return again;
-  return `${cause.hint}; ${again}`;
+  const hint = interrupted ? undefined : hintFor(cause);
+  return hint ? `${hint}; ${again}` : again;
 }

@@ -14,7 +14,14 @@
  * (accounts[1].contactEmail), because a script author wants one round of fixes, not five.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { type Currency, check, DEFAULT_CURRENCY, type Problem, validateCreateAccount } from '../domain/rules.js';
+import {
+  type Currency,
+  check,
+  DEFAULT_CURRENCY,
+  type Problem,
+  repeatedEmails,
+  validateCreateAccount,
+} from '../domain/rules.js';
 import { UsageError } from '../errors.js';
 import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
 
@@ -163,16 +170,13 @@ function fundingEmails(account: Json, path: string, problems: PlanProblem[]): st
     if (problem) problems.push(fromRule(problem, key === 'fundingEmails' ? itemPath : `${itemPath}.emailAddress`));
     return address as string;
   });
-  emails.forEach((email, index) => {
-    const first = emails.findIndex((other) => String(other).toLowerCase() === String(email).toLowerCase());
-    if (first !== index && typeof email === 'string') {
-      problems.push({
-        path: `${path}.${key}[${index}]`,
-        message: `repeats ${key}[${first}]; each address may be listed once`,
-        value: email,
-      });
-    }
-  });
+  for (const { index, first } of repeatedEmails(emails)) {
+    problems.push({
+      path: `${path}.${key}[${index}]`,
+      message: `repeats ${key}[${first}]; each address may be listed once`,
+      value: emails[index],
+    });
+  }
   return problems.length > before ? undefined : emails;
 }
 

@@ -172,6 +172,17 @@ describe('tango auth logout and tango config', () => {
     expect(unset.code).toBe(3);
   });
 
+  it('a numeric setting has one range, as a flag and under config set', async () => {
+    const flag = await tango(['--timeout', '0.5', 'config', 'path']);
+    const set = await tango(['config', 'set', 'timeout', '0.5']);
+
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("option '--timeout <seconds>' argument '0.5' is invalid");
+    expect(flag.stderr).toContain('must be a number from 1 to 600');
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain('timeout: "0.5" must be a number from 1 to 600');
+  });
+
   it('refuses plain http to anything but loopback', async () => {
     const result = await tango(['config', 'set', 'base-url', 'http://tango.example.com/raas/v2']);
 

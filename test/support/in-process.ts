@@ -4,8 +4,12 @@
  * options stand in for the rest of the outside world: the environment, whether each stream is
  * a terminal, what is piped on stdin, a scripted Prompter and an HTTP dispatcher (MockAgent).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, MockAgent } from 'undici';
+import { afterEach, beforeEach } from 'vitest';
 import { run } from '../../src/cli.js';
 import type { Prompter } from '../../src/output/prompter.js';
 
@@ -60,4 +64,24 @@ export async function runInProcess(args: string[], options: InProcessOptions = {
   // PassThrough delivers 'data' on the next tick.
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** For each test, a fresh config folder and a MockAgent that refuses any request not intercepted. */
+export function useOfflineWorld(): { configDir: () => string; agent: () => MockAgent } {
+  let configDir: string | undefined;
+  let agent: MockAgent | undefined;
+  beforeEach(() => {
+    configDir = mkdtempSync(join(tmpdir(), 'tango-in-process-'));
+    agent = new MockAgent();
+    agent.disableNetConnect();
+  });
+  afterEach(async () => {
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
+    await agent?.close();
+  });
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useOfflineWorld() values exist only inside a test');
+    return value;
+  };
+  return { configDir: () => need(configDir), agent: () => need(agent) };
 }

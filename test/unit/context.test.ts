@@ -2,40 +2,28 @@
  * The Context is the only door: commands run in-process here with fake streams, a scripted
  * Prompter and undici's MockAgent, and nothing reaches the real terminal or network.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runInProcess } from '../support/in-process.js';
+import { describe, expect, it } from 'vitest';
+import { runInProcess, useOfflineWorld } from '../support/in-process.js';
 import { choose, type Step, screenShows, scriptedPrompter, type } from '../support/prompter.js';
 
 const SANDBOX = 'https://integration-api.tangocard.com';
 const ESCAPE = '\u001b[';
-let configDir: string;
-let agent: MockAgent;
-
-beforeEach(() => {
-  configDir = mkdtempSync(join(tmpdir(), 'tango-context-'));
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-afterEach(async () => {
-  rmSync(configDir, { recursive: true, force: true });
-  await agent.close();
-});
+const world = useOfflineWorld();
 
 const credentials = { TANGO_PLATFORM_NAME: 'acme', TANGO_PLATFORM_KEY: 'sk-test-0123456789' };
 
 /** `customers get nosuch` against a MockAgent answering 404, with FORCE_COLOR set. */
 function getMissingCustomer(args: string[]) {
-  agent
+  world
+    .agent()
     .get(SANDBOX)
     .intercept({ path: '/raas/v2/customers/nosuch', method: 'GET' })
     .reply(404, { httpCode: 404, message: 'Customer not found', requestId: 'req-404' });
   return runInProcess(args, {
-    env: { TANGO_CONFIG_DIR: configDir, FORCE_COLOR: '1', ...credentials },
-    dispatcher: agent,
+    env: { TANGO_CONFIG_DIR: world.configDir(), FORCE_COLOR: '1', ...credentials },
+    dispatcher: world.agent(),
   });
 }
 
@@ -65,16 +53,17 @@ describe('colour', () => {
 
 describe('auth login at a terminal, through the Prompter', () => {
   it('asks the name, the key hidden, and the environment; verifies; then stores', async () => {
-    agent
+    world
+      .agent()
       .get(SANDBOX)
       .intercept({ path: '/raas/v2/customers?paginate=true&maxResults=1', method: 'GET' })
       .reply(200, { items: [], nextPageAvailable: false, prevPageAvailable: false });
     const prompter = scriptedPrompter([type('acme'), type('sk-live-secret-key'), choose('sandbox')]);
     const result = await runInProcess(['auth', 'login'], {
-      env: { TANGO_CONFIG_DIR: configDir },
+      env: { TANGO_CONFIG_DIR: world.configDir() },
       tty: { stdin: true, stdout: true, stderr: true },
       prompter,
-      dispatcher: agent,
+      dispatcher: world.agent(),
     });
 
     expect(result.code).toBe(0);
@@ -85,13 +74,13 @@ describe('auth login at a terminal, through the Prompter', () => {
     ]);
     expect(prompter.screens[1]).not.toContain('sk-live-secret-key');
     expect(result.stderr).toContain('Credentials for acme verified and stored in profile "default"');
-    const stored = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8'));
+    const stored = JSON.parse(readFileSync(join(world.configDir(), 'config.json'), 'utf8'));
     expect(stored.profiles.default).toMatchObject({
       env: 'sandbox',
       platformName: 'acme',
       platformKey: 'sk-live-secret-key',
     });
-    agent.assertNoPendingInterceptors();
+    world.agent().assertNoPendingInterceptors();
   });
 
   it('an empty name is refused at the prompt, and asked again', async () => {
@@ -102,13 +91,13 @@ describe('auth login at a terminal, through the Prompter', () => {
     };
     const prompter = scriptedPrompter([emptyThenName, type('key-1234567890'), choose('production')]);
     const result = await runInProcess(['auth', 'login', '--no-verify'], {
-      env: { TANGO_CONFIG_DIR: configDir },
+      env: { TANGO_CONFIG_DIR: world.configDir() },
       tty: { stdin: true, stdout: true, stderr: true },
       prompter,
     });
 
     expect(result.code).toBe(0);
-    const stored = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8'));
+    const stored = JSON.parse(readFileSync(join(world.configDir(), 'config.json'), 'utf8'));
     expect(stored.profiles.default).toMatchObject({ env: 'production', platformName: 'acme' });
   });
 });

@@ -6,10 +6,11 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
-import { accountDifferences, ConflictError, createAccount, createCustomer } from '../../src/api/create.js';
+import { accountDifferences, createAccount, createCustomer } from '../../src/api/create.js';
 import { HttpClient } from '../../src/api/http.js';
 import { TangoApi } from '../../src/api/tango.js';
-import { ApiError, ExitCode } from '../../src/errors.js';
+import { ApiError, ConflictError, ExitCode } from '../../src/errors.js';
+import { hintFor } from '../../src/hints.js';
 
 const ORIGIN = 'https://api.test';
 const BASE = `${ORIGIN}/raas/v2`;
@@ -95,7 +96,7 @@ describe('createCustomer', () => {
     expect((error as ConflictError).exitCode).toBe(ExitCode.conflict);
     expect(error.message).toBe('customer acme-co already exists');
     expect((error as ConflictError).requestId).toBe('req-409');
-    expect((error as ConflictError).hint).toMatch(/--if-not-exists/);
+    expect(hintFor(error)).toMatch(/--if-not-exists/);
     expect(gets()).toBe(0);
   });
 

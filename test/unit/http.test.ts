@@ -4,6 +4,7 @@ import { basicAuth } from '../../src/api/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../src/api/http.js';
 import { requests } from '../../src/api/tango.js';
 import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
+import { hintFor } from '../../src/hints.js';
 
 const ORIGIN = 'https://api.test';
 const BASE = `${ORIGIN}/raas/v2`;
@@ -103,7 +104,8 @@ describe('retries', () => {
 
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).exitCode).toBe(ExitCode.unavailable);
-    expect((error as ApiError).hint).toContain('after 3 attempts');
+    expect(error).toMatchObject({ status: 503, attempts: 3, limits: { maxRetries: 2, rate: undefined } });
+    expect(hintFor(error)).toContain('after 3 attempts; try again later, or limit the pace with --rate 1');
     expect(delays).toHaveLength(2);
   });
 
@@ -169,7 +171,8 @@ describe('POST is not blindly retried', () => {
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as NetworkError).hint).toContain('may have been applied');
+    expect((error as NetworkError).facts).toMatchObject({ mayHaveLanded: true, code: 'ECONNRESET', attempts: 1 });
+    expect(hintFor(error)).toContain('may have been applied');
     expect(delays).toEqual([]);
   });
 
@@ -296,7 +299,9 @@ describe('secrets and headers', () => {
       .send(requests.listCustomers())
       .catch((e: unknown) => e)) as ApiError;
     const encoded = Buffer.from(`acme:${KEY}`).toString('base64');
-    const everything = [...trace, error.message, ...error.details, error.hint ?? '', JSON.stringify(error)].join('\n');
+    const everything = [...trace, error.message, ...error.details, hintFor(error) ?? '', JSON.stringify(error)].join(
+      '\n',
+    );
 
     expect(trace.length).toBeGreaterThanOrEqual(3);
     expect(everything).not.toContain(KEY);

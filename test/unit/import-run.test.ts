@@ -111,6 +111,18 @@ function exitCodeOf(result: Awaited<ReturnType<typeof run>>): number {
   return outcomeError(result, report, undefined)?.exitCode ?? 0;
 }
 
+/** What the HTTP client throws when the host refuses the connection. */
+function unreachable(): NetworkError {
+  return new NetworkError('Could not reach x', {
+    endpoint: 'api',
+    host: 'x',
+    code: 'ECONNREFUSED',
+    timedOut: false,
+    mayHaveLanded: false,
+    attempts: 1,
+  });
+}
+
 describe('running an import', () => {
   it('creates every row, never more than `concurrency` at once, and reports them in file order', async () => {
     const api = new FakeApi();
@@ -181,12 +193,11 @@ describe('running an import', () => {
 
   it('exits with the failed rows’ shared code, or 1 when they differ', async () => {
     const api = new FakeApi();
-    api.failWith = (id) => (id === 'acct-0002' ? new NetworkError('Could not reach x') : undefined);
+    api.failWith = (id) => (id === 'acct-0002' ? unreachable() : undefined);
     expect(exitCodeOf(await run(api, rows(4)))).toBe(ExitCode.network);
 
     const mixed = new FakeApi();
-    mixed.failWith = (id) =>
-      id === 'acct-0002' ? new NetworkError('Could not reach x') : id === 'acct-0003' ? apiError(500) : undefined;
+    mixed.failWith = (id) => (id === 'acct-0002' ? unreachable() : id === 'acct-0003' ? apiError(500) : undefined);
     const result = await run(mixed, rows(4));
     expect(result.results[2]).toMatchObject({
       outcome: 'failed',

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bySetting } from '../../src/commands/parse.js';
+import { configKey } from '../../src/config/keys.js';
+import { NUMBER_SETTINGS, type NumberSetting } from '../../src/config/limits.js';
 import { type GlobalOptions, resolveSettings } from '../../src/config/settings.js';
 import type { Profile } from '../../src/config/store.js';
 
@@ -68,5 +71,53 @@ describe('settings precedence: flag > environment > profile > default', () => {
     expect(resolve({}, {}, { TANGO_DEBUG: '1' }).verbose).toBe(true);
     expect(resolve({ verbose: true }).verbose).toBe(true);
     expect(resolve({}).verbose).toBe(false);
+  });
+});
+
+/** What the flag and `config set` each make of a value: the number, or the error's words. */
+function asFlag(name: NumberSetting, value: string): number | string {
+  try {
+    return bySetting(name)(value);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+function asConfig(name: NumberSetting, value: string): number | string {
+  try {
+    return configKey(name).parse?.(value) as number;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe('numeric settings: the flag and `config set` follow one rule', () => {
+  const cases: Array<[NumberSetting, accepted: string[], refused: string[], rule: string]> = [
+    ['timeout', ['1', '2.5', '600'], ['0', '0.5', '601', '-1', 'soon', ''], 'must be a number from 1 to 600'],
+    ['max-retries', ['0', '4', '10'], ['-1', '11', '2.5', 'x', ''], 'must be a whole number from 0 to 10'],
+    ['rate', ['0.01', '1', '1000'], ['0', '0.001', '1001', 'fast', ''], 'must be a number from 0.01 to 1000'],
+  ];
+
+  it('covers every numeric setting', () => {
+    expect(cases.map(([name]) => name).sort()).toEqual(Object.keys(NUMBER_SETTINGS).sort());
+  });
+
+  it.each(cases)(
+    '%s: the same values pass both ways, the same values fail with the same rule',
+    (name, ok, bad, rule) => {
+      for (const value of ok) {
+        expect(asFlag(name, value), `--${name} ${value}`).toBe(Number(value));
+        expect(asConfig(name, value), `config set ${name} ${value}`).toBe(Number(value));
+      }
+      for (const value of bad) {
+        expect(asFlag(name, value), `--${name} ${value}`).toBe(`It ${rule}.`);
+        expect(asConfig(name, value), `config set ${name} ${value}`).toBe(`${name}: "${value}" ${rule}`);
+      }
+    },
+  );
+
+  it("the defaults in force without a flag or profile are the table's", () => {
+    const settings = resolve({});
+    expect(settings.timeoutMs).toBe(NUMBER_SETTINGS.timeout.default * 1000);
+    expect(settings.maxRetries).toBe(NUMBER_SETTINGS['max-retries'].default);
   });
 });

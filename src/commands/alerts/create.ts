@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { alertEmails, type CreateAlertBody, type LowBalanceAlert, validateCreateAlert } from '../../domain/alerts.js';
 import { toFundingNotification } from '../../domain/rules.js';
-import { CliError, ExitCode } from '../../errors.js';
+import { CliError, ConflictError, ExitCode } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { listItems } from '../prompt.js';
@@ -50,7 +50,7 @@ async function create(ctx: Context, customer: string, account: string, opts: Cre
   const body = await gather(ctx, opts);
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.createAlert(customer, account, body));
-  const { createAlert, ConflictError } = await import('../../api/create.js');
+  const { createAlert } = await import('../../api/create.js');
   const api = await ctx.api();
   const what = `alert "${body.balanceAlertDisplayName}" on account ${account}`;
   let alert: LowBalanceAlert;

@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import type { Credentials, Resolved, Settings } from '../../config/settings.js';
 import type { Context } from '../../context.js';
-import { ApiError, CliError, ExitCode, noCredentials } from '../../errors.js';
+import { ApiError, CliError, ExitCode } from '../../errors.js';
+import { noCredentials } from '../../hints.js';
 import { action, examples } from '../action.js';
 
 interface StatusOptions {

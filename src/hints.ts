@@ -1,0 +1,59 @@
+/**
+ * Words at the top. The layers below throw facts (an HTTP status, the attempts made, the server's
+ * Retry-After, which limits were in force); what to do about them names flags and commands, and
+ * that is said here, where errors are printed (src/cli.ts, and the reports of import and onboard).
+ * A hint a command chose itself, knowing more, wins.
+ */
+import { ApiError, CliError, ConflictError, ExitCode, NetworkError, TokenRefusedError } from './errors.js';
+
+export function hintFor(error: unknown): string | undefined {
+  if (!(error instanceof CliError)) return undefined;
+  return error.hint ?? hintFromFacts(error);
+}
+
+function hintFromFacts(error: CliError): string | undefined {
+  if (error instanceof ApiError) return apiHint(error);
+  if (error instanceof NetworkError) return networkHint(error);
+  if (error instanceof TokenRefusedError) {
+    return 'check the client id and secret: tango auth login --client-id <id> --client-secret-stdin';
+  }
+  if (error instanceof ConflictError && error.differences.length === 0) {
+    return 'choose another identifier, or pass --if-not-exists to accept the existing one';
+  }
+  return undefined;
+}
+
+function apiHint(error: ApiError): string | undefined {
+  if (error.status === 401) return 'see which credentials were used and where they came from: tango auth status';
+  if (error.status === 403) {
+    return 'these credentials are valid but not allowed to do this; check the platform and environment';
+  }
+  if (error.exitCode !== ExitCode.unavailable) return undefined;
+  const waited = error.attempts > 1 ? ` after ${error.attempts} attempts` : '';
+  const later = error.retryAfterMs ? `; the server asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s` : '';
+  const rate = error.limits?.rate;
+  const slower = rate === undefined ? 'or limit the pace with --rate 1' : `or lower --rate (it was ${rate}/s)`;
+  return `the server is busy or unavailable${waited}${later}; try again later, ${slower}`;
+}
+
+function networkHint(error: NetworkError): string {
+  const { endpoint, timedOut, mayHaveLanded } = error.facts;
+  if (mayHaveLanded) return 'the request may have been applied before the connection failed; check before trying again';
+  // The message already says how long was waited.
+  if (timedOut) return 'raise --timeout, or try again later';
+  if (endpoint === 'token') {
+    return 'check the network and the token URL (tango auth login --auth-url <url>, or tango config set auth-url <url>)';
+  }
+  return 'check the network and --base-url / --env, then try again';
+}
+
+/** Nothing to authenticate with: no stored profile credentials and no TANGO_* variables. */
+export function noCredentials(profile: string): CliError {
+  return new CliError(ExitCode.auth, `No credentials for profile "${profile}".`, {
+    details: [
+      'Store them:        tango auth login' + (profile === 'default' ? '' : ` --profile ${profile}`),
+      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY (or TANGO_CLIENT_ID and TANGO_CLIENT_SECRET)',
+      'Or try it locally: tango --env local customers list',
+    ],
+  });
+}
