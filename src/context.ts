@@ -21,6 +21,7 @@ import {
 } from './config/settings.js';
 import { ProfileStore } from './config/store.js';
 import { noCredentials } from './hints.js';
+import { wrap } from './output/fit.js';
 import type { IOStreams, StandardStreams } from './output/iostreams.js';
 import { createLogger, type Logger } from './output/logger.js';
 import type { Prompter } from './output/prompter.js';
@@ -103,7 +104,9 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     },
     color: io.colorOn('stdout', opts.color),
     isTTY: io.stdoutIsTTY,
+    width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
+    notice: (line) => log.info(log.paint.dim(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY))),
   };
   const closers: Array<() => Promise<void> | void> = [];
   let prompter: Promise<Prompter> | undefined;
@@ -174,7 +177,7 @@ async function connect(
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
     };
-    if (context.io.stderrIsTTY) log.note(`Using the local emulator (${baseUrl}); nothing leaves this machine.`);
+    if (context.io.stderrIsTTY) log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw noCredentials(profileName);
   const { createApiClient } = await import('./api/client.js');

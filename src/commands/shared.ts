@@ -157,6 +157,7 @@ export function notFound(what: string, error: ApiError): CliError {
   return new CliError(ExitCode.notFound, `${what} not found`, {
     details: error.message ? [`server: ${error.message}`] : [],
     requestId: error.requestId,
+    cause: error,
   });
 }
 

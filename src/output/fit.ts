@@ -149,3 +149,39 @@ function isWide(code: number): boolean {
     (code >= 0x20000 && code <= 0x3fffd)
   );
 }
+
+/** Breaks text into lines of at most `width` columns, at spaces where it can, inside words where it must. */
+export function wrap(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<= )/)) {
+    if (displayWidth(line + word.trimEnd()) <= width) {
+      line += word;
+      continue;
+    }
+    if (line) lines.push(line.trimEnd());
+    line = '';
+    let rest = word;
+    while (displayWidth(rest.trimEnd()) > width) {
+      const [head, tail] = splitAt(rest, width);
+      lines.push(head);
+      rest = tail;
+    }
+    line = rest;
+  }
+  if (line.trimEnd()) lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
+function splitAt(text: string, width: number): [string, string] {
+  let used = 0;
+  let index = 0;
+  for (const char of text) {
+    const w = charWidth(char);
+    if (used + w > width) break;
+    used += w;
+    index += char.length;
+  }
+  return [text.slice(0, index), text.slice(index)];
+}

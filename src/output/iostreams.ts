@@ -42,6 +42,11 @@ export class IOStreams {
     return Boolean(this.#streams.stderr.isTTY);
   }
 
+  /** The width of the terminal on stdout, which tables fit; none on a pipe. */
+  get stdoutColumns(): number | undefined {
+    return this.stdoutIsTTY ? this.#streams.stdout.columns || undefined : undefined;
+  }
+
   /** The width of the terminal on stderr, where tables of the review and progress bars draw; none on a pipe. */
   get stderrColumns(): number | undefined {
     return this.stderrIsTTY ? this.#streams.stderr.columns || undefined : undefined;

@@ -13,13 +13,14 @@ export interface OutputOptions {
   fields: string[] | undefined;
   color: boolean;
   isTTY: boolean;
+  /** Columns of the terminal on stdout (tables fit it); 80 when it does not say. */
+  width?: number;
   write: (text: string) => void | Promise<void>;
+  /** A line for the person, on stderr: columns left out, an empty list. Not data. */
+  notice?: (line: string) => void;
 }
 
 type Row = Record<string, unknown>;
-
-/** No rule between data rows: a long list stays readable, one row per line. */
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** One line of a key/value list: `Label  value (note)`, the note dimmed. */
 export interface KeyValue {
@@ -139,7 +140,8 @@ export class Output {
       end: async () => {
         if (format === 'json') await write(count === 0 ? '[]\n' : '\n]\n');
         else if (format === 'csv' && count === 0) await write(await csvLines([], columns, true));
-        else if (format === 'table' && tty) await write(await this.#table(buffered, columns));
+        else if (format === 'table' && tty)
+          await write(await this.#table(buffered, columns, view as ResourceView<unknown>));
         else if (format === 'table' && count === 0) await write(plainLines([], columns, true));
         return count;
       },
@@ -148,26 +150,26 @@ export class Output {
 
   async #details(row: Row, columns: Column<Row>[]): Promise<string> {
     if (!this.#options.isTTY) return columns.map((c) => `${c.key}\t${cellText(c, row)}`).join('\n') + '\n';
-    const { default: Table } = await import('cli-table3');
-    const { createPaint } = await import('./color.js');
-    const paint = createPaint(this.#options.color);
-    const table = new Table({ chars: COMPACT, style: { head: [], border: [] } });
-    for (const column of columns) table.push({ [paint.bold(column.header)]: cellText(column, row) });
-    return `${table.toString()}\n`;
+    const { drawDetails } = await import('./table.js');
+    return drawDetails(row, columns, await this.#layout());
   }
 
-  async #table(rows: Row[], columns: Column<Row>[]): Promise<string> {
-    if (rows.length === 0) return '';
-    const { default: Table } = await import('cli-table3');
+  async #table(rows: Row[], columns: Column<Row>[], view: ResourceView<unknown>): Promise<string> {
+    if (rows.length === 0) {
+      this.#options.notice?.(`No ${view.name}s match.${view.create ? ` Create one with \`${view.create}\`.` : ''}`);
+      return '';
+    }
+    const { drawList } = await import('./table.js');
+    const table = drawList(rows, columns, await this.#layout());
+    if (table.dropped.length) {
+      this.#options.notice?.(`Hidden to fit: ${table.dropped.join(', ')}; see --fields`);
+    }
+    return table.text;
+  }
+
+  async #layout() {
     const { createPaint } = await import('./color.js');
-    const paint = createPaint(this.#options.color);
-    const table = new Table({
-      head: columns.map((c) => paint.bold(c.header)),
-      chars: COMPACT,
-      style: { head: [], border: [] },
-    });
-    for (const row of rows) table.push(columns.map((c) => cellText(c, row)));
-    return `${table.toString()}\n`;
+    return { width: this.#options.width ?? 80, paint: createPaint(this.#options.color), text: cellText };
   }
 
   async #write(text: string): Promise<void> {

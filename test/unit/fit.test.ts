@@ -1,6 +1,6 @@
 /** Fitting tables to the terminal: what shrinks, what is dropped, what is never touched. */
 import { describe, expect, it } from 'vitest';
-import { displayWidth, type FitColumn, fitTable, tableWidth, truncate } from '../../src/output/fit.js';
+import { displayWidth, type FitColumn, fitTable, tableWidth, truncate, wrap } from '../../src/output/fit.js';
 
 const columns: FitColumn[] = [
   { header: 'IDENTIFIER', kind: 'identifier' },
@@ -80,5 +80,20 @@ describe('truncate and displayWidth', () => {
   ])('%s in %i columns is %s', (text, width, expected) => {
     expect(truncate(text, width)).toBe(expected);
     expect(displayWidth(truncate(text, width))).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('wrap', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['Employee Wellness Rewards', 10, 'Employee\nWellness\nRewards'],
+    ['aaaaaaaaaaaaaaaaaaaaaaaaa', 10, 'aaaaaaaaaa\naaaaaaaaaa\naaaaa'],
+    [
+      'Hidden to fit: currencyCode, createdAt; see --fields',
+      20,
+      'Hidden to fit:\ncurrencyCode,\ncreatedAt; see\n--fields',
+    ],
+  ])('%s at %i columns', (text, width, expected) => {
+    expect(wrap(text, width)).toBe(expected);
   });
 });
