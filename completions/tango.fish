@@ -207,7 +207,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)' \
                 -h 'show help' \
                 --help 'show help'
         case 'customers'
@@ -230,7 +230,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers list'
             printf '%s\t%s\n' \
                 --display-name 'only customers with this display name' \
@@ -267,7 +267,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -288,7 +288,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers create'
             printf '%s\t%s\n' \
                 --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
@@ -313,7 +313,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers help'
             true
         case 'accounts'
@@ -336,7 +336,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts list'
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
@@ -373,7 +373,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -394,7 +394,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts create'
             printf '%s\t%s\n' \
                 --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
@@ -422,7 +422,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts update'
             printf '%s\t%s\n' \
                 --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
@@ -448,7 +448,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts import'
             printf '%s\t%s\n' \
                 -f 'accounts.csv, accounts.json, or - for stdin' \
@@ -476,7 +476,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
         case 'alerts'
@@ -499,7 +499,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts list'
             printf '%s\t%s\n' \
                 --display-name 'only alerts whose name contains this (ignoring case)' \
@@ -527,7 +527,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -548,7 +548,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts create'
             printf '%s\t%s\n' \
                 --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
@@ -574,7 +574,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts update'
             printf '%s\t%s\n' \
                 --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
@@ -600,7 +600,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts delete'
             printf '%s\t%s\n' \
                 -y 'delete without asking (needed when there is no terminal to ask at)' \
@@ -623,7 +623,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts help'
             true
         case 'auth'
@@ -646,7 +646,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth login'
             printf '%s\t%s\n' \
                 --platform-name 'platform name (the HTTP Basic user)' \
@@ -673,7 +673,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth status'
             printf '%s\t%s\n' \
                 --no-verify 'do not call the API' \
@@ -695,7 +695,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth logout'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -716,7 +716,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth help'
             true
         case 'onboard'
@@ -741,7 +741,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -762,7 +762,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config list'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -783,7 +783,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -804,7 +804,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config set'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -825,7 +825,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config unset'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -846,7 +846,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config path'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -867,7 +867,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config help'
             true
         case 'emulator'
@@ -890,7 +890,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator start'
             printf '%s\t%s\n' \
                 --port 'port to listen on; 0 picks a free one' \
@@ -925,7 +925,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator reset'
             printf '%s\t%s\n' \
                 --data 'a `tango emulator start --data` file instead of the --env local state' \
@@ -949,7 +949,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator seed'
             printf '%s\t%s\n' \
                 --customers 'how many customers to add' \
@@ -974,7 +974,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator help'
             true
         case 'completion'
@@ -997,7 +997,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'help'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -1018,7 +1018,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case '*'
             return 1
     end

@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import type { Dispatcher } from 'undici';
 import type { TangoApi } from './api/tango.js';
+import { ShownIdentifiers } from './completion/cache.js';
 import {
   type Credentials,
   type GlobalOptions,
@@ -62,6 +63,8 @@ export interface Context {
   apiFinishingInFlight(): Promise<TangoApi>;
   /** A client for other credentials than the resolved ones (auth login verifies before storing). */
   apiWith(credentials: Credentials, authUrl?: string): Promise<TangoApi>;
+  /** The customer, account and alert identifiers this command printed; the completion cache learns them. */
+  readonly shown: ShownIdentifiers;
   /** Runs `fn` when the command ends, first registered last run. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -107,7 +110,9 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
     notice: (line) => log.info(log.paint.dim(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY))),
+    onRows: (resource, rows) => shown.add(resource, rows),
   };
+  const shown = new ShownIdentifiers();
   const closers: Array<() => Promise<void> | void> = [];
   let prompter: Promise<Prompter> | undefined;
   let api: Promise<TangoApi> | undefined;
@@ -141,6 +146,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       return finishing;
     },
     apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl }),
+    shown,
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.reverse()) await fn();

@@ -1,14 +1,13 @@
 /**
  * What the five `tango alerts` commands share: their positional arguments, the flags that carry an
- * alert's fields, the words for a 404, and the account's currency for tables. Light on purpose:
- * the API layer is imported only inside the functions that send.
+ * alert's fields, the words for a 404, and the account's currency for terminal tables. Light on
+ * purpose: the API layer is imported only inside the functions that send.
  */
 import type { Command } from 'commander';
 import type { TangoApi } from '../../api/tango.js';
 import type { Context } from '../../context.js';
-import type { ApiError } from '../../errors.js';
+import { missingOnPath, orNotFound } from '../not-found.js';
 import { byRule, collectByRule, threshold } from '../parse.js';
-import { notFound } from '../shared.js';
 
 /** `<customer> <account>`, and `<alert-id>` (a UUID, checked before anything is sent) when `withId`. */
 export function alertArguments(command: Command, withId: boolean): Command {
@@ -38,25 +37,18 @@ export function addAlertFieldOptions(command: Command, verb: 'create' | 'update'
     .option('--email <address>', `send the alert to this address (repeatable)${replaces}`, collectByRule('alertEmail'));
 }
 
-/** A 404 in the user's words: which of customer, account or alert the server did not find. */
-export function alertNotFound(error: ApiError, customer: string, account: string, alertId?: string) {
-  return notFound(whichIsMissing(error.i18nKey, customer, account, alertId), error);
-}
-
-function whichIsMissing(i18nKey: string | undefined, customer: string, account: string, alertId?: string): string {
-  const key = (i18nKey ?? '').toLowerCase();
-  if (key.includes('customer')) return `customer ${customer}`;
-  if (key.includes('account')) return `account ${account} under customer ${customer}`;
-  if (alertId !== undefined && key.includes('alert')) return `alert ${alertId} on account ${account}`;
-  return alertId === undefined
-    ? `account ${account} under customer ${customer}`
-    : `alert ${alertId} on account ${account} under customer ${customer}`;
+/** Runs `send`; a 404 becomes "customer / account / alert ... not found" (exit 3), whichever the server says. */
+export function orAlertNotFound<T>(
+  path: { customer: string; account: string; alert?: string },
+  send: () => Promise<T>,
+): Promise<T> {
+  return orNotFound((error) => missingOnPath(error.i18nKey, path), send);
 }
 
 /**
- * The account's currency, for a terminal table's threshold column (`500.00 USD`).
- * Best-effort: without it the threshold is printed as the API's number, and a missing account is
- * reported by the alert request itself.
+ * The account's currency, for a terminal table's threshold column (`500.00 USD`). Best-effort:
+ * without it the threshold shows as a plain amount, and a missing account is reported by the
+ * alert request itself.
  */
 export async function currencyForTable(ctx: Context, api: TangoApi, account: string): Promise<string | undefined> {
   // A piped table is for awk and friends: the API's plain number, and no extra request.
@@ -66,25 +58,4 @@ export async function currencyForTable(ctx: Context, api: TangoApi, account: str
   } catch {
     return undefined;
   }
-}
-
-/**
- * Feeds `tango alerts get|update|delete <TAB>`: the customer and account a command reached, and
- * the alerts it saw. Best-effort, like every completion cache write.
- */
-export async function rememberAlerts(
-  ctx: Context,
-  customer: string,
-  account: string,
-  alerts: ReadonlyArray<{ balanceAlertID: string }>,
-): Promise<void> {
-  const { cacheScope, remember } = await import('../../completion/cache.js');
-  const scope = cacheScope(ctx);
-  remember(scope, 'customer', [customer]);
-  remember(scope, 'account', [account]);
-  remember(
-    scope,
-    'alert',
-    alerts.map((alert) => alert.balanceAlertID),
-  );
 }

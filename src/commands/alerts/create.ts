@@ -10,9 +10,11 @@ import { toFundingNotification } from '../../domain/rules.js';
 import { CliError, ConflictError, ExitCode } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { printDryRun } from '../dry-run.js';
 import { listItems } from '../prompt.js';
-import { completeBody, isStatus, printDryRun, reportCreate } from '../shared.js';
-import { addAlertFieldOptions, alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
+import { reportCreate } from '../report-create.js';
+import { completeBody } from '../values.js';
+import { addAlertFieldOptions, alertArguments, currencyForTable, orAlertNotFound } from './common.js';
 
 interface CreateOptions {
   displayName?: string;
@@ -53,19 +55,16 @@ async function create(ctx: Context, customer: string, account: string, opts: Cre
   const { createAlert } = await import('../../api/create.js');
   const api = await ctx.api();
   const what = `alert "${body.balanceAlertDisplayName}" on account ${account}`;
-  let alert: LowBalanceAlert;
-  try {
-    const result = await createAlert(api, customer, account, body, { ifNotExists: opts.ifNotExists });
-    reportCreate(ctx, what, result);
-    if (result.outcome === 'exists') noteOtherEmails(ctx, body, result.resource);
-    alert = result.resource;
-  } catch (error) {
-    if (isStatus(error, 404)) throw alertNotFound(error, customer, account);
-    if (error instanceof ConflictError && error.differences.length === 0) throw nameTaken(what, error);
-    throw error;
-  }
-  await rememberAlerts(ctx, customer, account, [alert]);
-  await ctx.output.item(alert, alertView(await currencyForTable(ctx, api, account)));
+  const result = await orAlertNotFound({ customer, account }, async () => {
+    try {
+      return await createAlert(api, customer, account, body, { ifNotExists: opts.ifNotExists });
+    } catch (error) {
+      throw error instanceof ConflictError && error.differences.length === 0 ? nameTaken(what, error) : error;
+    }
+  });
+  reportCreate(ctx, what, result);
+  if (result.outcome === 'exists') noteOtherEmails(ctx, body, result.resource);
+  await ctx.output.item(result.resource, alertView(await currencyForTable(ctx, api, account)));
 }
 
 /** The flags given, checked all at once; what is missing is asked for at a terminal. */
@@ -85,7 +84,7 @@ function gather(ctx: Context, opts: CreateOptions): Promise<CreateAlertBody> {
         message: 'Send to (emails, comma-separated)',
         rule: 'alertEmail',
         list: true,
-        parse: (answer) => toFundingNotification(listItems(answer)),
+        parse: (answer: string) => toFundingNotification(listItems(answer)),
       },
     },
   );

@@ -4,13 +4,14 @@
  * Without either, nothing is deleted (exit 2): a cron job never deletes because nobody said no.
  */
 import { Command } from 'commander';
+import type { TangoApi } from '../../api/tango.js';
 import type { Context } from '../../context.js';
 import type { DeletedAlert } from '../../domain/alerts.js';
 import { deletedAlertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { isStatus } from '../not-found.js';
 import { confirmOrYes } from '../prompt.js';
-import { isStatus } from '../shared.js';
-import { alertArguments, alertNotFound } from './common.js';
+import { alertArguments, orAlertNotFound } from './common.js';
 
 interface DeleteOptions {
   yes?: boolean;
@@ -33,19 +34,24 @@ async function remove(ctx: Context, customer: string, account: string, alertId: 
   ctx.output.checkFields(deletedAlertView);
   await confirmOrYes(ctx, opts.yes, `Delete low-balance alert ${alertId} of account ${account}?`);
   const api = await ctx.api();
-  let deleted: DeletedAlert;
-  try {
-    const result = await api.deleteAlert(customer, account, alertId);
-    deleted = result.body;
-  } catch (error) {
-    if (isStatus(error, 404) && error.earlierAttemptMayHaveLanded) {
-      // The first DELETE's answer was lost and the retry found nothing: that first one did it.
-      ctx.log.note('The first answer was lost and the retry found no alert: it was deleted by the first attempt.');
-      deleted = { balanceAlertID: alertId, status: 'DELETED' };
-    } else {
-      throw isStatus(error, 404) ? alertNotFound(error, customer, account, alertId) : error;
-    }
-  }
+  const deleted = await orAlertNotFound({ customer, account, alert: alertId }, () =>
+    deleteOnce(ctx, api, { customer, account, alertId }),
+  );
   ctx.log.success(`Deleted alert ${alertId} of account ${account}.`);
   await ctx.output.item(deleted, deletedAlertView);
+}
+
+/** The DELETE; when its first answer was lost and the retry found nothing, that first attempt did it. */
+async function deleteOnce(
+  ctx: Context,
+  api: TangoApi,
+  target: { customer: string; account: string; alertId: string },
+): Promise<DeletedAlert> {
+  try {
+    return (await api.deleteAlert(target.customer, target.account, target.alertId)).body;
+  } catch (error) {
+    if (!isStatus(error, 404) || !error.earlierAttemptMayHaveLanded) throw error;
+    ctx.log.note('The first answer was lost and the retry found no alert: it was deleted by the first attempt.');
+    return { balanceAlertID: target.alertId, status: 'DELETED' };
+  }
 }

@@ -1,11 +1,9 @@
 /** `tango alerts get <customer> <account> <alert-id>`: GET .../lowbalance/{balanceAlertID}. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import type { LowBalanceAlert } from '../../domain/alerts.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { isStatus } from '../shared.js';
-import { alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
+import { alertArguments, currencyForTable, orAlertNotFound } from './common.js';
 
 export function alertsGetCommand(): Command {
   return alertArguments(new Command('get').description('show one low-balance alert'), true)
@@ -22,12 +20,8 @@ export function alertsGetCommand(): Command {
 async function get(ctx: Context, customer: string, account: string, alertId: string): Promise<void> {
   ctx.output.checkFields(alertView());
   const api = await ctx.api();
-  let alert: LowBalanceAlert;
-  try {
-    alert = await api.getAlert(customer, account, alertId);
-  } catch (error) {
-    throw isStatus(error, 404) ? alertNotFound(error, customer, account, alertId) : error;
-  }
-  await rememberAlerts(ctx, customer, account, [alert]);
+  const alert = await orAlertNotFound({ customer, account, alert: alertId }, () =>
+    api.getAlert(customer, account, alertId),
+  );
   await ctx.output.item(alert, alertView(await currencyForTable(ctx, api, account)));
 }

@@ -8,10 +8,10 @@ import type { Context } from '../../context.js';
 import type { AlertFilters, LowBalanceAlertList } from '../../domain/alerts.js';
 import { MAX_ALERTS_PER_PAGE } from '../../domain/alerts.js';
 import { alertView } from '../../output/columns.js';
-import { action, examples } from '../action.js';
+import { action, examples, sendsMany } from '../action.js';
+import { followsPages, streamPages } from '../lists.js';
 import { collectByRule, integerIn, threshold } from '../parse.js';
-import { isStatus } from '../shared.js';
-import { alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
+import { alertArguments, currencyForTable, orAlertNotFound } from './common.js';
 
 interface ListOptions {
   displayName?: string;
@@ -25,7 +25,7 @@ interface ListOptions {
 
 export function alertsListCommand(): Command {
   const command = new Command('list').description("list an account's low-balance alerts");
-  return alertArguments(command, false)
+  const withOptions = alertArguments(command, false)
     .option('--display-name <name>', 'only alerts whose name contains this (ignoring case)')
     .option('--threshold <amount>', 'only alerts with exactly this threshold', threshold)
     .option(
@@ -58,6 +58,8 @@ export function alertsListCommand(): Command {
       ),
     )
     .action(action(list));
+  // Every page ahead: the optimised HTTP parser is worth its wait at exit.
+  return sendsMany(withOptions, followsPages);
 }
 
 async function list(ctx: Context, customer: string, account: string, opts: ListOptions): Promise<void> {
@@ -69,25 +71,16 @@ async function list(ctx: Context, customer: string, account: string, opts: ListO
   };
   const api = await ctx.api();
   const view = alertView(await currencyForTable(ctx, api, account));
-  try {
-    if (opts.all || opts.limit !== undefined) {
-      // Page by page into the output: memory holds one page, whatever the total.
-      const stream = ctx.output.stream(view);
+  await orAlertNotFound({ customer, account }, async () => {
+    if (followsPages(opts)) {
       const start = { elementsPerBlock: opts.perPage, limit: opts.limit };
-      for await (const page of api.alertPages(customer, account, filters, start)) {
-        await rememberAlerts(ctx, customer, account, page.lowBalanceAlerts);
-        await stream.write(page.lowBalanceAlerts);
-      }
-      await stream.end();
-      return;
+      const pages = api.alertPages(customer, account, filters, start);
+      return streamPages(ctx, view, pages, (page) => page.lowBalanceAlerts);
     }
     const body = await api.listAlerts(customer, account, filters, { page: opts.page, elementsPerBlock: opts.perPage });
-    await rememberAlerts(ctx, customer, account, body.lowBalanceAlerts);
     await ctx.output.list(body.lowBalanceAlerts, view, body);
     pageNumberHint(ctx, body);
-  } catch (error) {
-    throw isStatus(error, 404) ? alertNotFound(error, customer, account) : error;
-  }
+  });
 }
 
 /** Where the other pages are, on stderr; JSON carries `page` itself. */

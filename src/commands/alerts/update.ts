@@ -4,13 +4,15 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
-import { type LowBalanceAlert, type UpdateAlertBody, validateUpdateAlert } from '../../domain/alerts.js';
+import { type UpdateAlertBody, validateUpdateAlert } from '../../domain/alerts.js';
 import { toFundingNotification } from '../../domain/rules.js';
-import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { type ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { invalidValues, isStatus, printDryRun } from '../shared.js';
-import { addAlertFieldOptions, alertArguments, alertNotFound, currencyForTable, rememberAlerts } from './common.js';
+import { printDryRun } from '../dry-run.js';
+import { isStatus } from '../not-found.js';
+import { invalidValues } from '../values.js';
+import { addAlertFieldOptions, alertArguments, currencyForTable, orAlertNotFound } from './common.js';
 
 interface UpdateOptions {
   displayName?: string;
@@ -69,25 +71,27 @@ async function update(ctx: Context, customer: string, account: string, alertId: 
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.updateAlert(customer, account, alertId, body));
   const api = await ctx.api();
-  let updated: LowBalanceAlert;
-  try {
-    updated = await api.updateAlert(customer, account, alertId, body);
-  } catch (error) {
-    if (isStatus(error, 404)) throw alertNotFound(error, customer, account, alertId);
-    if (isStatus(error, 409)) {
-      throw new CliError(
-        ExitCode.conflict,
-        `account ${account} already has another alert named "${body.balanceAlertDisplayName}"`,
-        {
-          details: error.message ? [`server: ${error.message}`] : [],
-          requestId: error.requestId,
-          hint: 'choose another --display-name',
-        },
-      );
+  const updated = await orAlertNotFound({ customer, account, alert: alertId }, async () => {
+    try {
+      return await api.updateAlert(customer, account, alertId, body);
+    } catch (error) {
+      throw isStatus(error, 409) ? nameTaken(account, body, error) : error;
     }
-    throw error;
-  }
+  });
   ctx.log.success(`Updated alert ${alertId}: ${Object.keys(body).join(', ')}.`);
-  await rememberAlerts(ctx, customer, account, [updated]);
   await ctx.output.item(updated, alertView(await currencyForTable(ctx, api, account)));
+}
+
+/** The one conflict a PATCH can meet: the new name is another alert's on this account. */
+function nameTaken(account: string, body: UpdateAlertBody, error: ApiError): CliError {
+  return new CliError(
+    ExitCode.conflict,
+    `account ${account} already has another alert named "${body.balanceAlertDisplayName}"`,
+    {
+      details: error.message ? [`server: ${error.message}`] : [],
+      requestId: error.requestId,
+      cause: error,
+      hint: 'choose another --display-name',
+    },
+  );
 }

@@ -8,7 +8,9 @@ import type { Context } from '../../context.js';
 import { type CreateCustomerBody, validateCreateCustomer } from '../../domain/rules.js';
 import { customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { completeBody, printDryRun, reportCreate } from '../shared.js';
+import { printDryRun } from '../dry-run.js';
+import { reportCreate } from '../report-create.js';
+import { completeBody } from '../values.js';
 
 interface CreateOptions {
   identifier?: string;
@@ -44,8 +46,6 @@ async function create(ctx: Context, opts: CreateOptions): Promise<void> {
   const { createCustomer } = await import('../../api/create.js');
   const result = await createCustomer(await ctx.api(), body, { ifNotExists: opts.ifNotExists });
   reportCreate(ctx, `customer ${body.customerIdentifier}`, result);
-  const { cacheScope, rememberCustomers } = await import('../../completion/cache.js');
-  rememberCustomers(cacheScope(ctx), [body.customerIdentifier]);
   await ctx.output.item(result.resource, customerView);
 }
 
