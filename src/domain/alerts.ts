@@ -9,16 +9,9 @@
  *   at least one (an alert nobody receives does nothing); an update may clear them;
  * - alert ID: a UUID.
  */
-import {
-  check,
-  emailKey,
-  emailListProblems,
-  type FundingNotification,
-  missing,
-  optionalField,
-  type Problem,
-  requireField,
-} from './rules.js';
+
+import type { FundingNotification } from './funding-emails.js';
+import { check, emailKey, emailListProblems, missing, optionalField, type Problem, requireField } from './rules.js';
 
 /** One `{emailAddress}` of an alert (BalanceAlertContactDTO): the same shape as a funding notification. */
 export type BalanceAlertContact = FundingNotification;

@@ -4,7 +4,7 @@
  * points at, so pages stay stable while new records are added.
  */
 import type { LowBalanceAlert } from '../domain/alerts.js';
-import type { FundingNotification } from '../domain/rules.js';
+import type { FundingNotification } from '../domain/funding-emails.js';
 
 export const STATE_FORMAT = 'tango-emulator/1';
 

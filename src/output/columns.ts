@@ -3,6 +3,7 @@
  * gives way in a terminal table (money and dates formatted there only; see fit.ts).
  */
 import type { DeletedAlert, LowBalanceAlert } from '../domain/alerts.js';
+import { fundingEmails, fundingEmailsCell } from '../domain/funding-emails.js';
 import type { Account, AccountSummary, Customer } from '../domain/types.js';
 import type { FitKind } from './fit.js';
 import { formatDateTime, formatMoney } from './format.js';
@@ -35,9 +36,6 @@ export interface ResourceView<T> {
   defaults: string[];
 }
 
-const emailList = (list: unknown): string[] =>
-  Array.isArray(list) ? list.map((n: { emailAddress?: string }) => n.emailAddress ?? '') : [];
-const emails = (list: unknown): string => emailList(list).join(';');
 const when = (row: { createdAt?: unknown }) => formatDateTime(row.createdAt);
 
 export const accountView: ResourceView<Account> = {
@@ -62,8 +60,8 @@ export const accountView: ResourceView<Account> = {
     {
       key: 'fundingNotification',
       header: 'FUNDING EMAILS',
-      cell: (a) => emails(a.fundingNotification),
-      display: (a) => emailList(a.fundingNotification).join(', '),
+      cell: (a) => fundingEmailsCell(a.fundingNotification),
+      display: (a) => fundingEmails(a.fundingNotification).join(', '),
       fit: 'text',
       dropRank: 0,
     },
@@ -128,8 +126,8 @@ export function alertView(currency?: string): ResourceView<LowBalanceAlert> {
       {
         key: 'balanceAlertNotification',
         header: 'EMAILS',
-        cell: (a) => emails(a.balanceAlertNotification),
-        display: (a) => emailList(a.balanceAlertNotification).join(', '),
+        cell: (a) => fundingEmailsCell(a.balanceAlertNotification),
+        display: (a) => fundingEmails(a.balanceAlertNotification).join(', '),
         fit: 'text',
         dropRank: 1,
       },

@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { alertEmails, type CreateAlertBody, type LowBalanceAlert, validateCreateAlert } from '../../domain/alerts.js';
-import { toFundingNotification } from '../../domain/rules.js';
+import { toFundingNotification } from '../../domain/funding-emails.js';
 import { CliError, ConflictError, ExitCode } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';

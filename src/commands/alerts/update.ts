@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
 import { type UpdateAlertBody, validateUpdateAlert } from '../../domain/alerts.js';
-import { toFundingNotification } from '../../domain/rules.js';
+import { toFundingNotification } from '../../domain/funding-emails.js';
 import { type ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
