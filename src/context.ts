@@ -109,7 +109,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     isTTY: io.stdoutIsTTY,
     width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
-    notice: (line) => log.info(log.paint.dim(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY))),
+    notice: (line) => log.aside(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY)),
     onRows: (resource, rows) => shown.add(resource, rows),
   };
   const shown = new ShownIdentifiers();

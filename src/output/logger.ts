@@ -1,11 +1,11 @@
 /** Everything that is not data goes to stderr through this. */
-import { createPaint, type Paint } from './color.js';
+import { createPaint } from './color.js';
 
 export interface Logger {
-  readonly paint: Paint;
-  readonly verbose: boolean;
   /** Plain information for the person at the terminal. */
   info(message: string): void;
+  /** A by-the-way the eye may skip (columns left out of a table), dimmed. */
+  aside(message: string): void;
   /** Something the user should know but that is not a failure. */
   note(message: string): void;
   warn(message: string): void;
@@ -24,9 +24,8 @@ export function createLogger({ verbose, color, write }: LoggerOptions): Logger {
   const paint = createPaint(color);
   const line = (text: string) => write(`${text}\n`);
   return {
-    paint,
-    verbose,
     info: (m) => line(m),
+    aside: (m) => line(paint.dim(m)),
     note: (m) => line(paint.cyan(m)),
     warn: (m) => line(paint.yellow(`Warning: ${m}`)),
     success: (m) => line(paint.green(m)),
