@@ -1,8 +1,7 @@
 # fish completion for tango.
 # Generated from the commander tree by `npm run completions` (src/completion/); do not edit.
 # Dynamic values come from files only, never from the network: profile names from
-# config.json, customer, account and alert identifiers from completion-cache.tsv (which
-# list/get/create refresh).
+# config.json, customer identifiers from completion-cache.tsv (which list/get/create refresh).
 # Install: copy it to ~/.config/fish/completions/tango.fish.
 
 # The config folder, found as src/config/paths.ts finds it.
@@ -46,8 +45,8 @@ function __tango_subcommand -a path word
             echo customers
         case '|accounts'
             echo accounts
-        case '|alerts'
-            echo alerts
+        case '|api'
+            echo api
         case '|auth'
             echo auth
         case '|onboard'
@@ -79,18 +78,6 @@ function __tango_subcommand -a path word
         case 'accounts|import'
             echo import
         case 'accounts|help'
-            echo help
-        case 'alerts|list'
-            echo list
-        case 'alerts|get'
-            echo get
-        case 'alerts|create'
-            echo create
-        case 'alerts|update'
-            echo update
-        case 'alerts|delete'
-            echo delete
-        case 'alerts|help'
             echo help
         case 'auth|login'
             echo login
@@ -132,7 +119,7 @@ function __tango_subcommands -a path
             printf '%s\t%s\n' \
                 customers 'list, show and create customers (also called groups)' \
                 accounts 'list, show, create, update and import a customer\'s accounts' \
-                alerts 'list, show, create, update and delete an account\'s low-balance alerts' \
+                api 'send an authenticated request to any RaaS v2 path and print the answer' \
                 auth 'store, check and remove credentials, per profile' \
                 onboard 'create a customer and its accounts step by step, with a review before anything is created' \
                 config 'read and change stored settings, per profile' \
@@ -152,14 +139,6 @@ function __tango_subcommands -a path
                 create 'create an account under a customer' \
                 update 'change an account\'s display name, contact email or funding emails' \
                 import 'create many accounts under a customer from a CSV or JSON file, with a report; safe to run again' \
-                help 'display help for command'
-        case 'alerts'
-            printf '%s\t%s\n' \
-                list 'list an account\'s low-balance alerts' \
-                get 'show one low-balance alert' \
-                create 'add a low-balance alert to an account' \
-                update 'change a low-balance alert\'s name, threshold or emails' \
-                delete 'delete a low-balance alert' \
                 help 'display help for command'
         case 'auth'
             printf '%s\t%s\n' \
@@ -197,10 +176,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -220,10 +200,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -257,10 +238,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -278,10 +260,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -303,10 +286,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -326,10 +310,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -363,10 +348,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -384,10 +370,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -412,10 +399,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -438,10 +426,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -466,10 +455,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -479,8 +469,20 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
-        case 'alerts'
+        case 'api'
             printf '%s\t%s\n' \
+                -f 'a string field: in the JSON body, or the query of a GET (repeatable)' \
+                --raw-field 'a string field: in the JSON body, or the query of a GET (repeatable)' \
+                -F 'a typed field: numbers, true, false, null; @file (or @-) reads a file (repeatable)' \
+                --field 'a typed field: numbers, true, false, null; @file (or @-) reads a file (repeatable)' \
+                -H 'an extra request header; Authorization cannot be replaced (repeatable)' \
+                --header 'an extra request header; Authorization cannot be replaced (repeatable)' \
+                --input 'the JSON request body from a file, or - for stdin (fields then go in the query)' \
+                -i 'print the status line and response headers on stderr' \
+                --include 'print the status line and response headers on stderr' \
+                --paginate 'follow every page of a GET (cursors, or page numbers), printing items as ndjson' \
+                --slurp 'with --paginate: every item in one JSON array' \
+                --retry-post 'retry a POST on 429, 5xx and network errors: your promise that repeating it is safe' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -489,10 +491,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -500,132 +503,6 @@ function __tango_flags -a path
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
-        case 'alerts list'
-            printf '%s\t%s\n' \
-                --display-name 'only alerts whose name contains this (ignoring case)' \
-                --threshold 'only alerts with exactly this threshold' \
-                --email 'only alerts sent to this address (repeatable: any of them)' \
-                --page 'the API\'s page number; the first page is 0' \
-                --per-page 'alerts per page, 1-200 (the API\'s default is 10)' \
-                --all 'every alert, walking the pages from 0 and printing each page as it comes' \
-                --limit 'at most n alerts, walking the pages as --all does and stopping there' \
-                -h 'display help for command' \
-                --help 'display help for command' \
-                -V 'print the version' \
-                --version 'print the version' \
-                -p 'stored profile to use (default: "default")' \
-                --profile 'stored profile to use (default: "default")' \
-                --env 'API environment; local runs the built-in emulator' \
-                --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
-                --json 'short for --output json' \
-                --fields 'comma-separated fields to show, by their API names' \
-                --no-color 'no colour (also NO_COLOR=1)' \
-                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
-                --timeout 'per-request timeout in seconds (default: 30)' \
-                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
-        case 'alerts get'
-            printf '%s\t%s\n' \
-                -h 'display help for command' \
-                --help 'display help for command' \
-                -V 'print the version' \
-                --version 'print the version' \
-                -p 'stored profile to use (default: "default")' \
-                --profile 'stored profile to use (default: "default")' \
-                --env 'API environment; local runs the built-in emulator' \
-                --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
-                --json 'short for --output json' \
-                --fields 'comma-separated fields to show, by their API names' \
-                --no-color 'no colour (also NO_COLOR=1)' \
-                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
-                --timeout 'per-request timeout in seconds (default: 30)' \
-                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
-        case 'alerts create'
-            printf '%s\t%s\n' \
-                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
-                --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
-                --email 'send the alert to this address (repeatable)' \
-                --if-not-exists 'succeed when the account already has an alert of this name and threshold' \
-                --dry-run 'print the request that would be sent, and send nothing' \
-                -h 'display help for command' \
-                --help 'display help for command' \
-                -V 'print the version' \
-                --version 'print the version' \
-                -p 'stored profile to use (default: "default")' \
-                --profile 'stored profile to use (default: "default")' \
-                --env 'API environment; local runs the built-in emulator' \
-                --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
-                --json 'short for --output json' \
-                --fields 'comma-separated fields to show, by their API names' \
-                --no-color 'no colour (also NO_COLOR=1)' \
-                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
-                --timeout 'per-request timeout in seconds (default: 30)' \
-                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
-        case 'alerts update'
-            printf '%s\t%s\n' \
-                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
-                --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
-                --email 'send the alert to this address (repeatable); the list given replaces the old one' \
-                --clear-emails 'remove every address from the alert' \
-                --dry-run 'print the request that would be sent, and send nothing' \
-                -h 'display help for command' \
-                --help 'display help for command' \
-                -V 'print the version' \
-                --version 'print the version' \
-                -p 'stored profile to use (default: "default")' \
-                --profile 'stored profile to use (default: "default")' \
-                --env 'API environment; local runs the built-in emulator' \
-                --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
-                --json 'short for --output json' \
-                --fields 'comma-separated fields to show, by their API names' \
-                --no-color 'no colour (also NO_COLOR=1)' \
-                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
-                --timeout 'per-request timeout in seconds (default: 30)' \
-                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
-        case 'alerts delete'
-            printf '%s\t%s\n' \
-                -y 'delete without asking (needed when there is no terminal to ask at)' \
-                --yes 'delete without asking (needed when there is no terminal to ask at)' \
-                -h 'display help for command' \
-                --help 'display help for command' \
-                -V 'print the version' \
-                --version 'print the version' \
-                -p 'stored profile to use (default: "default")' \
-                --profile 'stored profile to use (default: "default")' \
-                --env 'API environment; local runs the built-in emulator' \
-                --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
-                --json 'short for --output json' \
-                --fields 'comma-separated fields to show, by their API names' \
-                --no-color 'no colour (also NO_COLOR=1)' \
-                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
-                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
-                --timeout 'per-request timeout in seconds (default: 30)' \
-                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
-        case 'alerts help'
-            true
         case 'auth'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -636,10 +513,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -663,10 +541,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -685,10 +564,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -706,10 +586,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -731,10 +612,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -752,10 +634,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -773,10 +656,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -794,10 +678,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -815,10 +700,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -836,10 +722,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -857,10 +744,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -880,10 +768,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -915,10 +804,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -939,10 +829,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -964,10 +855,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -987,10 +879,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1008,10 +901,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1036,10 +930,12 @@ function __tango_option -a path flag
         case '|--base-url'
             echo 'required free'
         case '|-o' '|--output'
-            echo 'required choices table json ndjson csv'
+            echo 'required choices table json ndjson csv text'
         case '|--json'
             echo 'none'
         case '|--fields'
+            echo 'required free'
+        case '|--query'
             echo 'required free'
         case '|--no-color'
             echo 'none'
@@ -1068,7 +964,7 @@ function __tango_option -a path flag
         case 'customers list|--account-status'
             echo 'required choices ACTIVE INACTIVE DISABLED FROZEN DELETED'
         case 'customers list|--account-identifier'
-            echo 'required accounts'
+            echo 'required free'
         case 'customers list|--account-number'
             echo 'required free'
         case 'customers list|--account-display-name'
@@ -1181,53 +1077,23 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts import|-h' 'accounts import|--help'
             echo 'none'
-        case 'alerts|-h' 'alerts|--help'
+        case 'api|-f' 'api|--raw-field'
+            echo 'required free'
+        case 'api|-F' 'api|--field'
+            echo 'required free'
+        case 'api|-H' 'api|--header'
+            echo 'required free'
+        case 'api|--input'
+            echo 'required file'
+        case 'api|-i' 'api|--include'
             echo 'none'
-        case 'alerts list|--display-name'
-            echo 'required free'
-        case 'alerts list|--threshold'
-            echo 'required free'
-        case 'alerts list|--email'
-            echo 'required free'
-        case 'alerts list|--page'
-            echo 'required free'
-        case 'alerts list|--per-page'
-            echo 'required free'
-        case 'alerts list|--all'
+        case 'api|--paginate'
             echo 'none'
-        case 'alerts list|--limit'
-            echo 'required free'
-        case 'alerts list|-h' 'alerts list|--help'
+        case 'api|--slurp'
             echo 'none'
-        case 'alerts get|-h' 'alerts get|--help'
+        case 'api|--retry-post'
             echo 'none'
-        case 'alerts create|--display-name'
-            echo 'required free'
-        case 'alerts create|--threshold'
-            echo 'required free'
-        case 'alerts create|--email'
-            echo 'required free'
-        case 'alerts create|--if-not-exists'
-            echo 'none'
-        case 'alerts create|--dry-run'
-            echo 'none'
-        case 'alerts create|-h' 'alerts create|--help'
-            echo 'none'
-        case 'alerts update|--display-name'
-            echo 'required free'
-        case 'alerts update|--threshold'
-            echo 'required free'
-        case 'alerts update|--email'
-            echo 'required free'
-        case 'alerts update|--clear-emails'
-            echo 'none'
-        case 'alerts update|--dry-run'
-            echo 'none'
-        case 'alerts update|-h' 'alerts update|--help'
-            echo 'none'
-        case 'alerts delete|-y' 'alerts delete|--yes'
-            echo 'none'
-        case 'alerts delete|-h' 'alerts delete|--help'
+        case 'api|-h' 'api|--help'
             echo 'none'
         case 'auth|-h' 'auth|--help'
             echo 'none'
@@ -1341,42 +1207,16 @@ function __tango_argument -a path index
             echo 'customers'
         case 'accounts list|0'
             echo 'customers'
-        case 'accounts get|0'
-            echo 'accounts'
         case 'accounts create|0'
             echo 'customers'
         case 'accounts update|0'
             echo 'customers'
-        case 'accounts update|1'
-            echo 'accounts'
         case 'accounts import|0'
             echo 'customers'
-        case 'alerts list|0'
-            echo 'customers'
-        case 'alerts list|1'
-            echo 'accounts'
-        case 'alerts get|0'
-            echo 'customers'
-        case 'alerts get|1'
-            echo 'accounts'
-        case 'alerts get|2'
-            echo 'alerts'
-        case 'alerts create|0'
-            echo 'customers'
-        case 'alerts create|1'
-            echo 'accounts'
-        case 'alerts update|0'
-            echo 'customers'
-        case 'alerts update|1'
-            echo 'accounts'
-        case 'alerts update|2'
-            echo 'alerts'
-        case 'alerts delete|0'
-            echo 'customers'
-        case 'alerts delete|1'
-            echo 'accounts'
-        case 'alerts delete|2'
-            echo 'alerts'
+        case 'api|0'
+            echo 'choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
+        case 'api|1'
+            echo 'choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
         case 'config get|0'
             echo 'choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret'
         case 'config set|0'
@@ -1390,7 +1230,7 @@ function __tango_argument -a path index
     end
 end
 
-# Candidates for a value spec ("choices A B", profiles, customers, accounts, alerts, file, free); fish filters them.
+# Candidates for a value spec ("choices A B", profiles, customers, file, free); fish filters them.
 function __tango_values -a spec profile
     set -l words (string split ' ' -- $spec)
     switch $words[1]
@@ -1400,10 +1240,6 @@ function __tango_values -a spec profile
             __tango_profiles
         case customers
             __tango_cached customer $profile
-        case accounts
-            __tango_cached account $profile
-        case alerts
-            __tango_cached alert $profile
         case file
             __fish_complete_path (commandline -ct)
     end
