@@ -190,7 +190,7 @@ async function connect(
     };
     if (context.io.stderrIsTTY) log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
-  if (!credentials) throw noCredentials(profileName);
+  if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);
   const { createApiClient } = await import('./api/client.js');
   const persistToken = !override && credentials.kind === 'oauth' && credentials.clientId.source === 'profile';
   const client = createApiClient({

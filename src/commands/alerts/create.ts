@@ -63,7 +63,7 @@ async function create(ctx: Context, customer: string, account: string, opts: Cre
     }
   });
   reportCreate(ctx, what, result);
-  if (result.outcome === 'exists') noteOtherEmails(ctx, body, result.resource);
+  if (result.outcome === 'existed') noteOtherEmails(ctx, body, result.resource);
   await ctx.output.item(result.resource, alertView(await currencyForTable(ctx, api, account)));
 }
 
