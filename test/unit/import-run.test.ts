@@ -5,9 +5,9 @@ import type { CreateAccountBody } from '../../src/domain/rules.js';
 import type { Account, Customer } from '../../src/domain/types.js';
 import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
 import { buildReport } from '../../src/import/report.js';
-import { runImport } from '../../src/import/run.js';
+import { runImport, StopRule } from '../../src/import/run.js';
 import { outcomeError } from '../../src/import/summary.js';
-import type { PlannedRow } from '../../src/import/types.js';
+import type { PlannedRow, RowResult } from '../../src/import/types.js';
 
 const CUSTOMER = 'acme-group';
 
@@ -219,5 +219,68 @@ describe('running an import', () => {
     expect(api.posts).toBe(0);
     expect(result.results.every((r) => r.outcome === 'not-attempted')).toBe(true);
     expect(exitCodeOf(result)).toBe(ExitCode.notFound);
+  });
+});
+
+// Mutation gaps (issue 20): the stop rule, result by result, each case naming the mutant it kills.
+describe('the stop rule, row by row', () => {
+  const failed = (exitCode: number): RowResult => ({
+    row: 1,
+    accountIdentifier: 'acme-1',
+    outcome: 'failed',
+    reason: `exit ${exitCode}`,
+    exitCode,
+  });
+  const created: RowResult = { row: 1, accountIdentifier: 'acme-1', outcome: 'created' };
+  const feed = (rule: StopRule, results: RowResult[]) => {
+    for (const result of results) rule.observe(result);
+    return rule.stopped;
+  };
+
+  it.each([
+    [1, 10],
+    [4, 10],
+    [5, 10],
+    [6, 12], // kills 2 * concurrency changed, or max turned into min
+    [16, 32],
+  ])('with concurrency %i, %i unavailable rows in a row stop the run, one fewer does not', (concurrency, limit) => {
+    const rule = new StopRule(concurrency);
+    expect(feed(rule, Array(limit - 1).fill(failed(ExitCode.unavailable)))).toBeUndefined();
+    expect(feed(rule, [failed(ExitCode.unavailable)])).toEqual({
+      reason: `the server failed ${limit} rows in a row (last: exit ${ExitCode.unavailable})`,
+      exitCode: ExitCode.unavailable,
+    });
+  });
+
+  it('network failures count toward the streak like 5xx (kills dropping ExitCode.network)', () => {
+    const rule = new StopRule(1);
+    feed(rule, Array(5).fill(failed(ExitCode.unavailable)));
+    expect(feed(rule, Array(5).fill(failed(ExitCode.network)))).toMatchObject({ exitCode: ExitCode.network });
+  });
+
+  it.each([
+    ['a success', created],
+    ['a row that failed for its own reason (409)', failed(ExitCode.conflict)],
+  ])('%s resets the streak (kills dropping the reset)', (_, reset) => {
+    const rule = new StopRule(1);
+    feed(rule, Array(9).fill(failed(ExitCode.unavailable)));
+    feed(rule, [reset]);
+    expect(feed(rule, Array(9).fill(failed(ExitCode.network)))).toBeUndefined();
+  });
+
+  it.each([ExitCode.notFound, ExitCode.auth])(
+    'one row failing with exit %i (customer gone, credentials refused) stops at once',
+    (exitCode) => {
+      expect(feed(new StopRule(4), [failed(exitCode)])).toEqual({
+        reason: `an earlier row failed with "exit ${exitCode}"`,
+        exitCode,
+      });
+    },
+  );
+
+  it('the first reason to stop is kept', () => {
+    const rule = new StopRule(1);
+    feed(rule, [failed(ExitCode.notFound), failed(ExitCode.auth)]);
+    expect(rule.stopped?.exitCode).toBe(ExitCode.notFound);
   });
 });

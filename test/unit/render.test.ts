@@ -120,3 +120,38 @@ describe('output formats', () => {
     await expect(bad.out.list(accounts, accountView)).rejects.toThrow(/"balance" is not a field of accounts/);
   });
 });
+
+// Mutation gaps (issue 20): an empty list and null cells on a pipe.
+describe('empty lists and null cells on a pipe', () => {
+  const nulls = {
+    accountIdentifier: 'nulls',
+    accountNumber: null,
+    displayName: null,
+    status: 'ACTIVE',
+    currencyCode: 'USD',
+    currentBalance: null,
+    createdAt: null,
+    contactEmail: null,
+    fundingNotification: null,
+  } as unknown as Account;
+
+  it('an empty piped table is its header line alone, so `tail -n +2` scripts still work (kills skipping the header)', async () => {
+    const listed = output('table');
+    await listed.out.list([], accountView);
+    expect(listed.text()).toBe(`${accountView.defaults.join('\t')}\n`);
+
+    const streamed = output('table');
+    await streamed.out.stream(accountView).end();
+    expect(streamed.text()).toBe(`${accountView.defaults.join('\t')}\n`);
+  });
+
+  it('null cells print nothing, never "null" (kills dropping the null check)', async () => {
+    const table = output('table');
+    await table.out.list([nulls], accountView);
+    expect(table.text().split('\n')[1]).toBe('nulls\t\t\tACTIVE\tUSD\t\t');
+
+    const csv = output('csv');
+    await csv.out.list([nulls], accountView);
+    expect(csv.text().split('\r\n')[1]).toBe('nulls,,,ACTIVE,USD,,,,');
+  });
+});
