@@ -77,6 +77,15 @@ describe('pagination that never ends', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(2);
     expect(server.requests).toHaveLength(2);
   });
+
+  it('tango api --paginate stops the same way, exit 1, instead of ending quietly with part of the list', async () => {
+    server.setMode({ kind: 'endless', repeat: true });
+    const result = await tango(['api', '/customers/hostile-customer/accounts', '--paginate'], {}, 15_000);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('a next cursor it had already given');
+    expect(server.requests).toHaveLength(2);
+  });
 });
 
 describe('a 200 with the wrong shape', () => {
