@@ -41,7 +41,8 @@ describe('a server that drips its answer one byte a second', () => {
     expect(result.code).toBe(7);
     expect(result.stderr).toContain('No answer from 127.0.0.1');
     expect(result.stderr).toContain('within 2 s');
-    expect(Date.now() - started).toBeLessThan(8_000);
+    // Without the deadline the drip lasts 500 s; the margin covers a child's start-up on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
 
