@@ -6,7 +6,7 @@
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
 import { type FundingNotification, fundingEmails } from '../domain/funding-emails.js';
-import { type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
+import { ACCOUNT_FIELDS, type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import {
   ApiError,
@@ -133,12 +133,12 @@ export function accountDifferences(
     if (JSON.stringify(want) !== JSON.stringify(have)) differences.push({ field, existing: have, requested: want });
   };
   if (existing.underAnotherCustomer) compare('customer', customer, 'another customer');
-  // Only what the request sent: a field left out was never asked for (the server chose it).
-  compare('displayName', requested.displayName, existing.displayName);
-  compare('contactEmail', requested.contactEmail, existing.contactEmail);
-  if (requested.currencyCode !== undefined) compare('currencyCode', requested.currencyCode, existing.currencyCode);
-  if (requested.fundingNotification !== undefined) {
-    compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+  for (const field of ACCOUNT_FIELDS) {
+    // Only what the request sent: a field left out was never asked for (the server chose it).
+    if (field === 'accountIdentifier' || requested[field] === undefined) continue;
+    if (field === 'fundingNotification') {
+      compare(field, emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+    } else compare(field, requested[field], existing[field]);
   }
   return differences;
 }
