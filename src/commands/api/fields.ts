@@ -48,7 +48,9 @@ export function typedValue(raw: string, readFile: (path: string) => string): Jso
   if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/.test(raw)) {
     const number = Number(raw);
     // JSON has no Infinity: JSON.stringify would send null without a word.
-    if (!Number.isFinite(number)) throw new UsageError(`-F ${raw}: too large for a JSON number; use -f to send it as text`);
+    if (!Number.isFinite(number)) {
+      throw new UsageError(`-F ${raw}: too large for a JSON number; use -f to send it as text`);
+    }
     return number;
   }
   if (raw.startsWith('@')) return readFile(raw.slice(1));
