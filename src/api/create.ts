@@ -5,6 +5,7 @@
  * but perhaps because the first attempt landed. A GET tells: when the resource matches what
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
+import { type CreateAlertBody, type LowBalanceAlert, sameAlertName } from '../domain/alerts.js';
 import { type FundingNotification, fundingEmails } from '../domain/funding-emails.js';
 import { ACCOUNT_FIELDS, type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
@@ -12,6 +13,7 @@ import {
   ApiError,
   CliError,
   ConflictError,
+  type CreatedResource,
   type Difference,
   InterruptedError,
   OutcomeUnknownError,
@@ -66,6 +68,57 @@ export async function createAccount(
   });
 }
 
+/**
+ * An alert's name is unique on its account (ignoring case), so after a 409 the alert of that name
+ * is the one to compare. Name and threshold make it the same alert; its emails may differ (the
+ * caller can say so), as `alerts create --if-not-exists` promises "never a second alert".
+ */
+export async function createAlert(
+  api: TangoApi,
+  customer: string,
+  account: string,
+  body: CreateAlertBody,
+  options: CreateOptions = {},
+): Promise<CreateOutcome<LowBalanceAlert>> {
+  const identifier = `"${body.balanceAlertDisplayName}" on account ${account}`;
+  return createWithRecovery({
+    send: () => sendChecked(api, requests.createAlert(customer, account, body), shapes.alert),
+    fetchExisting: async () => {
+      const filters = { balanceAlertDisplayName: body.balanceAlertDisplayName };
+      for await (const page of api.alertPages(customer, account, filters)) {
+        const twin = page.lowBalanceAlerts.find((a) =>
+          sameAlertName(a.balanceAlertDisplayName, body.balanceAlertDisplayName),
+        );
+        if (twin) return twin;
+      }
+      throw new ConflictError(`alert ${identifier} conflicts with an alert that could not be found again`, []);
+    },
+    differences: (existing) => alertDifferences(body, existing),
+    resource: 'alert',
+    identifier,
+    options,
+  });
+}
+
+export function alertDifferences(requested: CreateAlertBody, existing: LowBalanceAlert): Difference[] {
+  const differences: Difference[] = [];
+  if (requested.balanceAlertDisplayName !== existing.balanceAlertDisplayName) {
+    differences.push({
+      field: 'balanceAlertDisplayName',
+      existing: existing.balanceAlertDisplayName,
+      requested: requested.balanceAlertDisplayName,
+    });
+  }
+  if (requested.balanceAlertThreshold !== existing.balanceAlertThreshold) {
+    differences.push({
+      field: 'balanceAlertThreshold',
+      existing: existing.balanceAlertThreshold,
+      requested: requested.balanceAlertThreshold,
+    });
+  }
+  return differences;
+}
+
 /** A create's answer must be what was created: "Created" is never printed over `42`. */
 async function sendChecked<T>(api: TangoApi, spec: RequestSpec, check: ShapeCheck<T>) {
   return checkShape(await api.send<unknown>(spec), spec, check);
@@ -75,7 +128,7 @@ interface Recovery<T> {
   send: () => Promise<{ body: T; earlierAttemptMayHaveLanded: boolean }>;
   fetchExisting: () => Promise<T>;
   differences: (existing: T) => Difference[];
-  resource: 'customer' | 'account';
+  resource: CreatedResource;
   identifier: string;
   options: CreateOptions;
 }
