@@ -100,39 +100,39 @@ _tango_subcommands() {
 # Every flag command path $1 accepts: its own and its ancestors'.
 _tango_flags() {
   case $1 in
-    '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate -h --help' ;;
-    'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate -h --help' ;;
+    'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run --outcome -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'customers help') REPLY='' ;;
-    'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run --outcome -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'accounts help') REPLY='' ;;
-    'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
-    'onboard') REPLY='--plan --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config set') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config unset') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'onboard') REPLY='--plan --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config set') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config unset') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'config help') REPLY='' ;;
-    'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'emulator reset') REPLY='--data -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'emulator seed') REPLY='--customers --accounts --random-seed --data -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'emulator reset') REPLY='--data -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'emulator seed') REPLY='--customers --accounts --random-seed --data -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'emulator help') REPLY='' ;;
-    'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     *) REPLY='' ;;
   esac
 }
@@ -149,6 +149,8 @@ _tango_option() {
     '|--fields') REPLY='required free' ;;
     '|--no-color') REPLY='none' ;;
     '|-v'|'|--verbose') REPLY='none' ;;
+    '|-q'|'|--quiet') REPLY='none' ;;
+    '|--error-format') REPLY='required choices text json' ;;
     '|--no-input') REPLY='none' ;;
     '|--timeout') REPLY='required free' ;;
     '|--max-retries') REPLY='required free' ;;
@@ -177,6 +179,7 @@ _tango_option() {
     'customers create|--display-name') REPLY='required free' ;;
     'customers create|--if-not-exists') REPLY='none' ;;
     'customers create|--dry-run') REPLY='none' ;;
+    'customers create|--outcome') REPLY='none' ;;
     'customers create|-h'|'customers create|--help') REPLY='none' ;;
     'accounts|-h'|'accounts|--help') REPLY='none' ;;
     'accounts list|--status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
@@ -204,6 +207,7 @@ _tango_option() {
     'accounts create|--funding-email') REPLY='required free' ;;
     'accounts create|--if-not-exists') REPLY='none' ;;
     'accounts create|--dry-run') REPLY='none' ;;
+    'accounts create|--outcome') REPLY='none' ;;
     'accounts create|-h'|'accounts create|--help') REPLY='none' ;;
     'accounts update|--display-name') REPLY='required free' ;;
     'accounts update|--contact-email') REPLY='required free' ;;

@@ -180,6 +180,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -203,6 +206,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -240,6 +246,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -261,6 +270,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -271,6 +283,7 @@ function __tango_flags -a path
                 --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' \
                 --if-not-exists 'succeed when the customer already exists with the same display name' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -286,6 +299,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -309,6 +325,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -346,6 +365,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -367,6 +389,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -380,6 +405,7 @@ function __tango_flags -a path
                 --funding-email 'send funding notifications to this address (repeatable)' \
                 --if-not-exists 'succeed when the account already exists under this customer with the same values' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -395,6 +421,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -421,6 +450,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -449,6 +481,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -472,6 +507,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -499,6 +537,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -521,6 +562,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -542,6 +586,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -567,6 +614,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -588,6 +638,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -609,6 +662,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -630,6 +686,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -651,6 +710,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -672,6 +734,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -693,6 +758,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -716,6 +784,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -751,6 +822,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -775,6 +849,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -800,6 +877,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -823,6 +903,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -844,6 +927,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -874,6 +960,10 @@ function __tango_option -a path flag
             echo 'none'
         case '|-v' '|--verbose'
             echo 'none'
+        case '|-q' '|--quiet'
+            echo 'none'
+        case '|--error-format'
+            echo 'required choices text json'
         case '|--no-input'
             echo 'none'
         case '|--timeout'
@@ -930,6 +1020,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'customers create|--dry-run'
             echo 'none'
+        case 'customers create|--outcome'
+            echo 'none'
         case 'customers create|-h' 'customers create|--help'
             echo 'none'
         case 'accounts|-h' 'accounts|--help'
@@ -983,6 +1075,8 @@ function __tango_option -a path flag
         case 'accounts create|--if-not-exists'
             echo 'none'
         case 'accounts create|--dry-run'
+            echo 'none'
+        case 'accounts create|--outcome'
             echo 'none'
         case 'accounts create|-h' 'accounts create|--help'
             echo 'none'

@@ -1,11 +1,23 @@
 /** `tango help [command...]`, plus the topic `tango help exit-codes`. */
 import { Command } from 'commander';
 import { exitCodeTable } from '../errors.js';
+import { ERROR_KINDS } from '../output/error-object.js';
 import { action, examples } from './action.js';
 
 export function exitCodesText(): string {
   const lines = exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`);
-  return `Exit codes:\n${lines.join('\n')}\n`;
+  const kinds = Object.entries(ERROR_KINDS).map(([code, kind]) => `${code} ${kind}`);
+  return [
+    'Exit codes:',
+    ...lines,
+    '',
+    'With -o json, -o ndjson or --error-format json, an error is one JSON object on one line of stderr:',
+    '  {"error": {"exitCode", "kind", "message", "hint", "httpStatus", "i18nKey", "requestId",',
+    '             "fieldErrors": [], "details": []}}',
+    "  the API's own message, i18nKey, requestId and errors[] where it answered; null where not.",
+    `  kind: ${kinds.join(', ')}`,
+    '',
+  ].join('\n');
 }
 
 export function helpCommand(program: Command): Command {

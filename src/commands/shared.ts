@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT, type Problem } from '../domain/rules.js';
 import type { Page, PageQuery } from '../domain/types.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../errors.js';
+import type { ResourceView } from '../output/columns.js';
 import { integerIn, pageSize } from './parse.js';
 import { type Ask, missingFlags, valueOrAsk } from './prompt.js';
 
@@ -194,10 +195,46 @@ async function describeRequest(ctx: Context, spec: RequestSpec): Promise<Prepare
 
 // --- after a create ---------------------------------------------------------------------------
 
-export type CreateResult = { outcome: 'created'; recovered: boolean } | { outcome: 'exists' };
+export type CreateResult<T = unknown> =
+  | { outcome: 'created'; resource: T; recovered: boolean }
+  | { outcome: 'exists'; resource: T };
+
+/** --outcome, on the creates that take --if-not-exists. */
+export function addOutcomeOption(command: Command): Command {
+  return command.option(
+    '--outcome',
+    'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}',
+  );
+}
+
+/** Refused before anything is sent: --outcome only has a place in JSON. */
+export function checkOutcome(ctx: Context, outcome: boolean | undefined): void {
+  if (outcome && ctx.output.format !== 'json' && ctx.output.format !== 'ndjson') {
+    throw new UsageError('--outcome needs -o json or -o ndjson; nothing was sent', {
+      hint: 'add --json, or leave out --outcome (a table says on stderr whether it was created)',
+    });
+  }
+}
+
+/**
+ * What happened, in words on stderr (at a terminal) and as data on stdout: the API's object, or
+ * with --outcome the documented wrapper a script tests (`jq -r .outcome`).
+ */
+export async function printCreated<T>(
+  ctx: Context,
+  what: string,
+  result: CreateResult<T>,
+  view: ResourceView<T>,
+  outcome: boolean | undefined,
+): Promise<void> {
+  reportCreate(ctx, what, result);
+  if (!outcome) return ctx.output.item(result.resource, view);
+  const resource = ctx.output.pickFields(result.resource);
+  await ctx.output.document({ outcome: result.outcome === 'exists' ? 'existed' : 'created', resource });
+}
 
 /** One line on stderr saying what happened; stdout gets the resource itself. */
-export function reportCreate(ctx: Context, what: string, result: CreateResult): void {
+function reportCreate(ctx: Context, what: string, result: CreateResult): void {
   if (result.outcome === 'exists') {
     ctx.log.note(`${what} already exists with the same values; nothing was changed (--if-not-exists).`);
   } else if (result.recovered) {

@@ -27,6 +27,8 @@ export interface GlobalOptions {
   fields?: string;
   color?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
+  errorFormat?: string;
   input?: boolean;
   timeout?: number;
   maxRetries?: number;
@@ -104,6 +106,11 @@ export function resolveSettings(
 /** --verbose, or TANGO_DEBUG=1 for runs whose flags cannot be changed. */
 export function verboseWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
   return Boolean(opts.verbose) || env.TANGO_DEBUG === '1';
+}
+
+/** -q/--quiet, or TANGO_QUIET=1 for a cron job: nothing on stderr but errors and warnings. */
+export function quietWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(opts.quiet) || env.TANGO_QUIET === '1';
 }
 
 interface Target {

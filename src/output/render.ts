@@ -82,6 +82,11 @@ export class Output {
     selectColumns(view, this.#options.fields, true);
   }
 
+  /** A resource as JSON would print it: only the --fields keys when they are given. */
+  pickFields<T>(value: T): unknown {
+    return pickFields(value as Row, this.#options.fields);
+  }
+
   /** One resource: JSON as is; a table as field/value pairs. */
   async item<T>(value: T, view: ResourceView<T>): Promise<void> {
     const columns = selectColumns(view, this.#options.fields, true);

@@ -27,6 +27,7 @@ describe('auth login verifies before it stores', () => {
   it('good credentials are checked with GET /customers, then stored with the server', async () => {
     const result = await tango(['auth', 'login', '--platform-name', 'tango-local', '--platform-key-stdin'], {
       input: 'local-key',
+      env: { TANGO_QUIET: '0' },
     });
 
     expect(result.code).toBe(0);

@@ -17,8 +17,13 @@ let config: { dir: string; cleanup: () => void };
 let emulator: RunningEmulator;
 let api: EmulatorApi;
 
-const tango = (args: string[], input?: string) =>
-  runTango(args, { configDir: config.dir, env: tangoEnv(config.dir, emulator), input, timeoutMs: 60_000 });
+const tango = (args: string[], input?: string, env: Record<string, string> = {}) =>
+  runTango(args, {
+    configDir: config.dir,
+    env: { ...tangoEnv(config.dir, emulator), ...env },
+    input,
+    timeoutMs: 60_000,
+  });
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 beforeEach(() => {
@@ -145,7 +150,10 @@ describe('tango accounts import with bad rows', () => {
     emulator.resetStats();
     const file = writeFile(config.dir, 'accounts.json', JSON.stringify(accountRows(3)));
 
-    const result = await tango(['accounts', 'import', CUSTOMER, '--file', file, '--dry-run', '-o', 'json']);
+    // TANGO_QUIET=0: the summary a terminal shows, here where stderr is not one.
+    const result = await tango(['accounts', 'import', CUSTOMER, '--file', file, '--dry-run', '-o', 'json'], undefined, {
+      TANGO_QUIET: '0',
+    });
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(
@@ -201,8 +209,13 @@ describe('tango accounts import, run again', () => {
       outcome: 'conflict',
       differences: [{ field: 'displayName', existing: 'Team 5', requested: 'Renamed Team' }],
     });
-    expect(conflict.stderr).toContain('1 row conflicts with existing accounts.');
-    expect(conflict.stderr).toMatch(/row 5 acct-00005: conflict: already exists with different values; displayName/);
+    // -o ndjson: the error is one JSON object on stderr, its details the rows to look at.
+    const { error } = JSON.parse(conflict.stderr);
+    expect(error).toMatchObject({ exitCode: 5, kind: 'conflict' });
+    expect(error.message).toContain('1 row conflicts with existing accounts.');
+    expect(error.details.join('\n')).toMatch(
+      /row 5 acct-00005: conflict: already exists with different values; displayName/,
+    );
   });
 
   it('reads JSON from stdin and stops at once, creating nothing, when the customer does not exist (exit 3)', async () => {

@@ -27,6 +27,7 @@ describe('errorObject', () => {
         i18nKey: 'error.validation',
         requestId: 'req-123',
         fieldErrors: body.errors,
+        details: ['displayName: size must be between 5 and 100 (got "ab")'],
       },
     });
   });
@@ -61,6 +62,7 @@ describe('errorObject', () => {
         i18nKey: null,
         requestId: null,
         fieldErrors: [],
+        details: [],
       },
     });
     expect(errorObject(new Error('boom')).error).toMatchObject({ exitCode: 1, kind: 'error', message: 'boom' });

@@ -15,7 +15,15 @@ import {
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { collect } from '../parse.js';
-import { completeBody, isStatus, notFound, printDryRun, reportCreate } from '../shared.js';
+import {
+  addOutcomeOption,
+  checkOutcome,
+  completeBody,
+  isStatus,
+  notFound,
+  printCreated,
+  printDryRun,
+} from '../shared.js';
 
 interface CreateOptions {
   identifier?: string;
@@ -24,11 +32,12 @@ interface CreateOptions {
   currency: string;
   fundingEmail?: string[];
   ifNotExists?: boolean;
+  outcome?: boolean;
   dryRun?: boolean;
 }
 
 export function accountsCreateCommand(): Command {
-  return new Command('create')
+  const command = new Command('create')
     .description('create an account under a customer')
     .argument('<customer>', 'the customer identifier')
     .option('--identifier <id>', "the account identifier: 5-100 lowercase letters, digits or '-'")
@@ -43,7 +52,8 @@ export function accountsCreateCommand(): Command {
     )
     .option('--funding-email <email>', 'send funding notifications to this address (repeatable)', collect)
     .option('--if-not-exists', 'succeed when the account already exists under this customer with the same values')
-    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .option('--dry-run', 'print the request that would be sent, and send nothing');
+  return addOutcomeOption(command)
     .addHelpText(
       'after',
       examples(
@@ -57,6 +67,7 @@ export function accountsCreateCommand(): Command {
           'in euros, with a funding notification address',
         ],
         ['tango accounts create acme-co ... --if-not-exists', 'safe to repeat: an identical account is success'],
+        ['tango accounts create acme-co ... --if-not-exists --json --outcome | jq -r .outcome', 'created or existed'],
         ['tango accounts create acme-co ... --dry-run', 'show the request only'],
       ),
     )
@@ -65,6 +76,7 @@ export function accountsCreateCommand(): Command {
 
 async function create(ctx: Context, customer: string, opts: CreateOptions): Promise<void> {
   ctx.output.checkFields(accountView);
+  checkOutcome(ctx, opts.outcome);
   const body = await completeBody<CreateAccountBody>(
     ctx,
     {
@@ -86,8 +98,7 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
   const { createAccount } = await import('../../api/create.js');
   try {
     const result = await createAccount(await ctx.api(), customer, body, { ifNotExists: opts.ifNotExists });
-    reportCreate(ctx, `account ${body.accountIdentifier}`, result);
-    await ctx.output.item(result.resource, accountView);
+    await printCreated(ctx, `account ${body.accountIdentifier}`, result, accountView, opts.outcome);
   } catch (error) {
     // The POST's 404 is about the path: the customer does not exist.
     throw isStatus(error, 404) && error.method === 'POST' ? notFound(`customer ${customer}`, error) : error;
