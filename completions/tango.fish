@@ -186,7 +186,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)' \
                 -h 'show help' \
                 --help 'show help'
         case 'customers'
@@ -212,7 +212,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers list'
             printf '%s\t%s\n' \
                 --display-name 'only customers with this display name' \
@@ -252,7 +252,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -276,7 +276,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers create'
             printf '%s\t%s\n' \
                 --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
@@ -305,7 +305,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers help'
             true
         case 'accounts'
@@ -331,7 +331,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts list'
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
@@ -371,7 +371,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -395,7 +395,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts create'
             printf '%s\t%s\n' \
                 --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
@@ -427,7 +427,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts update'
             printf '%s\t%s\n' \
                 --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
@@ -456,7 +456,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts import'
             printf '%s\t%s\n' \
                 -f 'accounts.csv, accounts.json, or - for stdin' \
@@ -487,7 +487,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
         case 'auth'
@@ -513,7 +513,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth login'
             printf '%s\t%s\n' \
                 --platform-name 'platform name (the HTTP Basic user)' \
@@ -543,7 +543,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth status'
             printf '%s\t%s\n' \
                 --no-verify 'do not call the API' \
@@ -568,7 +568,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth logout'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -592,7 +592,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth help'
             true
         case 'onboard'
@@ -620,7 +620,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -644,7 +644,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config list'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -668,7 +668,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config get'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -692,7 +692,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config set'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -716,7 +716,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config unset'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -740,7 +740,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config path'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -764,7 +764,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config help'
             true
         case 'emulator'
@@ -790,7 +790,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator start'
             printf '%s\t%s\n' \
                 --port 'port to listen on; 0 picks a free one' \
@@ -828,7 +828,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator reset'
             printf '%s\t%s\n' \
                 --data 'a `tango emulator start --data` file instead of the --env local state' \
@@ -855,7 +855,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator seed'
             printf '%s\t%s\n' \
                 --customers 'how many customers to add' \
@@ -883,7 +883,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'emulator help'
             true
         case 'completion'
@@ -909,7 +909,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'help'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -933,7 +933,7 @@ function __tango_flags -a path
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
-                --rate 'client-side limit on requests per second (default: none)'
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case '*'
             return 1
     end

@@ -5,7 +5,12 @@
 //             against a plain curl loop over the same pages
 //   import    `tango accounts import` of 1,000 rows against the emulator at 20 ms latency, concurrency 8,
 //             beside the ideal rows x latency / concurrency
+//   paced     `tango accounts import` at its defaults against an emulator that allows 1 request/s (as Tango
+//             does), then 2/s, then 1/s with 10% of requests failing: created rows/s beside the ideal (the
+//             server's limit), the share of requests answered 429, failed rows. 1,000 rows at 1/s take about
+//             17 minutes each; `--rows 50` runs it small.
 // Sections are run in order; pass names to run only some: npm run bench -- startup
+// Options: --rows <n> (paced section's rows, default 1000).
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -208,8 +213,98 @@ async function importSection() {
   }
 }
 
-const sections = { startup, request, bulk, import: importSection };
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(sections);
+function emulatorGet(baseUrl, path) {
+  const url = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    httpRequest(`${url.origin}${path}`, { agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve(JSON.parse(text)));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const PACED_SCENARIOS = [
+  { name: '--rate-limit 1', limit: 1, args: ['--rate-limit', '1'] },
+  { name: '--rate-limit 2', limit: 2, args: ['--rate-limit', '2'] },
+  { name: '--rate-limit 1 --fail-rate 0.1', limit: 1, args: ['--rate-limit', '1', '--fail-rate', '0.1'] },
+];
+
+/** One import at the CLI's defaults into a fresh emulator with the scenario's limits. */
+async function pacedOnce(scenario, rows, dir) {
+  const emulator = await startEmulator(scenario.args);
+  try {
+    const customer = 'paced-customer';
+    await emulatorPost(emulator.baseUrl, '/customers', { customerIdentifier: customer, displayName: 'Paced bench' });
+    // Let the server's bucket refill after that request, as after any quiet moment.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve, reject) => {
+      const url = new URL(emulator.baseUrl);
+      httpRequest(`${url.origin}/_emulator/stats`, { method: 'DELETE', agent: false }, (res) => {
+        res.resume().on('end', resolve);
+      })
+        .on('error', reject)
+        .end();
+    });
+    const file = join(dir, 'accounts.csv');
+    const report = join(dir, 'report.json');
+    writeFileSync(file, accountsCsv('paced', rows));
+    const child = spawnSync(
+      process.execPath,
+      [BIN, 'accounts', 'import', customer, '--file', file, '--report', report],
+      {
+        env: { ...process.env, ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl, TANGO_CONFIG_DIR: dir },
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+      },
+    );
+    const { summary, durationMs } = JSON.parse(readFileSync(report, 'utf8'));
+    const stats = await emulatorGet(emulator.baseUrl, '/_emulator/stats');
+    return {
+      exit: child.status,
+      created: summary.created,
+      failed: summary.failed + summary['not-attempted'],
+      rowsPerSecond: summary.created / (durationMs / 1000),
+      requests: stats.total,
+      share429: stats.faults.rateLimited / stats.total,
+    };
+  } finally {
+    emulator.stop();
+  }
+}
+
+async function paced() {
+  const rows = Number(option('--rows') ?? 1000);
+  const dir = mkdtempSync(join(tmpdir(), 'tango-bench-'));
+  try {
+    console.log(`paced: ${rows} rows, tango accounts import at its defaults (concurrency 4, no --rate)`);
+    for (const scenario of PACED_SCENARIOS) {
+      const r = await pacedOnce(scenario, rows, dir);
+      const ideal = scenario.limit;
+      console.log(
+        `  emulator ${scenario.name.padEnd(32)} ${r.rowsPerSecond.toFixed(3)} rows/s (ideal ${ideal.toFixed(2)}, ratio ${(r.rowsPerSecond / ideal).toFixed(3)})   ` +
+          `429s ${(r.share429 * 100).toFixed(2)}% of ${r.requests} requests   failed rows ${r.failed}   exit ${r.exit}`,
+      );
+    }
+    console.log('  goal at --rate-limit 1: 0 failed rows, >= 0.95 rows/s, <= 1% of requests answered 429');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `--name value` from the command line, for the options the sections take. */
+function option(name) {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
+const sections = { startup, request, bulk, import: importSection, paced };
+const named = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const chosen = named.length ? named : Object.keys(sections);
 for (const name of chosen) {
   if (!sections[name]) throw new Error(`unknown bench section ${name}; sections: ${Object.keys(sections).join(', ')}`);
   await sections[name]();

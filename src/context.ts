@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import type { Dispatcher } from 'undici';
 import type { TangoApi } from './api/tango.js';
+import { MAX_REMEMBERED } from './completion/cache.js';
 import {
   type Credentials,
   type GlobalOptions,
@@ -63,6 +64,8 @@ export interface Context {
   apiFinishingInFlight(): Promise<TangoApi>;
   /** A client for other credentials than the resolved ones (auth login verifies before storing). */
   apiWith(credentials: Credentials, authUrl?: string): Promise<TangoApi>;
+  /** The customer identifiers this command printed, most recent last; the completion cache learns them. */
+  shownCustomers(): readonly string[];
   /** Runs `fn` when the command ends, first registered last run. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -118,7 +121,14 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
     notice: (line) => log.info(log.paint.dim(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY))),
+    onRows: (resource, rows) => {
+      if (resource !== 'customer') return;
+      for (const row of rows) shown.push((row as { customerIdentifier?: string }).customerIdentifier ?? '');
+      // The cache keeps this many per profile; an --all of every customer need not hold more.
+      if (shown.length > MAX_REMEMBERED) shown.splice(0, shown.length - MAX_REMEMBERED);
+    },
   };
+  const shown: string[] = [];
   const closers: Array<() => Promise<void> | void> = [];
   let prompter: Promise<Prompter> | undefined;
   let api: Promise<TangoApi> | undefined;
@@ -152,6 +162,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       return finishing;
     },
     apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl }),
+    shownCustomers: () => shown,
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.reverse()) await fn();

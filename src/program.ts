@@ -91,7 +91,11 @@ function addGlobalOptions(program: Command): void {
       `retries on 429, 5xx and network errors (default: ${NUMBER_SETTINGS['max-retries'].default})`,
       bySetting('max-retries'),
     )
-    .option('--rate <requests/s>', 'client-side limit on requests per second (default: none)', bySetting('rate'));
+    .option(
+      '--rate <requests/s>',
+      'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)',
+      bySetting('rate'),
+    );
 }
 
 /** Every command in the tree, depth first; for settings that must reach all of them. */

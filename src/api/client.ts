@@ -10,6 +10,7 @@ import type { ProfileStore } from '../config/store.js';
 import { VERSION } from '../version.js';
 import { basicAuth, oauthClientCredentials, type TokenCache } from './auth.js';
 import { HttpClient, REDACTED } from './http.js';
+import { processPacer } from './pacer.js';
 import { TangoApi } from './tango.js';
 
 export const USER_AGENT = `tango-admin/${VERSION} node/${process.versions.node}`;
@@ -51,7 +52,8 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
     dispatcher,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    rate: settings.rate,
+    // One pacer for every client of this process, so together they stay under the limit.
+    pacer: processPacer(settings.rate, dispatcher),
     userAgent: USER_AGENT,
     trace,
     signal: options.signal,

@@ -1,7 +1,7 @@
 /**
  * The one HTTP client: undici with keep-alive, Basic or bearer auth, per-attempt timeouts,
- * retries with backoff and jitter on 429, 5xx and network failures (honouring Retry-After),
- * an optional client-side rate limit, and a --verbose trace that never shows credentials.
+ * retries with full-jitter backoff on 429, 5xx and network failures (never sooner than Retry-After),
+ * the process's shared pacer (src/api/pacer.ts), and a --verbose trace that never shows credentials.
  */
 import { Agent, type Dispatcher, request } from 'undici';
 import {
@@ -14,7 +14,7 @@ import {
   type RequestLimits,
   type TangoErrorBody,
 } from '../errors.js';
-import { RateLimiter } from './rate-limiter.js';
+import { abortableSleep, type Pacer } from './pacer.js';
 import {
   type BackoffOptions,
   backoffDelay,
@@ -72,8 +72,8 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher;
   timeoutMs?: number;
   maxRetries?: number;
-  /** Requests per second; undefined for no limit. */
-  rate?: number;
+  /** The process's pacer (see processPacer); none for no client-side pacing. */
+  pacer?: Pacer;
   userAgent?: string;
   trace?: (line: string) => void;
   signal?: AbortSignal;
@@ -95,6 +95,7 @@ interface Answer {
   headers: Record<string, string | string[] | undefined>;
   text: string;
   ms: number;
+  retryAfterMs: number | undefined;
 }
 
 export const REDACTED = '<redacted>';
@@ -119,7 +120,6 @@ export class HttpClient {
   readonly #options: HttpClientOptions;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
-  readonly #limiter: RateLimiter | undefined;
   readonly #backoff: BackoffOptions;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #now: () => number;
@@ -134,7 +134,6 @@ export class HttpClient {
     this.#sleep = options.sleep ?? abortableSleep;
     this.#now = options.now ?? Date.now;
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
-    this.#limiter = options.rate ? new RateLimiter(options.rate, this.#now, (ms) => this.#sleep(ms)) : undefined;
   }
 
   url(spec: RequestSpec): string {
@@ -187,13 +186,14 @@ export class HttpClient {
         continue;
       }
       const body = parseErrorBody(answer.text);
-      const retryAfter = parseRetryAfter(headerValue(answer.headers['retry-after']), this.#now());
+      const retryAfter = answer.retryAfterMs;
       const tooLong = retryAfter !== undefined && retryAfter > (this.#options.maxRetryAfterMs ?? 60_000);
       if (RETRYABLE_STATUS.has(answer.status) && mayRetry && attemptsLeft && !tooLong) {
         // 429 and 503 refuse the request before doing anything; other 5xx may have done part of it.
         if (spec.method === 'POST' && answer.status !== 429 && answer.status !== 503)
           earlierAttemptMayHaveLanded = true;
-        await this.#wait(retryAfter ?? this.#backoffFor(attempt), `HTTP ${answer.status}`);
+        // Never sooner than the server asked, and spread, so workers refused together do not return together.
+        await this.#wait((retryAfter ?? 0) + this.#backoffFor(attempt), `HTTP ${answer.status}`);
         continue;
       }
       throw new ApiError({
@@ -216,8 +216,8 @@ export class HttpClient {
 
   /** One try: the server's answer, or how the connection failed. */
   async #attempt(spec: RequestSpec, url: string, tag: string): Promise<Answer | Failure> {
-    await this.#limiter?.acquire();
     const signal = this.#options.signal;
+    const ticket = await this.#turn(signal);
     if (signal?.aborted) throw new InterruptedError();
     const started = this.#now();
     try {
@@ -234,13 +234,25 @@ export class HttpClient {
         signal: spec.method === 'GET' ? signal : undefined,
       });
       const text = await response.body.text();
-      return { status: response.statusCode, headers: response.headers, text, ms: this.#now() - started };
+      const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']), this.#now());
+      this.#options.pacer?.answered(ticket, response.statusCode, retryAfterMs);
+      return { status: response.statusCode, headers: response.headers, text, ms: this.#now() - started, retryAfterMs };
     } catch (error) {
       if (error instanceof CliError) throw error;
       if (signal?.aborted) throw new InterruptedError('Interrupted; the request in flight was abandoned.');
       const code = errorCode(error) ?? (error as Error).message;
       this.#trace(`${spec.method} ${url} -> ${code} (${this.#now() - started} ms, ${tag})`);
       return { failure: classifyNetworkError(error), code };
+    }
+  }
+
+  /** This request's turn under the process's pace (at once without a pacer). */
+  async #turn(signal: AbortSignal | undefined): Promise<number> {
+    if (!this.#options.pacer) return this.#now();
+    try {
+      return await this.#options.pacer.acquire(signal);
+    } catch {
+      throw new InterruptedError();
     }
   }
 
@@ -269,8 +281,8 @@ export class HttpClient {
 
   /** The settings in force, carried by errors so the words at the top can name them. */
   #limits(): RequestLimits {
-    const { timeoutMs = 30_000, maxRetries = 4, rate } = this.#options;
-    return { timeoutMs, maxRetries, rate };
+    const { timeoutMs = 30_000, maxRetries = 4, pacer } = this.#options;
+    return { timeoutMs, maxRetries, rate: pacer?.ceiling };
   }
 
   #trace(line: string): void {
@@ -316,19 +328,4 @@ function parseErrorBody(text: string): TangoErrorBody | undefined {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

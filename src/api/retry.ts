@@ -13,13 +13,13 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF: Omit<BackoffOptions, 'random'> = { baseMs: 500, capMs: 30_000 };
 
 /**
- * Exponential backoff with jitter: attempt 1 waits about base, attempt 2 about 2x base, ...
- * Jitter takes up to half off, so clients that failed together do not retry together, while
- * every delay still grows from one attempt to the next.
+ * Exponential backoff with full jitter: retry n waits a random time between 0 and base x 2^(n-1)
+ * (capped), so clients that failed together spread out instead of retrying together
+ * (see "Exponential Backoff And Jitter", AWS Architecture Blog).
  */
 export function backoffDelay(retryNumber: number, { baseMs, capMs, random }: BackoffOptions): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** (retryNumber - 1));
-  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+  return Math.round(ceiling * random());
 }
 
 /** Retry-After is either whole seconds or an HTTP date; anything else is ignored. */

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { Context, ContextIO } from '../context.js';
 import type { IOStreams } from '../output/iostreams.js';
+import { preferThroughput } from '../v8-tuning.js';
 
 /** The outside world each program was run with; keyed by the program, so runs in one process never mix. */
 const outsides = new WeakMap<Command, { outside: ContextIO; io: IOStreams }>();
@@ -14,7 +15,23 @@ export function bindOutside(program: Command, outside: ContextIO, io: IOStreams)
   outsides.set(program, { outside, io });
 }
 
-/** Wraps `fn(ctx, ...args, opts)` as a commander action; closes the context however it ends. */
+/** Commands that send many requests when their options say so; see sendsMany(). */
+const bulk = new WeakMap<Command, (opts: never) => boolean>();
+
+/**
+ * Marks a command that, when `when(opts)` holds, sends many requests (every page, an import): the
+ * action wrapper then asks V8 for the optimised HTTP parser before the first one (see v8-tuning.ts).
+ */
+export function sendsMany<Opts>(command: Command, when: (opts: Opts) => boolean): Command {
+  bulk.set(command, when as (opts: never) => boolean);
+  return command;
+}
+
+/**
+ * Wraps `fn(ctx, ...args, opts)` as a commander action. Around it, what no command does itself:
+ * before, the V8 tuning for bulk work; after, however it ended, the completion cache learns the
+ * customers printed, and the context closes.
+ */
 export function action<Args extends unknown[]>(
   fn: (ctx: Context, ...args: Args) => Promise<void>,
 ): (...args: unknown[]) => Promise<void> {
@@ -24,12 +41,22 @@ export function action<Args extends unknown[]>(
     if (!bound) throw new Error(`${cmd.name()} ran outside run(): it has no streams`);
     const { createContext } = await import('../context.js');
     const ctx = createContext(cmd, bound.outside, bound.io);
+    if (bulk.get(cmd)?.(cmd.opts() as never)) preferThroughput();
     try {
       await fn(ctx, ...(args.slice(0, -1) as Args));
     } finally {
+      await rememberShown(ctx);
       await ctx.close();
     }
   };
+}
+
+/** Feeds `tango customers get <TAB>` with every customer a command printed. Never fails the command. */
+async function rememberShown(ctx: Context): Promise<void> {
+  const customers = ctx.shownCustomers();
+  if (customers.length === 0) return;
+  const { cacheScope, rememberCustomers } = await import('../completion/cache.js');
+  rememberCustomers(cacheScope(ctx), customers);
 }
 
 /** The program a command belongs to. */

@@ -52,7 +52,10 @@ export interface Settings {
   fields: string[] | undefined;
   timeoutMs: number;
   maxRetries: number;
-  /** Requests per second, or undefined for no client-side limit. */
+  /**
+   * Requests per second the client paces itself at: 1 by default for Tango (sandbox, production,
+   * any remote URL), undefined for this machine (no limit until a 429 says otherwise), 0 for none at all.
+   */
   rate: number | undefined;
   verbose: boolean;
 }
@@ -98,7 +101,7 @@ export function resolveSettings(
     fields: opts.fields ? parseFields(opts.fields) : undefined,
     timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
     maxRetries: opts.maxRetries ?? profile?.maxRetries ?? NUMBER_SETTINGS['max-retries'].default,
-    rate: opts.rate ?? profile?.rate,
+    rate: opts.rate ?? profile?.rate ?? defaultRate(target),
     verbose: verboseWanted(opts, env),
   };
 }
@@ -111,6 +114,15 @@ export function verboseWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): bool
 /** -q/--quiet, or TANGO_QUIET=1 for a cron job: nothing on stderr but errors and warnings. */
 export function quietWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
   return Boolean(opts.quiet) || env.TANGO_QUIET === '1';
+}
+
+/** Tango documents about one request per second; the emulator and other local servers set their own. */
+export const TANGO_RATE = 1;
+
+function defaultRate(target: Target): number | undefined {
+  if (target.env.value === 'local') return undefined;
+  if (target.env.value === 'custom' && isLoopbackHost(new URL(target.baseUrl.value).hostname)) return undefined;
+  return TANGO_RATE;
 }
 
 interface Target {

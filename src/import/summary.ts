@@ -75,7 +75,7 @@ export function outcomeError(
 /** Rows refused as too many requests (429, after retries): the cure is sending slower. */
 function slowDown(rows: RowResult[]): string {
   return rows.some((row) => row.httpStatus === 429)
-    ? '; Tango allows about 1 request per second: add --rate 1, or lower --concurrency'
+    ? '; the server kept answering 429 (too many requests): pace slower with --rate, such as --rate 0.5'
     : '';
 }
 

@@ -18,6 +18,8 @@ export interface OutputOptions {
   write: (text: string) => void | Promise<void>;
   /** A line for the person, on stderr: columns left out, an empty list. Not data. */
   notice?: (line: string) => void;
+  /** Told of every resource printed, by the view's name: what the completion cache learns from. */
+  onRows?: (resource: string, rows: readonly object[]) => void;
 }
 
 type Row = Record<string, unknown>;
@@ -82,15 +84,17 @@ export class Output {
     selectColumns(view, this.#options.fields, true);
   }
 
-  /** A resource as JSON would print it: only the --fields keys when they are given. */
-  pickFields<T>(value: T): unknown {
-    return pickFields(value as Row, this.#options.fields);
+  /** One resource in a JSON wrapper, `{...extra, resource}` (--outcome); --fields picks its keys. */
+  wrapped<T>(extra: Record<string, unknown>, value: T, view: ResourceView<T>): Promise<void> {
+    this.#options.onRows?.(view.name, [value as Row]);
+    return this.document({ ...extra, resource: pickFields(value as Row, this.#options.fields) });
   }
 
   /** One resource: JSON as is; a table as field/value pairs. */
   async item<T>(value: T, view: ResourceView<T>): Promise<void> {
     const columns = selectColumns(view, this.#options.fields, true);
     const row = value as Row;
+    this.#options.onRows?.(view.name, [row]);
     switch (this.#options.format) {
       case 'json':
         return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields), null, 2)}\n`);
@@ -107,6 +111,7 @@ export class Output {
   async list<T>(rows: readonly T[], view: ResourceView<T>, raw: unknown = rows): Promise<void> {
     this.checkFields(view);
     if (this.#options.format === 'json') {
+      this.#options.onRows?.(view.name, rows as unknown as Row[]);
       return this.#write(`${JSON.stringify(pickDeep(raw, this.#options.fields), null, 2)}\n`);
     }
     const stream = this.stream(view);
@@ -127,6 +132,7 @@ export class Output {
     return {
       write: async (rows) => {
         const page = rows as unknown as Row[];
+        this.#options.onRows?.(view.name, page);
         if (format === 'json') {
           const body = page.map((r) => JSON.stringify(pickFields(r, fields), null, 2).replace(/^/gm, '  ')).join(',\n');
           if (page.length) await write(`${count === 0 ? '[\n' : ',\n'}${body}`);

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
+import { pageQuery } from '../../src/commands/lists.js';
 import { isoDate, isoDateEnd } from '../../src/commands/parse.js';
-import { flagOf, pageQuery } from '../../src/commands/shared.js';
+import { flagOf } from '../../src/commands/values.js';
 
 const configDir = mkdtempSync(join(tmpdir(), 'tango-unit-'));
 afterAll(() => rmSync(configDir, { recursive: true, force: true }));

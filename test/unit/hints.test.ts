@@ -38,9 +38,17 @@ describe('hints name the setting that was in force', () => {
     );
   });
 
-  it('without a client-side limit, suggests --rate 1', async () => {
+  it("at the sandbox's default pace, names it: 1/s", async () => {
     busy();
     const result = await tango(['--max-retries', '0', 'customers', 'list'], basic);
+
+    expect(result.code).toBe(6);
+    expect(result.stderr).toContain('or lower --rate (it was 1/s)');
+  });
+
+  it('with pacing turned off (--rate 0), suggests --rate 1', async () => {
+    busy();
+    const result = await tango(['--rate', '0', '--max-retries', '0', 'customers', 'list'], basic);
 
     expect(result.code).toBe(6);
     expect(result.stderr).toContain('or limit the pace with --rate 1');

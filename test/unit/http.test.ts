@@ -2,6 +2,8 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../src/api/http.js';
+import { PACE_MARGIN, Pacer } from '../../src/api/pacer.js';
+import { backoffDelay } from '../../src/api/retry.js';
 import { requests } from '../../src/api/tango.js';
 import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
 import { hintFor } from '../../src/hints.js';
@@ -66,7 +68,7 @@ describe('retries', () => {
     expect(delays[1]).toBeGreaterThan(delays[0]!);
   });
 
-  it('honours Retry-After seconds on 429 instead of its own backoff', async () => {
+  it('waits at least Retry-After seconds on 429, plus a random share of its backoff', async () => {
     const pool = agent.get(ORIGIN);
     pool
       .intercept({ path: '/raas/v2/customers', method: 'GET' })
@@ -75,7 +77,8 @@ describe('retries', () => {
 
     await client().send(requests.listCustomers());
 
-    expect(delays).toEqual([3000]);
+    // random() is 0.5 here: half of the first backoff (500 ms) on top of what the server asked.
+    expect(delays).toEqual([3250]);
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
@@ -88,7 +91,7 @@ describe('retries', () => {
 
     await client({ now: () => now }).send(requests.listCustomers());
 
-    expect(delays).toEqual([5000]);
+    expect(delays).toEqual([5250]);
   });
 
   it('gives up after --max-retries with exit 6 and says how often it tried', async () => {
@@ -351,11 +354,18 @@ describe('query strings and paths', () => {
   });
 });
 
-describe('client-side rate limit', () => {
-  it('spaces requests evenly at --rate', async () => {
+describe('client-side pace', () => {
+  it('spaces requests evenly under --rate', async () => {
     agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []).times(3);
-    // A frozen clock: all three ask for a slot at the same instant, so the waits show the spacing itself.
-    const http = client({ rate: 2, now: () => 0 });
+    // All three ask for a turn at the same instant; each waits for the one before it.
+    const waits: number[] = [];
+    let now = 0;
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      now += ms;
+    };
+    const pacer = new Pacer({ ceiling: 2, now: () => now, sleep });
+    const http = client({ pacer, now: () => now });
 
     await Promise.all([
       http.send(requests.listCustomers()),
@@ -363,6 +373,36 @@ describe('client-side rate limit', () => {
       http.send(requests.listCustomers()),
     ]);
 
-    expect(delays).toEqual([500, 1000]);
+    const spacing = 1000 / (2 * PACE_MARGIN);
+    expect(waits).toEqual([spacing, spacing]);
+  });
+
+  it('tells the pacer about a 429, so every request waits for its Retry-After', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(429, errorBody(429, 'slow down'), { headers: { 'retry-after': '2' } });
+    let now = 0;
+    const sleep = async (ms: number) => {
+      now += ms;
+    };
+    const pacer = new Pacer({ now: () => now, sleep });
+    const http = client({ pacer, now: () => now, maxRetries: 0 });
+
+    await http.send(requests.listCustomers());
+    await http.send(requests.listCustomers()).catch(() => undefined);
+
+    expect(pacer.rate()).toBeCloseTo(PACE_MARGIN, 5);
+    expect(await pacer.acquire()).toBe(2000);
+  });
+});
+
+describe('backoff', () => {
+  it('is full jitter: anywhere from nothing to the doubling ceiling', () => {
+    const options = { baseMs: 500, capMs: 30_000 };
+    expect(backoffDelay(3, { ...options, random: () => 0 })).toBe(0);
+    expect(backoffDelay(3, { ...options, random: () => 0.999 })).toBe(1998);
+    expect(backoffDelay(20, { ...options, random: () => 0.5 })).toBe(15_000);
   });
 });

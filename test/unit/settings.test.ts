@@ -12,14 +12,25 @@ function resolve(opts: GlobalOptions, sources: Sources = {}, env: NodeJS.Process
 }
 
 describe('settings precedence: flag > environment > profile > default', () => {
-  it('defaults to the sandbox, table output, 30 s and 4 retries', () => {
+  it("defaults to the sandbox, table output, 30 s, 4 retries and Tango's 1 request/s", () => {
     const settings = resolve({});
     expect(settings.env).toEqual({ value: 'sandbox', source: 'default' });
     expect(settings.baseUrl.value).toBe('https://integration-api.tangocard.com/raas/v2');
     expect(settings.output).toEqual({ value: 'table', source: 'default' });
     expect(settings.timeoutMs).toBe(30_000);
     expect(settings.maxRetries).toBe(4);
-    expect(settings.rate).toBeUndefined();
+    expect(settings.rate).toBe(1);
+  });
+
+  it('paces at 1 request/s for Tango and remote servers, adaptively for this machine, as told by --rate', () => {
+    expect(resolve({ env: 'production' }, { env: 'cli' }).rate).toBe(1);
+    expect(resolve({ baseUrl: 'https://tango.example/raas/v2' }, { baseUrl: 'cli' }).rate).toBe(1);
+    expect(resolve({ env: 'local' }, { env: 'cli' }).rate).toBeUndefined();
+    expect(resolve({ baseUrl: 'http://127.0.0.1:4010/raas/v2' }, { baseUrl: 'env' }).rate).toBeUndefined();
+    expect(resolve({ baseUrl: 'http://localhost:4010/raas/v2' }, { baseUrl: 'env' }).rate).toBeUndefined();
+    expect(resolve({ rate: 0 }, { rate: 'cli' }).rate).toBe(0);
+    expect(resolve({ rate: 5, env: 'local' }, { rate: 'cli', env: 'cli' }).rate).toBe(5);
+    expect(resolve({}, {}, {}, { rate: 2 }).rate).toBe(2);
   });
 
   it('a profile beats the default, the environment beats the profile, a flag beats both', () => {
@@ -94,7 +105,12 @@ describe('numeric settings: the flag and `config set` follow one rule', () => {
   const cases: Array<[NumberSetting, accepted: string[], refused: string[], rule: string]> = [
     ['timeout', ['1', '2.5', '600'], ['0', '0.5', '601', '-1', 'soon', ''], 'must be a number from 1 to 600'],
     ['max-retries', ['0', '4', '10'], ['-1', '11', '2.5', 'x', ''], 'must be a whole number from 0 to 10'],
-    ['rate', ['0.01', '1', '1000'], ['0', '0.001', '1001', 'fast', ''], 'must be a number from 0.01 to 1000'],
+    [
+      'rate',
+      ['0', '0.01', '1', '1000'],
+      ['-1', '0.001', '1001', 'fast', ''],
+      'must be a number from 0.01 to 1000, or 0 for none',
+    ],
   ];
 
   it('covers every numeric setting', () => {

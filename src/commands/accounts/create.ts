@@ -12,18 +12,14 @@ import {
   toFundingNotification,
   validateCreateAccount,
 } from '../../domain/rules.js';
+import type { ApiError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { printDryRun } from '../dry-run.js';
+import { orNotFound } from '../not-found.js';
 import { collect } from '../parse.js';
-import {
-  addOutcomeOption,
-  checkOutcome,
-  completeBody,
-  isStatus,
-  notFound,
-  printCreated,
-  printDryRun,
-} from '../shared.js';
+import { addOutcomeOption, checkOutcome, printCreated } from '../report-create.js';
+import { completeBody } from '../values.js';
 
 interface CreateOptions {
   identifier?: string;
@@ -96,11 +92,11 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.createAccount(customer, body));
   const { createAccount } = await import('../../api/create.js');
-  try {
-    const result = await createAccount(await ctx.api(), customer, body, { ifNotExists: opts.ifNotExists });
-    await printCreated(ctx, `account ${body.accountIdentifier}`, result, accountView, opts.outcome);
-  } catch (error) {
-    // The POST's 404 is about the path: the customer does not exist.
-    throw isStatus(error, 404) && error.method === 'POST' ? notFound(`customer ${customer}`, error) : error;
-  }
+  const api = await ctx.api();
+  // The POST's 404 is about the path: the customer does not exist.
+  const onlyThePost = (error: ApiError) => (error.method === 'POST' ? `customer ${customer}` : undefined);
+  const result = await orNotFound(onlyThePost, () =>
+    createAccount(api, customer, body, { ifNotExists: opts.ifNotExists }),
+  );
+  await printCreated(ctx, `account ${body.accountIdentifier}`, result, accountView, opts.outcome);
 }

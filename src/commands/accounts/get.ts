@@ -1,10 +1,9 @@
 /** `tango accounts get <account>`: GET /accounts/{account}, account identifiers being unique platform-wide. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import type { Account } from '../../domain/types.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { isStatus, notFound } from '../shared.js';
+import { orNotFound } from '../not-found.js';
 
 export function accountsGetCommand(): Command {
   return new Command('get')
@@ -24,11 +23,6 @@ export function accountsGetCommand(): Command {
 async function get(ctx: Context, accountIdentifier: string): Promise<void> {
   ctx.output.checkFields(accountView);
   const api = await ctx.api();
-  let account: Account;
-  try {
-    account = await api.getAccount(accountIdentifier);
-  } catch (error) {
-    throw isStatus(error, 404) ? notFound(`account ${accountIdentifier}`, error) : error;
-  }
+  const account = await orNotFound(`account ${accountIdentifier}`, () => api.getAccount(accountIdentifier));
   await ctx.output.item(account, accountView);
 }

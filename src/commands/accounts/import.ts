@@ -9,8 +9,7 @@ import type { TangoApi } from '../../api/tango.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import type { ImportProblem, ImportReport, InputFormat, PlannedRow, RunResult } from '../../import/index.js';
-import { preferThroughput } from '../../v8-tuning.js';
-import { action, examples } from '../action.js';
+import { action, examples, sendsMany } from '../action.js';
 import { byRule, integerIn } from '../parse.js';
 
 interface ImportOptions {
@@ -38,7 +37,7 @@ Exit codes:
 `;
 
 export function accountsImportCommand(): Command {
-  return new Command('import')
+  const command = new Command('import')
     .description('create many accounts under a customer from a CSV or JSON file, with a report; safe to run again')
     .argument('<customer>', 'the customer (group) identifier', byRule('customerIdentifier'))
     .requiredOption('-f, --file <path>', 'accounts.csv, accounts.json, or - for stdin')
@@ -85,6 +84,8 @@ ${EXIT_CODES}${examples(
 )}`,
     )
     .action(action(importAccounts));
+  // Many requests ahead: the optimised HTTP parser is worth its wait at exit.
+  return sendsMany(command, (opts: ImportOptions) => !opts.dryRun);
 }
 
 async function importAccounts(ctx: Context, customer: string, opts: ImportOptions): Promise<void> {
@@ -98,8 +99,6 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
     startedAt: new Date(),
     interrupted: false,
   };
-  // Many requests ahead: the optimised HTTP parser is worth its wait at exit (see v8-tuning.ts).
-  if (rows.length > 0) preferThroughput();
   // Missing credentials fail here, before a report says anything is pending.
   const api = rows.length ? await ctx.apiFinishingInFlight() : undefined;
   if (opts.report) {

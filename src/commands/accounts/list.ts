@@ -4,22 +4,12 @@
  */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import type { Account, AccountFilters } from '../../domain/types.js';
+import type { AccountFilters } from '../../domain/types.js';
 import { accountView } from '../../output/columns.js';
-import { preferThroughput } from '../../v8-tuning.js';
-import { action, examples } from '../action.js';
+import { action, examples, sendsMany } from '../action.js';
+import { addPageOptions, checkRange, followsPages, type PageOptions, printList } from '../lists.js';
+import { orNotFound } from '../not-found.js';
 import { amount, byRule, collectByRule, isoDate, isoDateEnd } from '../parse.js';
-import {
-  addPageOptions,
-  checkRange,
-  followsPages,
-  isPage,
-  isStatus,
-  notFound,
-  type PageOptions,
-  pageHint,
-  pageQuery,
-} from '../shared.js';
 
 interface ListOptions extends PageOptions {
   status?: string;
@@ -68,7 +58,7 @@ export function accountsListCommand(): Command {
       'only accounts notifying this funding email (repeatable)',
       collectByRule('fundingEmail'),
     );
-  return addPageOptions(command, 'account')
+  const withPages = addPageOptions(command, 'account')
     .addHelpText(
       'after',
       examples(
@@ -82,6 +72,8 @@ export function accountsListCommand(): Command {
       ),
     )
     .action(action(list));
+  // Every page ahead: the optimised HTTP parser is worth its wait at exit.
+  return sendsMany(withPages, followsPages);
 }
 
 function filters(opts: ListOptions): AccountFilters {
@@ -107,25 +99,13 @@ function filters(opts: ListOptions): AccountFilters {
 async function list(ctx: Context, customer: string | undefined, opts: ListOptions): Promise<void> {
   ctx.output.checkFields(accountView);
   const query = filters(opts);
-  // Every page ahead: the optimised HTTP parser is worth its wait at exit (see v8-tuning.ts).
-  if (followsPages(opts)) preferThroughput();
   const api = await ctx.api();
-  try {
-    if (followsPages(opts)) {
-      // Page by page into the output: memory holds one page, whatever the total.
-      const stream = ctx.output.stream(accountView);
-      for await (const page of api.accountPages(customer, query, opts)) await stream.write(page.items);
-      await stream.end();
-      return;
-    }
-    const body = await api.listAccounts(customer, query, pageQuery(opts));
-    if (isPage<Account>(body)) {
-      await ctx.output.list(body.items, accountView, body);
-      pageHint(ctx, body);
-    } else {
-      await ctx.output.list(body, accountView);
-    }
-  } catch (error) {
-    throw customer !== undefined && isStatus(error, 404) ? notFound(`customer ${customer}`, error) : error;
-  }
+  // Without a customer, GET /accounts has no path segment that could be missing.
+  const missing = () => (customer === undefined ? undefined : `customer ${customer}`);
+  await orNotFound(missing, () =>
+    printList(ctx, accountView, opts, {
+      page: (page) => api.listAccounts(customer, query, page),
+      pages: () => api.accountPages(customer, query, opts),
+    }),
+  );
 }

@@ -5,12 +5,13 @@
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
 import { toFundingNotification, type UpdateAccountBody, validateUpdateAccount } from '../../domain/rules.js';
-import type { Account } from '../../domain/types.js';
 import { UsageError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { printDryRun } from '../dry-run.js';
+import { orNotFound } from '../not-found.js';
 import { collect } from '../parse.js';
-import { invalidValues, isStatus, notFound, printDryRun } from '../shared.js';
+import { invalidValues } from '../values.js';
 
 interface UpdateOptions {
   displayName?: string;
@@ -71,12 +72,10 @@ async function update(ctx: Context, customer: string, account: string, opts: Upd
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.updateAccount(customer, account, body));
   const api = await ctx.api();
-  let updated: Account;
-  try {
-    updated = await api.updateAccount(customer, account, body);
-  } catch (error) {
-    throw isStatus(error, 404) ? notFound(whichIsMissing(error.i18nKey, customer, account), error) : error;
-  }
+  const updated = await orNotFound(
+    (error) => whichIsMissing(error.i18nKey, customer, account),
+    () => api.updateAccount(customer, account, body),
+  );
   ctx.log.success(`Updated account ${account}: ${Object.keys(body).join(', ')}.`);
   await ctx.output.item(updated, accountView);
 }

@@ -65,7 +65,7 @@ export function configCommand(): Command {
       new Command('unset')
         .description('remove one setting from the profile')
         .addArgument(keyArgument())
-        .addHelpText('after', examples(['tango config unset rate', 'no client-side rate limit']))
+        .addHelpText('after', examples(['tango config unset rate', "back to the environment's default pace"]))
         .action(action(unset)),
     )
     .addCommand(

@@ -8,7 +8,9 @@ import type { Context } from '../../context.js';
 import { type CreateCustomerBody, validateCreateCustomer } from '../../domain/rules.js';
 import { customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { addOutcomeOption, checkOutcome, completeBody, printCreated, printDryRun } from '../shared.js';
+import { printDryRun } from '../dry-run.js';
+import { addOutcomeOption, checkOutcome, printCreated } from '../report-create.js';
+import { completeBody } from '../values.js';
 
 interface CreateOptions {
   identifier?: string;
@@ -47,8 +49,6 @@ async function create(ctx: Context, opts: CreateOptions): Promise<void> {
   if (opts.dryRun) return printDryRun(ctx, requests.createCustomer(body));
   const { createCustomer } = await import('../../api/create.js');
   const result = await createCustomer(await ctx.api(), body, { ifNotExists: opts.ifNotExists });
-  const { cacheScope, rememberCustomers } = await import('../../completion/cache.js');
-  rememberCustomers(cacheScope(ctx), [body.customerIdentifier]);
   await printCreated(ctx, `customer ${body.customerIdentifier}`, result, customerView, opts.outcome);
 }
 

@@ -1,10 +1,9 @@
 /** `tango customers get <customer>`: the customer's details, then a table of its accounts. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import type { Customer } from '../../domain/types.js';
 import { accountSummaryView, customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
-import { isStatus, notFound } from '../shared.js';
+import { orNotFound } from '../not-found.js';
 
 export function customersGetCommand(): Command {
   return new Command('get')
@@ -23,14 +22,7 @@ export function customersGetCommand(): Command {
 async function get(ctx: Context, customerIdentifier: string): Promise<void> {
   ctx.output.checkFields(customerView);
   const api = await ctx.api();
-  let customer: Customer;
-  try {
-    customer = await api.getCustomer(customerIdentifier);
-  } catch (error) {
-    throw isStatus(error, 404) ? notFound(`customer ${customerIdentifier}`, error) : error;
-  }
-  const { cacheScope, rememberCustomers } = await import('../../completion/cache.js');
-  rememberCustomers(cacheScope(ctx), [customer.customerIdentifier]);
+  const customer = await orNotFound(`customer ${customerIdentifier}`, () => api.getCustomer(customerIdentifier));
   await ctx.output.item(customer, customerView);
   // The accounts table belongs to the table view only: JSON already holds them, and --fields picks customer fields.
   if (ctx.output.format !== 'table' || ctx.settings.fields) return;

@@ -1,11 +1,11 @@
 /** `tango customers list`: GET /customers with its filters, one page, or every page with --all. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import type { Customer, CustomerFilters } from '../../domain/types.js';
+import type { CustomerFilters } from '../../domain/types.js';
 import { customerView } from '../../output/columns.js';
-import { action, examples } from '../action.js';
+import { action, examples, sendsMany } from '../action.js';
+import { addPageOptions, checkRange, followsPages, type PageOptions, printList } from '../lists.js';
 import { byRule, isoDate, isoDateEnd } from '../parse.js';
-import { addPageOptions, checkRange, followsPages, isPage, type PageOptions, pageHint, pageQuery } from '../shared.js';
 
 interface ListOptions extends PageOptions {
   displayName?: string;
@@ -41,7 +41,7 @@ export function customersListCommand(): Command {
       'only customers with an account created at or before this date',
       isoDateEnd,
     );
-  return addPageOptions(command, 'customer')
+  const withPages = addPageOptions(command, 'customer')
     .addHelpText(
       'after',
       examples(
@@ -53,6 +53,8 @@ export function customersListCommand(): Command {
       ),
     )
     .action(action(list));
+  // Every page ahead: the optimised HTTP parser is worth its wait at exit.
+  return sendsMany(withPages, followsPages);
 }
 
 function filters(opts: ListOptions): CustomerFilters {
@@ -82,33 +84,8 @@ async function list(ctx: Context, opts: ListOptions): Promise<void> {
   ctx.output.checkFields(customerView);
   const query = filters(opts);
   const api = await ctx.api();
-  const remember = await customerMemory(ctx);
-  if (followsPages(opts)) {
-    const stream = ctx.output.stream(customerView);
-    for await (const page of api.customerPages(query, opts)) {
-      remember(page.items);
-      await stream.write(page.items);
-    }
-    await stream.end();
-    return;
-  }
-  const body = await api.listCustomers(query, pageQuery(opts));
-  if (isPage<Customer>(body)) {
-    remember(body.items);
-    await ctx.output.list(body.items, customerView, body);
-    pageHint(ctx, body);
-  } else {
-    remember(body);
-    await ctx.output.list(body, customerView);
-  }
-}
-
-/** Feeds `tango customers get <TAB>`: every customer a list shows is remembered for completion. */
-async function customerMemory(ctx: Context): Promise<(customers: Customer[]) => void> {
-  const { cacheScope, rememberCustomers } = await import('../../completion/cache.js');
-  return (customers) =>
-    rememberCustomers(
-      cacheScope(ctx),
-      customers.map((c) => c.customerIdentifier),
-    );
+  await printList(ctx, customerView, opts, {
+    page: (page) => api.listCustomers(query, page),
+    pages: () => api.customerPages(query, opts),
+  });
 }

@@ -1,0 +1,172 @@
+/**
+ * The client-side pace of requests, one per process, shared by every client and every worker
+ * (import rows, --all pages, onboarding steps), so together they stay under the server's limit.
+ *
+ * Tango allows about one request per second and answers 429 beyond it. The pacer spaces requests
+ * evenly at a rate a little under the limit it knows (arrivals jitter by a few ms, and a one-token
+ * bucket refuses a request that comes early), and adapts to what the server says:
+ * - a 429 pauses every request until its Retry-After, and lowers the rate (multiplicative decrease);
+ *   when no limit was known yet, the first 429 sets one from the requests the server just accepted;
+ * - the rate then recovers gradually: back to just under the rate that met the 429 within
+ *   RECOVERY_MS, then probes above it by PROBE_PER_MINUTE a minute, never above a configured ceiling.
+ */
+
+/** Pace at this share of a stated or learned limit. */
+export const PACE_MARGIN = 0.97;
+/** A 429 cuts the pace to this share of the rate it met. */
+const DECREASE = 0.9;
+/** Time to climb back to just under the rate that met the last 429. */
+const RECOVERY_MS = 30_000;
+/** Beyond that, the pace grows by this share per minute, to find a limit that was raised. */
+const PROBE_PER_MINUTE = 0.005;
+/** Never slower than one request a minute, whatever the server says. */
+const MIN_RATE = 1 / 60;
+/** When no Retry-After comes with a 429, pause this long. */
+const DEFAULT_PAUSE_MS = 1000;
+
+export interface PacerOptions {
+  /**
+   * Requests per second never to exceed (the --rate setting or the environment's default);
+   * undefined for none, in which case the pacer sends freely until the first 429.
+   */
+  ceiling?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** When a request got its turn; handed back with the answer so late answers are judged fairly. */
+export type Ticket = number;
+
+export class Pacer {
+  readonly #ceiling: number;
+  readonly #now: () => number;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The rate that met the last 429 (or the ceiling); recovery aims just under it. */
+  #known: number;
+  /** The rate right after the last cut, and when it was cut. */
+  #floor: number;
+  #cutAt = Number.NEGATIVE_INFINITY;
+  /** When the last request went, and the chain of turns waiting after it. */
+  #last = Number.NEGATIVE_INFINITY;
+  #queue: Promise<void> = Promise.resolve();
+  #pausedUntil = 0;
+  /** When recent answers other than 429 arrived; only kept while no limit is known. */
+  #accepted: number[] = [];
+
+  constructor(options: PacerOptions = {}) {
+    this.#ceiling = options.ceiling && options.ceiling > 0 ? options.ceiling : Number.POSITIVE_INFINITY;
+    this.#now = options.now ?? Date.now;
+    this.#sleep = options.sleep ?? abortableSleep;
+    this.#known = this.#ceiling;
+    this.#floor = this.#ceiling * PACE_MARGIN;
+  }
+
+  /** The configured requests per second (--rate or the environment's default), if any. */
+  get ceiling(): number | undefined {
+    return Number.isFinite(this.#ceiling) ? this.#ceiling : undefined;
+  }
+
+  /** Requests per second right now; Infinity while nothing limits them. */
+  rate(at: number = this.#now()): number {
+    const target = this.#known * PACE_MARGIN;
+    const since = at - this.#cutAt;
+    let rate: number;
+    if (since < RECOVERY_MS) rate = this.#floor + (target - this.#floor) * (since / RECOVERY_MS);
+    else rate = target * (1 + (PROBE_PER_MINUTE * (since - RECOVERY_MS)) / 60_000);
+    return Math.min(rate, this.#ceiling * PACE_MARGIN);
+  }
+
+  /**
+   * Waits for this request's turn. Turns are taken one after another and spaced from when the
+   * previous one really went, so a late timer never lets two requests out closer than the pace.
+   */
+  acquire(signal?: AbortSignal): Promise<Ticket> {
+    const turn = this.#queue.then(() => this.#waitTurn(signal));
+    this.#queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  async #waitTurn(signal: AbortSignal | undefined): Promise<Ticket> {
+    for (;;) {
+      const now = this.#now();
+      const rate = this.rate(now);
+      const ready = Math.max(this.#pausedUntil, Number.isFinite(rate) ? this.#last + 1000 / rate : 0);
+      if (ready <= now) {
+        this.#last = now;
+        return now;
+      }
+      // Checked again after the wait: a 429 meanwhile may have pushed the turn further.
+      await this.#sleep(ready - now, signal);
+    }
+  }
+
+  /** Tells the pacer how the server answered a request sent on `ticket`. */
+  answered(ticket: Ticket, status: number, retryAfterMs?: number): void {
+    const now = this.#now();
+    if (status !== 429) {
+      if (!Number.isFinite(this.#known)) this.#remember(now);
+      return;
+    }
+    this.#pausedUntil = Math.max(this.#pausedUntil, now + (retryAfterMs ?? DEFAULT_PAUSE_MS));
+    // Requests sent before the last cut met the old pace: one crowding, one cut.
+    if (ticket < this.#cutAt) return;
+    if (Number.isFinite(this.#known)) {
+      const met = this.rate(ticket);
+      this.#known = Math.max(MIN_RATE, met);
+      this.#floor = Math.max(MIN_RATE, met * DECREASE);
+    } else {
+      // First sign of a limit: the server just accepted about this many requests in a second.
+      this.#known = Math.max(1, this.#acceptedWithin(now, 1000));
+      this.#floor = this.#known * PACE_MARGIN;
+      this.#accepted = [];
+    }
+    this.#cutAt = now;
+  }
+
+  #remember(now: number): void {
+    this.#accepted.push(now);
+    if (this.#accepted.length > 1000) this.#accepted.splice(0, 500);
+  }
+
+  #acceptedWithin(now: number, windowMs: number): number {
+    return this.#accepted.filter((at) => now - at <= windowMs).length;
+  }
+}
+
+type Shared = { perSecond: number | undefined; pacer: Pacer | undefined };
+let shared: Shared | undefined;
+const byDispatcher = new WeakMap<object, Shared>();
+
+/**
+ * The process's pacer for `perSecond` requests a second (the --rate setting or the environment's
+ * default; undefined: none known, adapt to 429s; 0: no client-side pacing at all). Every client
+ * built in one process uses the same one, so workers and commands never stampede together. A
+ * dispatcher handed in by the caller (a test's MockAgent) gets its own, as it stands for its own world.
+ */
+export function processPacer(perSecond: number | undefined, dispatcher?: object): Pacer | undefined {
+  let entry = dispatcher ? byDispatcher.get(dispatcher) : shared;
+  if (!entry || entry.perSecond !== perSecond) {
+    entry = { perSecond, pacer: perSecond === 0 ? undefined : new Pacer({ ceiling: perSecond }) };
+    if (dispatcher) byDispatcher.set(dispatcher, entry);
+    else shared = entry;
+  }
+  return entry.pacer;
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,33 @@
+/** The API's 404, in the user's words: which customer or account is not there. */
+import { ApiError, CliError, ExitCode } from '../errors.js';
+
+/** A 404 in the user's words ("customer acme not found"), keeping the server's message and request id. */
+export function notFound(what: string, error: ApiError): CliError {
+  return new CliError(ExitCode.notFound, `${what} not found`, {
+    details: error.message ? [`server: ${error.message}`] : [],
+    requestId: error.requestId,
+    cause: error,
+  });
+}
+
+/** Whether an error is the API's answer with this status. */
+export function isStatus(error: unknown, status: number): error is ApiError {
+  return error instanceof ApiError && error.status === status;
+}
+
+/**
+ * Runs `send`; a 404 from it becomes "<what> not found" (exit 3). `what` may look at the error
+ * (which request, which i18n key) and return undefined when this 404 is not about a missing thing.
+ */
+export async function orNotFound<T>(
+  what: string | ((error: ApiError) => string | undefined),
+  send: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!isStatus(error, 404)) throw error;
+    const missing = typeof what === 'string' ? what : what(error);
+    throw missing === undefined ? error : notFound(missing, error);
+  }
+}
