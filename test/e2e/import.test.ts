@@ -56,19 +56,24 @@ describe('tango accounts import against a failing, dropping server', () => {
     const reportPath = join(config.dir, 'report.json');
 
     // Ten retries: at a 25% fault rate a row fails all eleven attempts about once in four million.
-    const result = await tango([
-      'accounts',
-      'import',
-      CUSTOMER,
-      '--file',
-      file,
-      '--report',
-      reportPath,
-      '--concurrency',
-      '8',
-      '--max-retries',
-      '10',
-    ]);
+    const result = await tango(
+      [
+        'accounts',
+        'import',
+        CUSTOMER,
+        '--file',
+        file,
+        '--report',
+        reportPath,
+        '--concurrency',
+        '8',
+        '--max-retries',
+        '10',
+      ],
+      undefined,
+      // The summary line is for a person; TANGO_QUIET=0 shows it where stderr is not a terminal.
+      { TANGO_QUIET: '0' },
+    );
 
     expect(result.stderr).toContain('500 created');
     expect(result.code).toBe(0);
