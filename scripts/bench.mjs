@@ -10,7 +10,9 @@
 //             server's limit), the share of requests answered 429, failed rows. 1,000 rows at 1/s take about
 //             17 minutes each; `--rows 50` runs it small.
 // Sections are run in order; pass names to run only some: npm run bench -- startup
-// Options: --rows <n> (paced section's rows, default 1000).
+// Options: --rows <n> (paced section's rows, default 1000); --node <path> runs tango, its floors and the
+// emulator on that Node instead of the one running this script, e.g.
+// npm run bench -- --node "$(node scripts/node-line.mjs 24)" startup
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/tango.js', import.meta.url));
+/** The Node every measured process runs on: tango, the `node -e 0` floor and the emulator. */
+const NODE = option('--node') ?? process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 export function median(values) {
@@ -51,9 +55,9 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 function startup() {
   const [node, version, help] = interleaved([
-    [process.execPath, ['-e', '0']],
-    [process.execPath, [BIN, '--version']],
-    [process.execPath, [BIN, '--help']],
+    [NODE, ['-e', '0']],
+    [NODE, [BIN, '--version']],
+    [NODE, [BIN, '--help']],
   ]);
   console.log(`startup (median of ${RUNS}, interleaved)`);
   console.log(`  node -e 0          ${fmt(node)}`);
@@ -65,7 +69,7 @@ const CREDENTIALS = { TANGO_PLATFORM_NAME: 'tango-local', TANGO_PLATFORM_KEY: 'l
 
 /** `tango emulator start` in a child process; resolves with its base URL once it prints it. */
 export async function startEmulator(args) {
-  const child = spawn(process.execPath, [BIN, 'emulator', 'start', '--port', '0', ...args], {
+  const child = spawn(NODE, [BIN, 'emulator', 'start', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const [chunk] = await once(child.stdout, 'data');
@@ -90,7 +94,7 @@ async function request() {
     const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
     const [curl, tango] = interleaved([
       ['curl', ['-sf', '-u', 'tango-local:local-key', '-o', '/dev/null', `${emulator.baseUrl}/customers`]],
-      [process.execPath, [BIN, 'customers', 'list', '--json'], env],
+      [NODE, [BIN, 'customers', 'list', '--json'], env],
     ]);
     console.log(`request: GET /customers, 20 customers (median of ${RUNS}, interleaved)`);
     console.log(`  curl                        ${fmt(curl)}`);
@@ -112,7 +116,7 @@ async function bulk() {
     const customers = JSON.parse(firstPage.stdout).items;
     const customer = customers[0].customerIdentifier;
     const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
-    const tango = measure(process.execPath, [BIN, 'accounts', 'list', customer, '--all', '-o', 'ndjson'], env);
+    const tango = measure(NODE, [BIN, 'accounts', 'list', customer, '--all', '-o', 'ndjson'], env);
     // The plainest client: one curl per page, the next cursor cut out with sed, pages written raw.
     const loop = [
       'url="$0/customers/$1/accounts?paginate=true&maxResults=200"; cursor=""',
@@ -180,7 +184,7 @@ async function importOnce(baseUrl, dir, run) {
   const report = join(dir, `report-${run}.json`);
   writeFileSync(file, accountsCsv(`bench-${run}`, IMPORT_ROWS));
   const args = [BIN, 'accounts', 'import', customer, '--file', file, '--report', report];
-  const wall = timeOnce(process.execPath, [...args, '--concurrency', String(IMPORT_CONCURRENCY)], {
+  const wall = timeOnce(NODE, [...args, '--concurrency', String(IMPORT_CONCURRENCY)], {
     ...CREDENTIALS,
     TANGO_BASE_URL: baseUrl,
     TANGO_CONFIG_DIR: dir,
@@ -254,7 +258,7 @@ async function pacedOnce(scenario, rows, dir) {
     const report = join(dir, 'report.json');
     writeFileSync(file, accountsCsv('paced', rows));
     const child = spawnSync(
-      process.execPath,
+      NODE,
       [BIN, 'accounts', 'import', customer, '--file', file, '--report', report],
       {
         env: { ...process.env, ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl, TANGO_CONFIG_DIR: dir },
@@ -305,6 +309,10 @@ function option(name) {
 const sections = { startup, request, bulk, import: importSection, paced };
 const named = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
 const chosen = named.length ? named : Object.keys(sections);
+const probe = spawnSync(NODE, ['--version'], { encoding: 'utf8' });
+if (probe.status !== 0) throw new Error(`--node ${NODE} does not run: ${probe.error?.message ?? probe.stderr}`);
+// Every figure printed below comes from this Node; the README's Performance section says which.
+console.log(`Node ${probe.stdout.trim()} (${NODE})`);
 for (const name of chosen) {
   if (!sections[name]) throw new Error(`unknown bench section ${name}; sections: ${Object.keys(sections).join(', ')}`);
   await sections[name]();

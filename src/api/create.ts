@@ -5,6 +5,7 @@
  * but perhaps because the first attempt landed. A GET tells: when the resource matches what
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
+import { type FundingNotification, fundingEmails } from '../domain/funding-emails.js';
 import { type CreateAccountBody, type CreateCustomerBody, DEFAULT_CURRENCY, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import { ApiError, ConflictError, type Difference } from '../errors.js';
@@ -111,6 +112,6 @@ export function accountDifferences(
   return differences;
 }
 
-function emailSet(list: ReadonlyArray<{ emailAddress: string }> | undefined): string[] {
-  return (list ?? []).map((n) => emailKey(n.emailAddress)).sort();
+function emailSet(list: readonly FundingNotification[] | undefined): string[] {
+  return fundingEmails(list).map(emailKey).sort();
 }

@@ -4,6 +4,8 @@
  * emulator accepts and the other way round.
  */
 
+import { addressOf, type FundingNotification } from './funding-emails.js';
+
 export const CURRENCIES = ['USD', 'AUD', 'CAD', 'EUR', 'GBP'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 export const DEFAULT_CURRENCY: Currency = 'USD';
@@ -231,9 +233,7 @@ function fundingNotificationProblems(value: unknown): Problem[] {
       },
     ];
   }
-  const addresses = value.map((item) =>
-    typeof item === 'object' && item !== null ? (item as { emailAddress?: unknown }).emailAddress : item,
-  );
+  const addresses = value.map(addressOf);
   const repeats = new Set(repeatedEmails(addresses).map((repeat) => repeat.index));
   const problems: Problem[] = [];
   addresses.forEach((address, index) => {
@@ -276,10 +276,6 @@ export interface CreateCustomerBody {
   displayName: string;
 }
 
-export interface FundingNotification {
-  emailAddress: string;
-}
-
 export interface CreateAccountBody {
   accountIdentifier: string;
   displayName: string;
@@ -287,6 +283,16 @@ export interface CreateAccountBody {
   currencyCode?: string;
   fundingNotification?: FundingNotification[];
 }
+
+/** The fields of an account create, in the order they are shown; a new field starts here and in the rules. */
+export const ACCOUNT_FIELDS = [
+  'accountIdentifier',
+  'displayName',
+  'contactEmail',
+  'currencyCode',
+  'fundingNotification',
+] as const satisfies ReadonlyArray<keyof CreateAccountBody>;
+export type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
 export interface UpdateAccountBody {
   displayName?: string;
@@ -317,10 +323,6 @@ export function validateUpdateAccount(body: Record<string, unknown>): Problem[] 
     ...optionalField(body, 'contactEmail', 'contactEmail'),
     ...fundingNotificationProblems(body.fundingNotification),
   ];
-}
-
-export function toFundingNotification(emails: readonly string[]): FundingNotification[] {
-  return emails.map((emailAddress) => ({ emailAddress }));
 }
 
 /** Suggests an identifier from a display name: "Zanzibar Health Group" -> "zanzibar-health-group". */

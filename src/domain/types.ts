@@ -1,5 +1,5 @@
 /** The API's resources, with the API's own field names. */
-import type { FundingNotification } from './rules.js';
+import type { FundingNotification } from './funding-emails.js';
 
 export interface AccountSummary {
   accountIdentifier: string;

@@ -3,7 +3,7 @@
  * need. `seq` is one counter shared by both kinds; it fixes the list order and is what a cursor
  * points at, so pages stay stable while new records are added.
  */
-import type { FundingNotification } from '../domain/rules.js';
+import type { FundingNotification } from '../domain/funding-emails.js';
 
 export const STATE_FORMAT = 'tango-emulator/1';
 

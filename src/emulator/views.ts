@@ -1,4 +1,5 @@
 /** What the API shows of a stored record: the documented field names, nothing internal (no seq). */
+import { fundingEmails, toFundingNotification } from '../domain/funding-emails.js';
 import type { Account, AccountSummary, Customer } from '../domain/types.js';
 import type { StoredAccount, StoredCustomer } from './state.js';
 
@@ -17,7 +18,8 @@ export function accountView(account: StoredAccount): Account {
   return {
     currentBalance: account.currentBalance,
     contactEmail: account.contactEmail,
-    fundingNotification: account.fundingNotification.map((entry) => ({ emailAddress: entry.emailAddress })),
+    // A copy: what a handler returns must not share the stored list.
+    fundingNotification: toFundingNotification(fundingEmails(account.fundingNotification)),
     ...accountSummary(account),
   };
 }

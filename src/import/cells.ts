@@ -2,6 +2,7 @@
  * From what a file holds to what the API takes. CSV cells are all strings; JSON values may be
  * anything, and a value of the wrong type is passed on unchanged so the field rules name it.
  */
+import { splitFundingEmailsCell, toFundingNotification } from '../domain/funding-emails.js';
 import type { AccountField } from './types.js';
 
 /** Fields where surrounding spaces are never meant: a stray space in a spreadsheet cell is not an error. */
@@ -23,9 +24,8 @@ export function fieldValue(field: AccountField, raw: unknown): unknown {
  */
 function fundingList(raw: unknown): unknown {
   if (typeof raw === 'string') {
-    const emails = raw.split(/[;,]/).map((part) => part.trim());
-    const given = emails.filter((email) => email !== '');
-    return given.length ? given.map((emailAddress) => ({ emailAddress })) : undefined;
+    const given = splitFundingEmailsCell(raw);
+    return given.length ? toFundingNotification(given) : undefined;
   }
   if (!Array.isArray(raw)) return raw;
   return raw.map((item) => (typeof item === 'string' ? { emailAddress: item.trim() } : item));

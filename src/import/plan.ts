@@ -1,4 +1,6 @@
 /** How --dry-run shows the rows it would send: the create body of each, with its place in the file. */
+import { type FundingNotification, fundingEmailsCell } from '../domain/funding-emails.js';
+import { DEFAULT_CURRENCY } from '../domain/rules.js';
 import type { ResourceView } from '../output/columns.js';
 
 export interface PlanItem {
@@ -8,10 +10,8 @@ export interface PlanItem {
   displayName: string;
   contactEmail: string;
   currencyCode?: string;
-  fundingNotification?: Array<{ emailAddress: string }>;
+  fundingNotification?: FundingNotification[];
 }
-
-const emails = (list: PlanItem['fundingNotification']): string => (list ?? []).map((n) => n.emailAddress).join(';');
 
 export const planView: ResourceView<PlanItem> = {
   name: 'planned row',
@@ -21,8 +21,12 @@ export const planView: ResourceView<PlanItem> = {
     { key: 'accountIdentifier', header: 'IDENTIFIER' },
     { key: 'displayName', header: 'DISPLAY NAME' },
     { key: 'contactEmail', header: 'CONTACT EMAIL' },
-    { key: 'currencyCode', header: 'CURRENCY', cell: (item) => item.currencyCode ?? 'USD (default)' },
-    { key: 'fundingNotification', header: 'FUNDING EMAILS', cell: (item) => emails(item.fundingNotification) },
+    { key: 'currencyCode', header: 'CURRENCY', cell: (item) => item.currencyCode ?? `${DEFAULT_CURRENCY} (default)` },
+    {
+      key: 'fundingNotification',
+      header: 'FUNDING EMAILS',
+      cell: (item) => fundingEmailsCell(item.fundingNotification),
+    },
   ],
   defaults: ['row', 'accountIdentifier', 'displayName', 'contactEmail', 'currencyCode', 'fundingNotification'],
 };

@@ -1,17 +1,9 @@
 /** The shapes an import passes from one stage to the next: file rows, problems, planned rows, results. */
-
-import type { CreateAccountBody } from '../domain/rules.js';
+import type { AccountField, CreateAccountBody } from '../domain/rules.js';
 import type { Difference } from '../errors.js';
 
-/** The create fields a file may set, by the API's names. */
-export const ACCOUNT_FIELDS = [
-  'accountIdentifier',
-  'displayName',
-  'contactEmail',
-  'currencyCode',
-  'fundingNotification',
-] as const;
-export type AccountField = (typeof ACCOUNT_FIELDS)[number];
+/** A file may set every create field, by the API's names. */
+export { ACCOUNT_FIELDS, type AccountField } from '../domain/rules.js';
 
 export type InputFormat = 'csv' | 'json';
 

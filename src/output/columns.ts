@@ -2,6 +2,7 @@
  * Which columns each resource shows, how a cell reads in CSV and on a pipe, and how it reads and
  * gives way in a terminal table (money and dates formatted there only; see fit.ts).
  */
+import { fundingEmails, fundingEmailsCell } from '../domain/funding-emails.js';
 import type { Account, AccountSummary, Customer } from '../domain/types.js';
 import type { FitKind } from './fit.js';
 import { formatDateTime, formatMoney } from './format.js';
@@ -34,9 +35,6 @@ export interface ResourceView<T> {
   defaults: string[];
 }
 
-const emailList = (list: unknown): string[] =>
-  Array.isArray(list) ? list.map((n: { emailAddress?: string }) => n.emailAddress ?? '') : [];
-const emails = (list: unknown): string => emailList(list).join(';');
 const when = (row: { createdAt?: unknown }) => formatDateTime(row.createdAt);
 
 export const accountView: ResourceView<Account> = {
@@ -61,8 +59,8 @@ export const accountView: ResourceView<Account> = {
     {
       key: 'fundingNotification',
       header: 'FUNDING EMAILS',
-      cell: (a) => emails(a.fundingNotification),
-      display: (a) => emailList(a.fundingNotification).join(', '),
+      cell: (a) => fundingEmailsCell(a.fundingNotification),
+      display: (a) => fundingEmails(a.fundingNotification).join(', '),
       fit: 'text',
       dropRank: 0,
     },

@@ -1,9 +1,17 @@
 /** The wizard's second part: one or more accounts, each checked field by field as it is typed. */
-import { CURRENCIES, type Currency, DEFAULT_CURRENCY, promptCheck, repeatedEmails } from '../domain/rules.js';
+import { fundingEmails, toFundingNotificationIfAny } from '../domain/funding-emails.js';
+import {
+  type CreateAccountBody,
+  CURRENCIES,
+  type Currency,
+  DEFAULT_CURRENCY,
+  promptCheck,
+  repeatedEmails,
+} from '../domain/rules.js';
 import type { Account } from '../domain/types.js';
 import type { Prompter } from '../output/prompter.js';
 import { askFreeIdentifier } from './identifier-prompt.js';
-import { type AccountPlan, suggestAccountIdentifier } from './plan.js';
+import { suggestAccountIdentifier } from './plan.js';
 import type { WizardSession } from './session.js';
 
 const CURRENCY_NAMES: Record<Currency, string> = {
@@ -15,8 +23,8 @@ const CURRENCY_NAMES: Record<Currency, string> = {
 };
 
 /** Accounts until the person says "no more"; at least one. */
-export async function askAccounts(session: WizardSession, customerIdentifier: string): Promise<AccountPlan[]> {
-  const accounts: AccountPlan[] = [];
+export async function askAccounts(session: WizardSession, customerIdentifier: string): Promise<CreateAccountBody[]> {
+  const accounts: CreateAccountBody[] = [];
   do {
     session.say(`\nAccount ${accounts.length + 1}`);
     accounts.push(await askAccount(session, customerIdentifier, accounts));
@@ -31,9 +39,9 @@ export async function askAccounts(session: WizardSession, customerIdentifier: st
 export async function askAccount(
   session: WizardSession,
   customerIdentifier: string,
-  others: readonly AccountPlan[],
-  current?: AccountPlan,
-): Promise<AccountPlan> {
+  others: readonly CreateAccountBody[],
+  current?: CreateAccountBody,
+): Promise<CreateAccountBody> {
   const { prompter, directory } = session;
   const displayName = await prompter.input({
     message: 'Account display name',
@@ -56,15 +64,21 @@ export async function askAccount(
     validate: promptCheck('contactEmail'),
   });
   const currencyCode = await askCurrency(prompter, current?.currencyCode);
-  const fundingEmails = await askFundingEmails(prompter, current?.fundingEmails ?? []);
-  return { accountIdentifier, displayName, contactEmail, currencyCode, fundingEmails };
+  const emails = await askFundingEmails(prompter, fundingEmails(current?.fundingNotification));
+  return {
+    accountIdentifier,
+    displayName,
+    contactEmail,
+    currencyCode,
+    fundingNotification: toFundingNotificationIfAny(emails),
+  };
 }
 
 function accountIdentifierDefault(
   customerIdentifier: string,
   displayName: string,
   taken: string[],
-  current: AccountPlan | undefined,
+  current: CreateAccountBody | undefined,
 ): string {
   // An edit keeps an identifier that was typed by hand; one that was our suggestion follows the name.
   if (
@@ -76,8 +90,8 @@ function accountIdentifierDefault(
   return suggestAccountIdentifier(customerIdentifier, displayName, taken);
 }
 
-export function askCurrency(prompter: Prompter, current: Currency = DEFAULT_CURRENCY): Promise<Currency> {
-  return prompter.select<Currency>({
+export function askCurrency(prompter: Prompter, current: string = DEFAULT_CURRENCY): Promise<string> {
+  return prompter.select<string>({
     message: 'Currency (it can never be changed later)',
     choices: CURRENCIES.map((code) => ({ name: `${code}  ${CURRENCY_NAMES[code]}`, value: code })),
     default: current,

@@ -8,7 +8,7 @@ import { createAccount, createCustomer } from '../api/create.js';
 import type { TangoApi } from '../api/tango.js';
 import { ApiError, CliError, ExitCode, InterruptedError } from '../errors.js';
 import { hintFor } from '../hints.js';
-import { accountBody, customerBody, type OnboardingPlan } from './plan.js';
+import { customerBody, type OnboardingPlan } from './plan.js';
 
 export type Outcome = 'created' | 'exists' | 'verified';
 
@@ -73,7 +73,7 @@ function planSteps(api: TangoApi, plan: OnboardingPlan): Step[] {
     kind: 'account',
     identifier: account.accountIdentifier,
     displayName: account.displayName,
-    run: () => createAccount(api, customer.customerIdentifier, accountBody(account), { ifNotExists: true }),
+    run: () => createAccount(api, customer.customerIdentifier, account, { ifNotExists: true }),
   }));
   return [customerStep, ...accountSteps];
 }

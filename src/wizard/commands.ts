@@ -2,8 +2,9 @@
  * The flag-based `tango` commands that do the same as an onboarding, so a person learns them
  * from the review and a script can copy them. Values are quoted for a POSIX shell.
  */
-import { DEFAULT_CURRENCY } from '../domain/rules.js';
-import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
+import { fundingEmails } from '../domain/funding-emails.js';
+import { type CreateAccountBody, DEFAULT_CURRENCY } from '../domain/rules.js';
+import type { CustomerPlan, OnboardingPlan } from './plan.js';
 
 const SAFE = /^[A-Za-z0-9@%+=:,./_-]+$/;
 
@@ -34,12 +35,12 @@ export function customerCommand(customer: CustomerPlan, global: string[] = []): 
   ]);
 }
 
-export function accountCommand(customerIdentifier: string, account: AccountPlan, global: string[] = []): string {
+export function accountCommand(customerIdentifier: string, account: CreateAccountBody, global: string[] = []): string {
   const words = ['tango', ...global, 'accounts', 'create', customerIdentifier];
   words.push('--identifier', account.accountIdentifier, '--display-name', account.displayName);
   words.push('--contact-email', account.contactEmail);
-  if (account.currencyCode !== DEFAULT_CURRENCY) words.push('--currency', account.currencyCode);
-  for (const email of account.fundingEmails) words.push('--funding-email', email);
+  if (account.currencyCode && account.currencyCode !== DEFAULT_CURRENCY) words.push('--currency', account.currencyCode);
+  for (const email of fundingEmails(account.fundingNotification)) words.push('--funding-email', email);
   return command(words);
 }
 

@@ -8,7 +8,7 @@ import { InterruptedError, UsageError } from '../errors.js';
 import { applyPlan } from './apply.js';
 import { equivalentCommands } from './commands.js';
 import { apiDirectory } from './directory.js';
-import { accountBody, customerBody, type OnboardingPlan } from './plan.js';
+import { customerBody, type OnboardingPlan } from './plan.js';
 import { readPlan } from './plan-file.js';
 import { reviewText } from './review-table.js';
 import { askToSavePlan } from './save-prompt.js';
@@ -122,7 +122,7 @@ async function printDryRun(ctx: Context, plan: OnboardingPlan, showReview: boole
 export function plannedRequests(plan: OnboardingPlan): Array<{ method: string; path: string; body: unknown }> {
   const specs = [
     ...(plan.customer.existing ? [] : [requests.createCustomer(customerBody(plan.customer))]),
-    ...plan.accounts.map((a) => requests.createAccount(plan.customer.customerIdentifier, accountBody(a))),
+    ...plan.accounts.map((a) => requests.createAccount(plan.customer.customerIdentifier, a)),
   ];
   return specs.map(({ method, path, body }) => ({ method, path, body }));
 }

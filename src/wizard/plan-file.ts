@@ -14,8 +14,10 @@
  * (accounts[1].contactEmail), because a script author wants one round of fixes, not five.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { addressOf, fundingEmails, toFundingNotificationIfAny } from '../domain/funding-emails.js';
 import {
-  type Currency,
+  ACCOUNT_FIELDS,
+  type CreateAccountBody,
   check,
   DEFAULT_CURRENCY,
   type Problem,
@@ -23,7 +25,7 @@ import {
   validateCreateAccount,
 } from '../domain/rules.js';
 import { UsageError } from '../errors.js';
-import type { AccountPlan, CustomerPlan, OnboardingPlan } from './plan.js';
+import type { CustomerPlan, OnboardingPlan } from './plan.js';
 
 export const PLAN_VERSION = 1;
 
@@ -38,8 +40,9 @@ export type PlanCheck = { plan: OnboardingPlan; problems: [] } | { plan: undefin
 
 const TOP_KEYS = ['version', 'customer', 'accounts'];
 const CUSTOMER_KEYS = ['customerIdentifier', 'displayName', 'existing'];
-const ACCOUNT_KEYS = ['accountIdentifier', 'displayName', 'contactEmail', 'currencyCode', 'fundingEmails'];
-const FUNDING_KEYS = ['fundingNotification'];
+/** The create body's fields, and fundingEmails: the plain spelling of fundingNotification. */
+const PLAIN_FIELDS = ACCOUNT_FIELDS.filter((field) => field !== 'fundingNotification');
+const ACCOUNT_KEYS = [...PLAIN_FIELDS, 'fundingEmails', 'fundingNotification'];
 
 type Json = Record<string, unknown>;
 
@@ -111,7 +114,7 @@ function requireByRule(
   if (problem) problems.push(fromRule(problem, `${prefix}${key}`));
 }
 
-function checkAccounts(value: unknown, problems: PlanProblem[]): AccountPlan[] | undefined {
+function checkAccounts(value: unknown, problems: PlanProblem[]): CreateAccountBody[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
     problems.push({ path: 'accounts', message: 'is required: a list of at least one account', value });
     return undefined;
@@ -120,37 +123,31 @@ function checkAccounts(value: unknown, problems: PlanProblem[]): AccountPlan[] |
   const accounts = value.map((item, index) => checkAccount(item, `accounts[${index}]`, problems));
   problems.push(...duplicateIdentifiers(accounts));
   if (problems.length > before) return undefined;
-  return accounts as AccountPlan[];
+  return accounts as CreateAccountBody[];
 }
 
-function checkAccount(value: unknown, path: string, problems: PlanProblem[]): AccountPlan | undefined {
+function checkAccount(value: unknown, path: string, problems: PlanProblem[]): CreateAccountBody | undefined {
   if (!isObject(value)) {
     problems.push({ path, message: 'must be an object with accountIdentifier, displayName and contactEmail' });
     return undefined;
   }
   const before = problems.length;
-  problems.push(...unknownKeys(value, [...ACCOUNT_KEYS, ...FUNDING_KEYS], `${path}.`));
-  const emails = fundingEmails(value, path, problems);
-  // The body the API would get, checked by the same rules the API (and the emulator) use.
-  const body = {
-    accountIdentifier: value.accountIdentifier,
-    displayName: value.displayName,
-    contactEmail: value.contactEmail,
-    currencyCode: value.currencyCode,
-  };
+  problems.push(...unknownKeys(value, ACCOUNT_KEYS, `${path}.`));
+  const emails = fundingEmailsOf(value, path, problems);
+  // The body the API would get, checked by the same rules the API (and the emulator) use; the
+  // funding emails were checked above, where their path in the file is known.
+  const body: Json = Object.fromEntries(PLAIN_FIELDS.map((field) => [field, value[field]]));
   for (const problem of validateCreateAccount(body)) problems.push(fromRule(problem, `${path}.${problem.field}`));
   if (problems.length > before || !emails) return undefined;
   return {
-    accountIdentifier: value.accountIdentifier as string,
-    displayName: value.displayName as string,
-    contactEmail: value.contactEmail as string,
-    currencyCode: (value.currencyCode as Currency | undefined) ?? DEFAULT_CURRENCY,
-    fundingEmails: emails,
+    ...(body as unknown as CreateAccountBody),
+    currencyCode: (body.currencyCode as string | undefined) ?? DEFAULT_CURRENCY,
+    fundingNotification: toFundingNotificationIfAny(emails),
   };
 }
 
 /** Funding emails in either spelling: `fundingEmails: ["a@x"]` or the API's `fundingNotification`. */
-function fundingEmails(account: Json, path: string, problems: PlanProblem[]): string[] | undefined {
+function fundingEmailsOf(account: Json, path: string, problems: PlanProblem[]): string[] | undefined {
   if (account.fundingEmails !== undefined && account.fundingNotification !== undefined) {
     problems.push({ path: `${path}.fundingEmails`, message: 'give fundingEmails or fundingNotification, not both' });
     return undefined;
@@ -164,8 +161,8 @@ function fundingEmails(account: Json, path: string, problems: PlanProblem[]): st
   }
   const before = problems.length;
   const emails = list.map((item, index) => {
-    const itemPath = key === 'fundingEmails' ? `${path}.fundingEmails[${index}]` : `${path}.${key}[${index}]`;
-    const address = key === 'fundingEmails' ? item : isObject(item) ? item.emailAddress : item;
+    const itemPath = `${path}.${key}[${index}]`;
+    const address = key === 'fundingEmails' ? item : addressOf(item);
     const problem = check('fundingEmail', address);
     if (problem) problems.push(fromRule(problem, key === 'fundingEmails' ? itemPath : `${itemPath}.emailAddress`));
     return address as string;
@@ -181,7 +178,7 @@ function fundingEmails(account: Json, path: string, problems: PlanProblem[]): st
 }
 
 /** Account identifiers are unique platform-wide, so two in one plan can never both be created. */
-function duplicateIdentifiers(accounts: ReadonlyArray<AccountPlan | undefined>): PlanProblem[] {
+function duplicateIdentifiers(accounts: ReadonlyArray<CreateAccountBody | undefined>): PlanProblem[] {
   const problems: PlanProblem[] = [];
   accounts.forEach((account, index) => {
     if (!account) return;
@@ -246,12 +243,9 @@ export function planToJson(plan: OnboardingPlan): Json {
   return {
     version: PLAN_VERSION,
     customer: existing ? { customerIdentifier, displayName, existing } : { customerIdentifier, displayName },
-    accounts: plan.accounts.map((account) => ({
-      accountIdentifier: account.accountIdentifier,
-      displayName: account.displayName,
-      contactEmail: account.contactEmail,
-      currencyCode: account.currencyCode,
-      fundingEmails: account.fundingEmails,
+    accounts: plan.accounts.map(({ fundingNotification, ...account }) => ({
+      ...account,
+      fundingEmails: fundingEmails(fundingNotification),
     })),
   };
 }

@@ -1,50 +1,23 @@
 /**
  * An onboarding, as data: one customer (new, or one that already exists) and the accounts to
- * create under it. The wizard builds one by asking, `--plan` reads one from a file, and apply,
- * review and the equivalent commands all work from this one shape.
+ * create under it, each as the API's own create body. The wizard builds one by asking, `--plan`
+ * reads one from a file, and apply, review and the equivalent commands all work from it.
  */
-import {
-  type CreateAccountBody,
-  type CreateCustomerBody,
-  type Currency,
-  DEFAULT_CURRENCY,
-  suggestIdentifier,
-  toFundingNotification,
-} from '../domain/rules.js';
+import { type CreateAccountBody, type CreateCustomerBody, suggestIdentifier } from '../domain/rules.js';
 
-export interface CustomerPlan {
-  customerIdentifier: string;
-  displayName: string;
+export interface CustomerPlan extends CreateCustomerBody {
   /** True: the customer is already there and only accounts are added to it. */
   existing: boolean;
 }
 
-export interface AccountPlan {
-  accountIdentifier: string;
-  displayName: string;
-  contactEmail: string;
-  currencyCode: Currency;
-  fundingEmails: string[];
-}
-
 export interface OnboardingPlan {
   customer: CustomerPlan;
-  accounts: AccountPlan[];
+  /** Sent as they are; the wizard and the plan file always fill in currencyCode. */
+  accounts: CreateAccountBody[];
 }
 
 export function customerBody(customer: CustomerPlan): CreateCustomerBody {
   return { customerIdentifier: customer.customerIdentifier, displayName: customer.displayName };
-}
-
-export function accountBody(account: AccountPlan): CreateAccountBody {
-  return {
-    accountIdentifier: account.accountIdentifier,
-    displayName: account.displayName,
-    contactEmail: account.contactEmail,
-    currencyCode: account.currencyCode,
-    // An empty list and no list mean the same to the API; leave it out so the body stays minimal.
-    ...(account.fundingEmails.length ? { fundingNotification: toFundingNotification(account.fundingEmails) } : {}),
-  };
 }
 
 /**

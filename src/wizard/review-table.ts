@@ -3,6 +3,8 @@
  * Drawn for stderr, fitted to the terminal's width so a long identifier wraps inside its cell
  * instead of breaking the whole table.
  */
+import { fundingEmails } from '../domain/funding-emails.js';
+import { DEFAULT_CURRENCY } from '../domain/rules.js';
 import { equivalentCommands } from './commands.js';
 import type { OnboardingPlan } from './plan.js';
 
@@ -26,8 +28,8 @@ export function reviewRows(plan: OnboardingPlan): string[][] {
     account.accountIdentifier,
     account.displayName,
     account.contactEmail,
-    account.currencyCode,
-    account.fundingEmails.join('\n') || '(none)',
+    account.currencyCode ?? DEFAULT_CURRENCY,
+    fundingEmails(account.fundingNotification).join('\n') || '(none)',
   ]);
   return [customerRow, ...accountRows];
 }

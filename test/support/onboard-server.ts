@@ -2,6 +2,7 @@
  * The emulator, started in the test process on a random port, and a way to read back exactly
  * what it holds, so onboarding tests check the server's state rather than the CLI's word.
  */
+import { fundingEmails } from '../../src/domain/funding-emails.js';
 import type { Account } from '../../src/domain/types.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { EmulatorClient } from './emulator-client.js';
@@ -53,7 +54,7 @@ export async function serverState(server: RunningEmulator): Promise<StoredCustom
         displayName: account.displayName,
         contactEmail: account.contactEmail,
         currencyCode: account.currencyCode,
-        fundingEmails: (account.fundingNotification ?? []).map((n) => n.emailAddress),
+        fundingEmails: fundingEmails(account.fundingNotification),
       });
     }
     accounts.sort((a, b) => a.accountIdentifier.localeCompare(b.accountIdentifier));

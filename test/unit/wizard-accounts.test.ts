@@ -35,7 +35,6 @@ describe('one account', () => {
       displayName: 'Employee Wellness',
       contactEmail: 'ops@zanzibar.example',
       currencyCode: 'USD',
-      fundingEmails: [],
     });
     expect(directory.lookups).toEqual(['account zanzibar-health-employee-wellness']);
   });
@@ -147,9 +146,9 @@ describe('the add-another loop', () => {
 
     const accounts = await askAccounts(wizard, CUSTOMER);
 
-    expect(accounts.map((a) => [a.accountIdentifier, a.currencyCode, a.fundingEmails])).toEqual([
-      ['zanzibar-health-employee-wellness', 'USD', []],
-      ['zanzibar-health-client-engagement', 'GBP', ['finance@zanzibar.example']],
+    expect(accounts.map((a) => [a.accountIdentifier, a.currencyCode, a.fundingNotification])).toEqual([
+      ['zanzibar-health-employee-wellness', 'USD', undefined],
+      ['zanzibar-health-client-engagement', 'GBP', [{ emailAddress: 'finance@zanzibar.example' }]],
     ]);
     expect(wizard.said.map((line) => line.trim())).toEqual(['Account 1', 'Account 2']);
     expect(prompter.remaining()).toBe(0);
@@ -171,6 +170,5 @@ function sampleAccount() {
     displayName: 'Sample Account',
     contactEmail: 'sample@zanzibar.example',
     currencyCode: 'USD' as const,
-    fundingEmails: [],
   };
 }

@@ -12,7 +12,6 @@ const PLAN: OnboardingPlan = {
     displayName: `Account ${name}`,
     contactEmail: 'ops@zhg.example',
     currencyCode: 'USD' as const,
-    fundingEmails: [],
   })),
 };
 

@@ -41,14 +41,13 @@ describe('equivalent commands', () => {
         displayName: 'Employee Wellness',
         contactEmail: 'ops@zhg.example',
         currencyCode: 'USD',
-        fundingEmails: ['a@zhg.example', 'b@zhg.example'],
+        fundingNotification: [{ emailAddress: 'a@zhg.example' }, { emailAddress: 'b@zhg.example' }],
       },
       {
         accountIdentifier: 'zhg-eu',
         displayName: 'Europe Budget',
         contactEmail: 'eu@zhg.example',
         currencyCode: 'EUR',
-        fundingEmails: [],
       },
     ],
   };

@@ -24,7 +24,6 @@ describe('a good plan', () => {
             displayName: 'Employee Wellness',
             contactEmail: 'ops@zanzibar.example',
             currencyCode: 'USD',
-            fundingEmails: [],
           },
         ],
       },
@@ -39,8 +38,9 @@ describe('a good plan', () => {
       accounts: [{ ...GOOD.accounts[0], fundingNotification: [{ emailAddress: 'a@zhg.example' }] }],
     };
 
-    expect(checkPlan(plain).plan?.accounts[0]?.fundingEmails).toEqual(['a@zhg.example']);
-    expect(checkPlan(api).plan?.accounts[0]?.fundingEmails).toEqual(['a@zhg.example']);
+    // Either way the plan holds the API's own body.
+    expect(checkPlan(plain).plan?.accounts[0]?.fundingNotification).toEqual([{ emailAddress: 'a@zhg.example' }]);
+    expect(checkPlan(api).plan?.accounts[0]?.fundingNotification).toEqual([{ emailAddress: 'a@zhg.example' }]);
   });
 
   it('an existing customer needs no display name', () => {

@@ -16,14 +16,13 @@ const PLAN: OnboardingPlan = {
       displayName: 'Employee Wellness',
       contactEmail: 'ops@zanzibar.example',
       currencyCode: 'USD',
-      fundingEmails: ['finance@zanzibar.example'],
+      fundingNotification: [{ emailAddress: 'finance@zanzibar.example' }],
     },
     {
       accountIdentifier: 'zanzibar-health-clients',
       displayName: "Client's Engagement",
       contactEmail: 'ops@zanzibar.example',
       currencyCode: 'EUR',
-      fundingEmails: [],
     },
   ],
 };
@@ -90,7 +89,6 @@ describe('the review', () => {
       displayName: 'Client Loyalty',
       contactEmail: 'loyalty@zanzibar.example',
       currencyCode: 'EUR',
-      fundingEmails: [],
     });
     expect(confirmed?.accounts[0]).toEqual(PLAN.accounts[0]);
     expect(wizard.said.filter((line) => line.includes('Review:'))).toHaveLength(2);

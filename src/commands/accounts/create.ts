@@ -5,13 +5,8 @@
 import { Command, Option } from 'commander';
 import { completeWith } from '../../completion/values.js';
 import type { Context } from '../../context.js';
-import {
-  type CreateAccountBody,
-  CURRENCIES,
-  DEFAULT_CURRENCY,
-  toFundingNotification,
-  validateCreateAccount,
-} from '../../domain/rules.js';
+import { toFundingNotificationIfAny } from '../../domain/funding-emails.js';
+import { type CreateAccountBody, CURRENCIES, DEFAULT_CURRENCY, validateCreateAccount } from '../../domain/rules.js';
 import type { ApiError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
@@ -80,7 +75,7 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
       displayName: opts.displayName,
       contactEmail: opts.contactEmail,
       currencyCode: opts.currency,
-      fundingNotification: opts.fundingEmail ? toFundingNotification(opts.fundingEmail) : undefined,
+      fundingNotification: toFundingNotificationIfAny(opts.fundingEmail),
     },
     validateCreateAccount,
     {

@@ -4,7 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
-import { toFundingNotification, type UpdateAccountBody, validateUpdateAccount } from '../../domain/rules.js';
+import { toFundingNotification } from '../../domain/funding-emails.js';
+import { type UpdateAccountBody, validateUpdateAccount } from '../../domain/rules.js';
 import { UsageError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';

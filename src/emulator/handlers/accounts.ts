@@ -2,13 +2,9 @@
  * The account endpoints: list and create under a customer, update under a customer, and the
  * platform-wide GET /accounts and GET /accounts/{accountIdentifier}.
  */
-import {
-  DEFAULT_CURRENCY,
-  type FundingNotification,
-  type Problem,
-  validateCreateAccount,
-  validateUpdateAccount,
-} from '../../domain/rules.js';
+
+import { addressOf, type FundingNotification, toFundingNotification } from '../../domain/funding-emails.js';
+import { DEFAULT_CURRENCY, type Problem, validateCreateAccount, validateUpdateAccount } from '../../domain/rules.js';
 import { ACCOUNT_FILTER_PARAMS, readAccountFilter } from '../filters.js';
 import { PAGE_PARAMS, readPageRequest } from '../pagination.js';
 import { assertValid, conflict, notFound } from '../problems.js';
@@ -139,7 +135,5 @@ function currencyChangeProblems(body: Record<string, unknown>, account: StoredAc
 /** The validated list as stored objects; the rules also accept bare address strings as items. */
 function fundingList(value: unknown): FundingNotification[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.map((item) => ({
-    emailAddress: typeof item === 'string' ? item : (item as FundingNotification).emailAddress,
-  }));
+  return toFundingNotification(value.map(addressOf) as string[]);
 }
