@@ -257,15 +257,11 @@ async function pacedOnce(scenario, rows, dir) {
     const file = join(dir, 'accounts.csv');
     const report = join(dir, 'report.json');
     writeFileSync(file, accountsCsv('paced', rows));
-    const child = spawnSync(
-      NODE,
-      [BIN, 'accounts', 'import', customer, '--file', file, '--report', report],
-      {
-        env: { ...process.env, ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl, TANGO_CONFIG_DIR: dir },
-        stdio: ['ignore', 'ignore', 'pipe'],
-        encoding: 'utf8',
-      },
-    );
+    const child = spawnSync(NODE, [BIN, 'accounts', 'import', customer, '--file', file, '--report', report], {
+      env: { ...process.env, ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl, TANGO_CONFIG_DIR: dir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
     const { summary, durationMs } = JSON.parse(readFileSync(report, 'utf8'));
     const stats = await emulatorGet(emulator.baseUrl, '/_emulator/stats');
     return {
