@@ -120,7 +120,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     isTTY: io.stdoutIsTTY,
     width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
-    notice: (line) => log.info(log.paint.dim(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY))),
+    notice: (line) => log.aside(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY)),
     onRows: (resource, rows) => {
       if (resource !== 'customer') return;
       for (const row of rows) shown.push((row as { customerIdentifier?: string }).customerIdentifier ?? '');

@@ -104,6 +104,60 @@ export class NetworkError extends CliError {
   }
 }
 
+/** What was wrong with an answer that came with a success (or redirect) status. */
+export type UnexpectedKind =
+  | 'not-json'
+  | 'wrong-shape'
+  | 'too-large'
+  | 'redirect'
+  | 'repeated-cursor'
+  | 'too-many-pages';
+
+export interface UnexpectedFacts {
+  kind: UnexpectedKind;
+  method: string;
+  url: string;
+  status?: number;
+  /** What the API documents for this call ("a customer", "a list of accounts"). */
+  expected?: string;
+  /** The body cap in force (too-large), the page bound (too-many-pages). */
+  limit?: number;
+  location?: string;
+}
+
+/** The server answered, but not as the API documents: exit 1, never a JavaScript error or blank rows. */
+export class UnexpectedAnswerError extends CliError {
+  readonly facts: UnexpectedFacts;
+
+  constructor(facts: UnexpectedFacts, what: string, extra: ErrorDetails = {}) {
+    super(ExitCode.error, `Unexpected answer from the server: ${facts.method} ${facts.url} ${what}`, extra);
+    this.name = 'UnexpectedAnswerError';
+    this.facts = facts;
+  }
+}
+
+/**
+ * A create whose answer was lost, whose retry met 409, and whose confirming read failed too: it
+ * may or may not have happened. Never reported as a failure (a rerun would then look like a
+ * conflict) nor as a success.
+ */
+export class OutcomeUnknownError extends CliError {
+  readonly resource: 'customer' | 'account';
+  readonly identifier: string;
+
+  constructor(resource: 'customer' | 'account', identifier: string, cause: CliError) {
+    super(
+      cause.exitCode,
+      `${resource} ${identifier} may have been created: its answer was lost, the retry met 409 (it exists), ` +
+        `and reading it back failed: ${cause.message}`,
+      { requestId: cause.requestId, cause },
+    );
+    this.name = 'OutcomeUnknownError';
+    this.resource = resource;
+    this.identifier = identifier;
+  }
+}
+
 /** The OAuth token endpoint refused the client's id or secret (HTTP 400, 401 or 403). */
 export class TokenRefusedError extends CliError {
   readonly status: number;

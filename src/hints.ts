@@ -4,7 +4,16 @@
  * that is said here, where errors are printed (src/cli.ts, and the reports of import and onboard).
  * A hint a command chose itself, knowing more, wins.
  */
-import { ApiError, CliError, ConflictError, ExitCode, NetworkError, TokenRefusedError } from './errors.js';
+import {
+  ApiError,
+  CliError,
+  ConflictError,
+  ExitCode,
+  NetworkError,
+  OutcomeUnknownError,
+  TokenRefusedError,
+  UnexpectedAnswerError,
+} from './errors.js';
 
 export function hintFor(error: unknown): string | undefined {
   if (!(error instanceof CliError)) return undefined;
@@ -16,6 +25,11 @@ function hintFromFacts(error: CliError): string | undefined {
   if (error instanceof NetworkError) return networkHint(error);
   if (error instanceof TokenRefusedError) {
     return 'check the client id and secret: tango auth login --client-id <id> --client-secret-stdin';
+  }
+  if (error instanceof UnexpectedAnswerError) return unexpectedHint(error);
+  if (error instanceof OutcomeUnknownError) {
+    const get = error.resource === 'account' ? 'tango accounts get' : 'tango customers get';
+    return `check whether it exists: ${get} ${error.identifier}; running the same create again with --if-not-exists is safe`;
   }
   if (error instanceof ConflictError && error.differences.length === 0) {
     return 'choose another identifier, or pass --if-not-exists to accept the existing one';
@@ -34,6 +48,20 @@ function apiHint(error: ApiError): string | undefined {
   const rate = error.limits?.rate;
   const slower = rate === undefined ? 'or limit the pace with --rate 1' : `or lower --rate (it was ${rate}/s)`;
   return `the server is busy or unavailable${waited}${later}; try again later, ${slower}`;
+}
+
+function unexpectedHint(error: UnexpectedAnswerError): string {
+  switch (error.facts.kind) {
+    case 'too-large':
+      return 'the cap is TANGO_MAX_RESPONSE_MB (default 64); for lists, smaller pages with --max-results help';
+    case 'redirect':
+      return 'tango does not follow redirects (credentials would go along); point --base-url at the final address';
+    case 'repeated-cursor':
+    case 'too-many-pages':
+      return 'the pages printed so far are complete; page on by hand with --next-cursor, or ask the server operator';
+    default:
+      return 'check --base-url / --env: is this the Tango API? --verbose shows every request';
+  }
 }
 
 function networkHint(error: NetworkError): string {

@@ -7,6 +7,7 @@
 import type { Dispatcher } from 'undici';
 import type { Credentials, Settings } from '../config/settings.js';
 import type { ProfileStore } from '../config/store.js';
+import { UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { basicAuth, oauthClientCredentials, type TokenCache } from './auth.js';
 import { HttpClient, REDACTED } from './http.js';
@@ -58,6 +59,7 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
     trace,
     signal: options.signal,
     backoff: retryBaseFromEnv(options.env),
+    maxBodyBytes: maxBodyFromEnv(options.env),
   });
   return { api: new TangoApi(http), close: () => http.close() };
 }
@@ -75,6 +77,17 @@ export function describingClient(baseUrl: string): HttpClient {
 function retryBaseFromEnv(env: NodeJS.ProcessEnv): { baseMs: number } | undefined {
   const value = Number(env.TANGO_RETRY_BASE_MS);
   return env.TANGO_RETRY_BASE_MS && Number.isFinite(value) && value >= 0 ? { baseMs: value } : undefined;
+}
+
+/** TANGO_MAX_RESPONSE_MB: the largest answer read, in MiB (default 64); a bad value is a usage error. */
+function maxBodyFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.TANGO_MAX_RESPONSE_MB;
+  if (text === undefined) return undefined;
+  const mib = Number(text);
+  if (text.trim() === '' || !Number.isFinite(mib) || mib < 1 || mib > 4096) {
+    throw new UsageError(`TANGO_MAX_RESPONSE_MB: "${text.slice(0, 200)}" must be a number of MiB from 1 to 4096`);
+  }
+  return Math.round(mib * 1024 * 1024);
 }
 
 /** Tokens for profile credentials live in the profile; tokens for env-var credentials only in memory. */

@@ -8,7 +8,16 @@
 import { type FundingNotification, fundingEmails } from '../domain/funding-emails.js';
 import { type CreateAccountBody, type CreateCustomerBody, DEFAULT_CURRENCY, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
-import { ApiError, ConflictError, type Difference } from '../errors.js';
+import {
+  ApiError,
+  CliError,
+  ConflictError,
+  type Difference,
+  InterruptedError,
+  OutcomeUnknownError,
+} from '../errors.js';
+import type { RequestSpec } from './http.js';
+import { checkShape, type ShapeCheck, shapes } from './shapes.js';
 import { requests, type TangoApi } from './tango.js';
 
 export type CreateOutcome<T> =
@@ -26,10 +35,11 @@ export async function createCustomer(
   options: CreateOptions = {},
 ): Promise<CreateOutcome<Customer>> {
   return createWithRecovery({
-    send: () => api.send<Customer>(requests.createCustomer(body)),
+    send: () => sendChecked(api, requests.createCustomer(body), shapes.customer),
     fetchExisting: () => api.getCustomer(body.customerIdentifier),
     differences: (existing) => customerDifferences(body, existing),
-    label: `customer ${body.customerIdentifier}`,
+    resource: 'customer',
+    identifier: body.customerIdentifier,
     options,
   });
 }
@@ -41,7 +51,7 @@ export async function createAccount(
   options: CreateOptions = {},
 ): Promise<CreateOutcome<Account>> {
   return createWithRecovery({
-    send: () => api.send<Account>(requests.createAccount(customer, body)),
+    send: () => sendChecked(api, requests.createAccount(customer, body), shapes.account),
     fetchExisting: async (): Promise<ExistingAccount> => {
       // Account identifiers are unique platform-wide: make sure the existing one is under this customer.
       const owner = await api.getCustomer(customer);
@@ -50,16 +60,23 @@ export async function createAccount(
       return here ? account : { ...account, underAnotherCustomer: true };
     },
     differences: (existing) => accountDifferences(body, existing, customer),
-    label: `account ${body.accountIdentifier}`,
+    resource: 'account',
+    identifier: body.accountIdentifier,
     options,
   });
+}
+
+/** A create's answer must be what was created: "Created" is never printed over `42`. */
+async function sendChecked<T>(api: TangoApi, spec: RequestSpec, check: ShapeCheck<T>) {
+  return checkShape(await api.send<unknown>(spec), spec, check);
 }
 
 interface Recovery<T> {
   send: () => Promise<{ body: T; earlierAttemptMayHaveLanded: boolean }>;
   fetchExisting: () => Promise<T>;
   differences: (existing: T) => Difference[];
-  label: string;
+  resource: 'customer' | 'account';
+  identifier: string;
   options: CreateOptions;
 }
 
@@ -72,18 +89,29 @@ async function createWithRecovery<T>(recovery: Recovery<T>): Promise<CreateOutco
     if (!(error instanceof ApiError) || error.status !== 409) throw error;
     conflict = error;
   }
+  const label = `${recovery.resource} ${recovery.identifier}`;
   const ours = conflict.earlierAttemptMayHaveLanded;
   if (!ours && !recovery.options.ifNotExists) {
-    throw new ConflictError(`${recovery.label} already exists`, [], conflict.requestId);
+    throw new ConflictError(`${label} already exists`, [], conflict.requestId);
   }
-  const existing = await recovery.fetchExisting();
+  const existing = await fetchOrUnknown(recovery, ours);
   const differences = recovery.differences(existing);
   if (differences.length === 0) {
     return ours
       ? { outcome: 'created', resource: existing, recovered: true }
       : { outcome: 'exists', resource: existing };
   }
-  throw new ConflictError(`${recovery.label} already exists with different values`, differences, conflict.requestId);
+  throw new ConflictError(`${label} already exists with different values`, differences, conflict.requestId);
+}
+
+/** The existing resource; when our own lost attempt may be it and it cannot be read, the outcome is unknown. */
+async function fetchOrUnknown<T>(recovery: Recovery<T>, ours: boolean): Promise<T> {
+  try {
+    return await recovery.fetchExisting();
+  } catch (error) {
+    if (!ours || !(error instanceof CliError) || error instanceof InterruptedError) throw error;
+    throw new OutcomeUnknownError(recovery.resource, recovery.identifier, error);
+  }
 }
 
 export function customerDifferences(requested: CreateCustomerBody, existing: Customer): Difference[] {

@@ -13,6 +13,7 @@ import {
   type NetworkFacts,
   type RequestLimits,
   type TangoErrorBody,
+  UnexpectedAnswerError,
 } from '../errors.js';
 import { abortableSleep, type Pacer } from './pacer.js';
 import {
@@ -72,6 +73,8 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Answers larger than this are refused (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
   /** The process's pacer (see processPacer); none for no client-side pacing. */
   pacer?: Pacer;
   userAgent?: string;
@@ -99,6 +102,9 @@ interface Answer {
 }
 
 export const REDACTED = '<redacted>';
+
+/** The largest answer read (TANGO_MAX_RESPONSE_MB): a page of 200 accounts is about 100 KB. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export function segment(value: string): string {
   return encodeURIComponent(value);
@@ -178,8 +184,16 @@ export class HttpClient {
         `${spec.method} ${url} -> ${answer.status} (${answer.ms} ms, ${tag}${requestId ? `, request-id ${requestId}` : ''})`,
       );
       if (answer.status >= 200 && answer.status < 300) {
-        const body = parseSuccess<T>(answer, spec, url);
+        const body = parseSuccess<T>(answer, spec, url, requestId);
         return { status: answer.status, body, requestId, attempts: attempt, earlierAttemptMayHaveLanded };
+      }
+      if (answer.status >= 300 && answer.status < 400) {
+        const location = headerValue(answer.headers.location) ?? '(no Location)';
+        throw new UnexpectedAnswerError(
+          { kind: 'redirect', method: spec.method, url, status: answer.status, location },
+          `answered ${answer.status}, redirecting to ${location.slice(0, 200)}`,
+          { requestId },
+        );
       }
       if (answer.status === 401 && !renewed && (await this.#options.auth.renew?.())) {
         renewed = true;
@@ -220,6 +234,13 @@ export class HttpClient {
     const ticket = await this.#turn(signal);
     if (signal?.aborted) throw new InterruptedError();
     const started = this.#now();
+    const timeoutMs = this.#options.timeoutMs ?? 30_000;
+    // The whole request, from the first byte sent to the last received: undici's own timeouts only
+    // bound each wait, so a server dripping a byte a second would otherwise never time out.
+    const deadline = AbortSignal.timeout(timeoutMs);
+    // A request that changes something is let finish (within the deadline) after a Ctrl-C, so the
+    // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C quits at once.
+    const abandon = spec.method === 'GET' && signal ? AbortSignal.any([signal, deadline]) : deadline;
     try {
       const authorization = await this.#options.auth.authorization(signal);
       const response = await request(url, {
@@ -227,23 +248,47 @@ export class HttpClient {
         headers: this.#headers(authorization, spec),
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         dispatcher: this.#dispatcher,
-        headersTimeout: this.#options.timeoutMs ?? 30_000,
-        bodyTimeout: this.#options.timeoutMs ?? 30_000,
-        // A request that changes something is let finish (within the timeout) after a Ctrl-C, so the
-        // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C quits at once.
-        signal: spec.method === 'GET' ? signal : undefined,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: abandon,
       });
-      const text = await response.body.text();
+      const text = await this.#readBody(response, spec, url);
       const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']), this.#now());
       this.#options.pacer?.answered(ticket, response.statusCode, retryAfterMs);
       return { status: response.statusCode, headers: response.headers, text, ms: this.#now() - started, retryAfterMs };
     } catch (error) {
       if (error instanceof CliError) throw error;
       if (signal?.aborted) throw new InterruptedError('Interrupted; the request in flight was abandoned.');
-      const code = errorCode(error) ?? (error as Error).message;
+      const code = deadline.aborted ? 'DEADLINE_TIMEOUT' : (errorCode(error) ?? (error as Error).message);
       this.#trace(`${spec.method} ${url} -> ${code} (${this.#now() - started} ms, ${tag})`);
-      return { failure: classifyNetworkError(error), code };
+      return { failure: classifyNetworkError(error, deadline.aborted), code };
     }
+  }
+
+  /**
+   * The body, up to the cap: a larger one is refused as soon as it is known (its Content-Length,
+   * or the byte that crosses the cap), and not asked for again.
+   */
+  async #readBody(response: Dispatcher.ResponseData, spec: RequestSpec, url: string): Promise<string> {
+    const cap = this.#options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const tooLarge = () => {
+      response.body.destroy();
+      const mib = Math.round((cap / 1024 / 1024) * 100) / 100;
+      return new UnexpectedAnswerError(
+        { kind: 'too-large', method: spec.method, url, status: response.statusCode, limit: cap },
+        `answered ${response.statusCode} with a body larger than ${mib} MiB; refused, and not downloaded again`,
+        { requestId: headerValue(response.headers['x-request-id']) },
+      );
+    };
+    if (Number(headerValue(response.headers['content-length'])) > cap) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += (chunk as Buffer).length;
+      if (size > cap) throw tooLarge();
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   /** This request's turn under the process's pace (at once without a pacer). */
@@ -304,14 +349,16 @@ function networkError(
   return new NetworkError(message, { endpoint: 'api', host, code, timedOut, ...facts });
 }
 
-function parseSuccess<T>(answer: Answer, spec: RequestSpec, url: string): T {
+function parseSuccess<T>(answer: Answer, spec: RequestSpec, url: string, requestId: string | undefined): T {
   if (answer.text.trim() === '') return undefined as T;
   try {
     return JSON.parse(answer.text) as T;
   } catch {
-    throw new CliError(ExitCode.error, `${spec.method} ${url} answered ${answer.status} with a body that is not JSON`, {
-      details: [answer.text.slice(0, 200)],
-    });
+    throw new UnexpectedAnswerError(
+      { kind: 'not-json', method: spec.method, url, status: answer.status },
+      `answered ${answer.status} with a body that is not JSON`,
+      { details: [answer.text.slice(0, 200)], requestId },
+    );
   }
 }
 

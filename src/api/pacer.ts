@@ -7,14 +7,17 @@
  * bucket refuses a request that comes early), and adapts to what the server says:
  * - a 429 pauses every request until its Retry-After, and lowers the rate (multiplicative decrease);
  *   when no limit was known yet, the first 429 sets one from the requests the server just accepted;
- * - the rate then recovers gradually: back to just under the rate that met the 429 within
- *   RECOVERY_MS, then probes above it by PROBE_PER_MINUTE a minute, never above a configured ceiling.
+ * - the rate then recovers gradually: back to its settled pace within RECOVERY_MS (just under the
+ *   rate that met the 429 when probing beyond the known limit found it; 1% lower otherwise), then
+ *   probes above it by PROBE_PER_MINUTE a minute, never above a configured ceiling.
  */
 
 /** Pace at this share of a stated or learned limit. */
 export const PACE_MARGIN = 0.97;
 /** A 429 cuts the pace to this share of the rate it met. */
 const DECREASE = 0.9;
+/** A 429 met at the settled pace lowers it by this share only. */
+const SETTLED_STEP = 0.99;
 /** Time to climb back to just under the rate that met the last 429. */
 const RECOVERY_MS = 30_000;
 /** Beyond that, the pace grows by this share per minute, to find a limit that was raised. */
@@ -115,7 +118,11 @@ export class Pacer {
     if (ticket < this.#cutAt) return;
     if (Number.isFinite(this.#known)) {
       const met = this.rate(ticket);
-      this.#known = Math.max(MIN_RATE, met);
+      // Probing beyond the known limit met it again: that is the limit now. A 429 below it is
+      // jitter or another client on the same platform: step down gently, so one unlucky arrival
+      // does not cost the rest of the run.
+      this.#known = met >= this.#known ? met : this.#known * SETTLED_STEP;
+      this.#known = Math.max(MIN_RATE, this.#known);
       this.#floor = Math.max(MIN_RATE, met * DECREASE);
     } else {
       // First sign of a limit: the server just accepted about this many requests in a second.

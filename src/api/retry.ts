@@ -65,7 +65,9 @@ export function errorCode(error: unknown): string | undefined {
 
 export type NetworkFailure = 'connect' | 'ambiguous' | 'other';
 
-export function classifyNetworkError(error: unknown): NetworkFailure {
+export function classifyNetworkError(error: unknown, pastDeadline = false): NetworkFailure {
+  // Past the whole-request deadline the request was sent: whether it was applied is unknown.
+  if (pastDeadline) return 'ambiguous';
   const code = errorCode(error);
   if (code && CONNECT_CODES.has(code)) return 'connect';
   if (code && AMBIGUOUS_NETWORK_CODES.has(code)) return 'ambiguous';

@@ -9,7 +9,9 @@ import {
   type UpdateAccountBody,
 } from '../domain/rules.js';
 import type { Account, AccountFilters, Customer, CustomerFilters, Page, PageQuery } from '../domain/types.js';
+import { UnexpectedAnswerError } from '../errors.js';
 import { type HttpClient, type HttpResult, type PreparedRequest, type RequestSpec, segment } from './http.js';
+import { checkShape, type ShapeCheck, shapes } from './shapes.js';
 
 export const requests = {
   listCustomers: (filters: CustomerFilters = {}, page: PageQuery = {}): RequestSpec => ({
@@ -55,8 +57,17 @@ export interface PageStart {
   limit?: number;
 }
 
+/**
+ * The most pages --all follows: 10,000 pages of 200 is two million items, far beyond any platform,
+ * and a server that keeps minting cursors past it is broken.
+ */
+export const MAX_PAGES = 10_000;
+
 export class TangoApi {
-  constructor(readonly http: HttpClient) {}
+  constructor(
+    readonly http: HttpClient,
+    readonly maxPages = MAX_PAGES,
+  ) {}
 
   describe(spec: RequestSpec): PreparedRequest {
     return this.http.describe(spec);
@@ -66,12 +77,18 @@ export class TangoApi {
     return this.http.send<T>(spec);
   }
 
+  /** Sends, and refuses a success whose body is not the documented shape. */
+  async sendExpecting<T>(spec: RequestSpec, check: ShapeCheck<T>): Promise<HttpResult<T>> {
+    return checkShape(await this.http.send<unknown>(spec), spec, check, this.http.url(spec));
+  }
+
   async listCustomers(filters?: CustomerFilters, page?: PageQuery): Promise<Customer[] | Page<Customer>> {
-    return (await this.send<Customer[] | Page<Customer>>(requests.listCustomers(filters, page))).body;
+    return (await this.sendExpecting(requests.listCustomers(filters, page), shapes.customers)).body;
   }
 
   async getCustomer(customer: string): Promise<Customer> {
-    return (await this.send<Customer>(requests.getCustomer(customer))).body;
+    const found = (await this.sendExpecting(requests.getCustomer(customer), shapes.customer)).body;
+    return { ...found, accounts: found.accounts ?? [] };
   }
 
   async listAccounts(
@@ -79,7 +96,7 @@ export class TangoApi {
     filters?: AccountFilters,
     page?: PageQuery,
   ): Promise<Account[] | Page<Account>> {
-    return (await this.send<Account[] | Page<Account>>(requests.listAccounts(customer, filters, page))).body;
+    return (await this.sendExpecting(requests.listAccounts(customer, filters, page), shapes.accounts)).body;
   }
 
   /**
@@ -87,22 +104,45 @@ export class TangoApi {
    * flat whatever the total. Stops at the last page, if the server ever repeats a cursor, or once
    * `limit` items have been yielded (the last page cut to fit; no page asked for beyond it).
    */
-  async *pages<T>(list: (page: PageQuery) => RequestSpec, start: PageStart = {}): AsyncGenerator<Page<T>> {
+  async *pages<T>(
+    list: (page: PageQuery) => RequestSpec,
+    check: ShapeCheck<T[] | Page<T>>,
+    start: PageStart = {},
+  ): AsyncGenerator<Page<T>> {
     const seen = new Set<string>();
     let cursor = start.nextCursor;
     let left = start.limit ?? Number.POSITIVE_INFINITY;
-    for (;;) {
+    for (let pageNumber = 1; ; pageNumber++) {
       const maxResults = Math.min(start.maxResults ?? MAX_RESULTS_LIMIT, left);
-      const body = (await this.send<Page<T> | T[]>(list({ paginate: true, maxResults, nextCursor: cursor }))).body;
+      const spec = list({ paginate: true, maxResults, nextCursor: cursor });
+      const body = (await this.sendExpecting(spec, check)).body;
       // A server that ignores `paginate` answers the whole list as a plain array: that is the only page.
       const whole = Array.isArray(body) ? wholeList(body) : body;
       const page = whole.items.length > left ? { ...whole, items: whole.items.slice(0, left) } : whole;
       left -= page.items.length;
       yield page;
       if (left <= 0) return;
-      if (!page.nextPageAvailable || !page.nextCursor || seen.has(page.nextCursor)) return;
+      if (!page.nextPageAvailable || !page.nextCursor) return;
+      this.#checkCursor(spec, page.nextCursor, seen, pageNumber);
       seen.add(page.nextCursor);
       cursor = page.nextCursor;
+    }
+  }
+
+  /** A cursor given before, or more pages than any real list has: the server would lead us on forever. */
+  #checkCursor(spec: RequestSpec, cursor: string, seen: Set<string>, pageNumber: number): void {
+    const facts = { method: spec.method, url: this.http.url({ ...spec, query: undefined }) };
+    if (seen.has(cursor)) {
+      throw new UnexpectedAnswerError(
+        { ...facts, kind: 'repeated-cursor' },
+        `gave, on page ${pageNumber}, a next cursor it had already given; stopped there instead of going round forever`,
+      );
+    }
+    if (pageNumber >= this.maxPages) {
+      throw new UnexpectedAnswerError(
+        { ...facts, kind: 'too-many-pages', limit: this.maxPages },
+        `still had a next page after ${this.maxPages.toLocaleString('en')} pages; stopped there`,
+      );
     }
   }
 
@@ -111,19 +151,19 @@ export class TangoApi {
     filters: AccountFilters = {},
     start: PageStart = {},
   ): AsyncGenerator<Page<Account>> {
-    return this.pages<Account>((page) => requests.listAccounts(customer, filters, page), start);
+    return this.pages<Account>((page) => requests.listAccounts(customer, filters, page), shapes.accounts, start);
   }
 
   customerPages(filters: CustomerFilters = {}, start: PageStart = {}): AsyncGenerator<Page<Customer>> {
-    return this.pages<Customer>((page) => requests.listCustomers(filters, page), start);
+    return this.pages<Customer>((page) => requests.listCustomers(filters, page), shapes.customers, start);
   }
 
   async getAccount(account: string): Promise<Account> {
-    return (await this.send<Account>(requests.getAccount(account))).body;
+    return (await this.sendExpecting(requests.getAccount(account), shapes.account)).body;
   }
 
   async updateAccount(customer: string, account: string, body: UpdateAccountBody): Promise<Account> {
-    return (await this.send<Account>(requests.updateAccount(customer, account, body))).body;
+    return (await this.sendExpecting(requests.updateAccount(customer, account, body), shapes.account)).body;
   }
 }
 

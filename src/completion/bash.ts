@@ -3,6 +3,8 @@
  * what each positional argument is) and one fixed function that walks COMP_WORDS with them the
  * way commander parses a command line.
  */
+
+import { singleQuote } from '../output/shell-quote.js';
 import type { CommandNode, CompletionModel } from './model.js';
 import { allNodes, flagsOf } from './model.js';
 import {
@@ -17,7 +19,6 @@ import {
   optionSpecWords,
   PROFILES_AWK,
   pathKey,
-  singleQuote,
   specWords,
   word,
 } from './shell.js';

@@ -88,11 +88,6 @@ export function flagWord(flag: string): string {
   return flag;
 }
 
-/** POSIX single quotes (bash, zsh): the text as is, a single quote closed, escaped and reopened. */
-export function singleQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
-}
-
 /** fish's single quotes treat backslash and single quote as escapes; nothing else. */
 export function fishQuote(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;

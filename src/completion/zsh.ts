@@ -3,6 +3,8 @@
  * command's options (its own and its ancestors', since commander accepts those anywhere) and its
  * arguments; a group hands the rest of the line to the function of the subcommand named.
  */
+
+import { singleQuote } from '../output/shell-quote.js';
 import type { ArgumentNode, CommandNode, CompletionModel, OptionNode } from './model.js';
 import { allNodes, flagsOf } from './model.js';
 import {
@@ -16,7 +18,6 @@ import {
   generatedHeader,
   PROFILES_AWK,
   profileFlags,
-  singleQuote,
   word,
 } from './shell.js';
 import type { ValueSpec } from './values.js';

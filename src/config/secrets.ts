@@ -4,19 +4,15 @@ export function mask(secret: string | undefined): string {
   return secret.length <= 8 ? '****' : `****${secret.slice(-4)}`;
 }
 
-/** Reads a secret piped on stdin (`printf %s "$KEY" | tango auth login ... --platform-key-stdin`). */
-export async function readSecretFromStdin(stdin: NodeJS.ReadStream, what: string): Promise<string> {
-  const { UsageError } = await import('../errors.js');
-  if (stdin.isTTY) {
-    throw new UsageError(`${what}: nothing is piped on stdin`, {
-      hint: `pipe it in, e.g. printf %s "$SECRET" | tango auth login ...; or run without the -stdin flag at a terminal to be asked`,
-    });
+/**
+ * A secret piped on stdin (`printf %s "$KEY" | tango auth login ... --platform-key-stdin`), read
+ * with `readStdin`; one trailing line break (from echo) is not part of it.
+ */
+export async function secretFromStdin(readStdin: () => Promise<string>, flag: string): Promise<string> {
+  const value = (await readStdin()).replace(/\r?\n$/, '');
+  if (!value.trim()) {
+    const { UsageError } = await import('../errors.js');
+    throw new UsageError(`${flag}: stdin was empty`);
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-  const value = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-  if (!value.trim()) throw new UsageError(`${what}: stdin was empty`);
   return value;
 }

@@ -70,15 +70,6 @@ export class ProfileStore {
     return profiles[name];
   }
 
-  async remove(name: string): Promise<boolean> {
-    const conf = await this.#writer();
-    const profiles = { ...conf.get('profiles') };
-    if (!(name in profiles)) return false;
-    delete profiles[name];
-    conf.set('profiles', profiles);
-    return true;
-  }
-
   #read(): StoreShape {
     let text: string;
     try {

@@ -5,17 +5,13 @@
  */
 import { join } from 'node:path';
 import type { PlatformCredentials } from './auth.js';
-import type { OAuthClient } from './handlers/oauth.js';
 import { startEmulator } from './server.js';
 
 export const LOCAL_EMULATOR_FILE = 'local-emulator.json';
 
 export interface EmbeddedEmulator {
   baseUrl: string;
-  /** The OAuth token endpoint, for trying client-credentials auth locally. */
-  tokenUrl: string;
   credentials: PlatformCredentials;
-  oauthClient: OAuthClient;
   close(): Promise<void>;
 }
 
@@ -29,9 +25,7 @@ export async function startEmbeddedEmulator(configDir: string): Promise<Embedded
   });
   return {
     baseUrl: emulator.baseUrl,
-    tokenUrl: emulator.tokenUrl,
     credentials: emulator.credentials,
-    oauthClient: emulator.oauthClient,
     close: () => emulator.close(),
   };
 }

@@ -1,7 +1,7 @@
 /** One row's outcome, from what `createAccount` returned or threw, or from the account found beforehand. */
 import { accountDifferences, type CreateOutcome } from '../api/create.js';
 import type { Account } from '../domain/types.js';
-import { ApiError, CliError, ConflictError, type Difference, ExitCode } from '../errors.js';
+import { ApiError, CliError, ConflictError, type Difference, ExitCode, OutcomeUnknownError } from '../errors.js';
 import { hintFor } from '../hints.js';
 import type { PlannedRow, RowPlace, RowResult } from './types.js';
 
@@ -32,7 +32,8 @@ export function fromExisting(row: PlannedRow, existing: Account): RowResult {
 export function fromError(row: PlannedRow, error: unknown): RowResult {
   if (error instanceof ConflictError)
     return conflict(row, error.differences, error.message, undefined, error.requestId);
-  return { ...base(row), outcome: 'failed', ...failureOf(error) };
+  const outcome = error instanceof OutcomeUnknownError ? 'unknown' : 'failed';
+  return { ...base(row), outcome, ...failureOf(error) };
 }
 
 export type Failure = Pick<RowResult, 'reason' | 'httpStatus' | 'i18nKey' | 'requestId'> & { exitCode: number };

@@ -7,7 +7,7 @@ import type { Outcome, RowResult } from './types.js';
 export type Counts = Record<Outcome, number>;
 
 export function emptyCounts(): Counts {
-  return { created: 0, existed: 0, conflict: 0, failed: 0, 'not-attempted': 0 };
+  return { created: 0, existed: 0, conflict: 0, failed: 0, unknown: 0, 'not-attempted': 0 };
 }
 
 export interface ProgressOptions {
@@ -59,7 +59,7 @@ export function startProgress(options: ProgressOptions): Progress {
 }
 
 export function doneOf(counts: Counts): number {
-  return counts.created + counts.existed + counts.conflict + counts.failed;
+  return counts.created + counts.existed + counts.conflict + counts.failed + counts.unknown;
 }
 
 /** `152/500 created 120, existed 30, conflict 0, failed 2 · 8.1 rows/s · ETA 0:43`; the rate counts rows sent. */

@@ -11,11 +11,12 @@ export const STDIN = '-';
 export interface SourceOptions {
   file: string;
   format?: InputFormat;
-  stdin: NodeJS.ReadStream;
+  /** All of stdin, for `--file -`. */
+  readStdin: () => Promise<string>;
 }
 
 export async function readSource(options: SourceOptions): Promise<ParsedFile> {
-  const text = options.file === STDIN ? await readStdin(options.stdin) : await readInputFile(options.file);
+  const text = options.file === STDIN ? await options.readStdin() : await readInputFile(options.file);
   const format = options.format ?? formatFromName(options.file) ?? formatFromContent(text);
   return format === 'csv' ? parseCsv(text) : parseJson(text);
 }
@@ -29,18 +30,6 @@ async function readInputFile(path: string): Promise<string> {
       hint: code === 'ENOENT' ? 'check the path; use --file - to read stdin' : undefined,
     });
   }
-}
-
-async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
-  // A terminal on stdin means nothing was piped: waiting would look like a hang.
-  if (stdin.isTTY) {
-    throw new UsageError('--file - reads stdin, but nothing is piped in', {
-      hint: 'tango accounts import acme --file - < accounts.csv',
-    });
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function formatFromName(path: string): InputFormat | undefined {

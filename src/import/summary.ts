@@ -22,6 +22,7 @@ export function summaryLine(report: ImportReport): string {
     `${summary.conflict} ${summary.conflict === 1 ? 'conflict' : 'conflicts'}`,
     `${summary.failed} failed`,
   ];
+  if (summary.unknown) parts.push(`${summary.unknown} unknown (answer lost, check failed)`);
   if (summary['not-attempted']) parts.push(`${summary['not-attempted']} not attempted`);
   const seconds = (report.durationMs / 1000).toFixed(1);
   return `${rowsOf(summary.total)} for customer ${report.customer} in ${seconds} s: ${parts.join(', ')}.`;
@@ -35,7 +36,8 @@ export function outcomeError(
 ): CliError | undefined {
   const { summary } = report;
   const seeReport = reportPath ? `see ${reportPath} for every row` : 'pass --report <file> to keep every row';
-  const rerun = 'run the same command again: rows already created count as existed, only the rest are sent';
+  const rerun =
+    'run the same command again: rows already created count as existed (rows of unknown outcome are checked), only the rest are sent';
   if (run.interrupted) {
     return new InterruptedError(`Interrupted: ${summary['not-attempted']} of ${rowsOf(summary.total)} not attempted.`, {
       hint: rerun,
@@ -62,9 +64,12 @@ export function outcomeError(
       },
     );
   }
-  if (summary.failed) {
+  if (summary.failed || summary.unknown) {
     const code = toExitCode(sharedExitCode(report.rows));
-    return new CliError(code, `${rowsOf(summary.failed)} failed.`, {
+    const unknown = summary.unknown
+      ? `${summary.failed ? '; ' : ''}${rowsOf(summary.unknown)} may or may not have been created`
+      : '';
+    return new CliError(code, `${summary.failed ? `${rowsOf(summary.failed)} failed` : ''}${unknown}.`, {
       details: attention(report.rows),
       hint: `${seeReport}; ${rerun}${slowDown(report.rows)}`,
     });
@@ -80,8 +85,12 @@ function slowDown(rows: RowResult[]): string {
 }
 
 function sharedExitCode(rows: RowResult[]): number {
-  const codes = new Set(rows.filter((row) => row.outcome === 'failed').map((row) => row.exitCode ?? ExitCode.error));
+  const codes = new Set(rows.filter(needsRerun).map((row) => row.exitCode ?? ExitCode.error));
   return codes.size === 1 ? ([...codes][0] as number) : ExitCode.error;
+}
+
+function needsRerun(row: RowResult): boolean {
+  return row.outcome === 'failed' || row.outcome === 'unknown';
 }
 
 function toExitCode(code: number): CliError['exitCode'] {
@@ -94,7 +103,7 @@ function rowsOf(count: number): string {
 
 /** The first rows that need a look: conflicts and failures, with why. */
 function attention(rows: RowResult[]): string[] {
-  const needing = rows.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed');
+  const needing = rows.filter((row) => row.outcome === 'conflict' || needsRerun(row));
   const lines = needing.slice(0, SHOWN).map((row) => {
     const request = row.requestId ? ` (request id ${row.requestId})` : '';
     return `row ${row.row} ${row.accountIdentifier}: ${row.outcome}: ${row.reason}${request}`;

@@ -47,7 +47,8 @@ export interface PlannedRow extends RowPlace {
   body: CreateAccountBody;
 }
 
-export const OUTCOMES = ['created', 'existed', 'conflict', 'failed', 'not-attempted'] as const;
+/** `unknown`: the create's answer was lost and checking failed; running again confirms it. */
+export const OUTCOMES = ['created', 'existed', 'conflict', 'failed', 'unknown', 'not-attempted'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface RowResult extends RowPlace {

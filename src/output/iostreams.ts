@@ -30,6 +30,21 @@ export class IOStreams {
     return this.#streams.stderr;
   }
 
+  /**
+   * All of stdin as text, for the flags that read it (`--file -`, `--plan -`, `--platform-key-stdin`).
+   * A terminal there means nothing was piped: waiting would look like a hang, so `flag` is refused
+   * with an `example` of piping instead.
+   */
+  async readStdin(flag: string, example: string): Promise<string> {
+    if (this.stdinIsTTY) {
+      const { UsageError } = await import('../errors.js');
+      throw new UsageError(`${flag} reads stdin, but nothing is piped in`, { hint: `for example: ${example}` });
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.#streams.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
   get stdinIsTTY(): boolean {
     return Boolean(this.#streams.stdin.isTTY);
   }

@@ -1,13 +1,13 @@
 /** Everything that is not data goes to stderr through this. */
-import { createPaint, type Paint } from './color.js';
+import { createPaint } from './color.js';
 
 export interface Logger {
-  readonly paint: Paint;
-  readonly verbose: boolean;
   /** Plain information for the person at the terminal. */
   info(message: string): void;
   /** What the command is for, on stderr (a server's banner and request log): printed wherever stderr goes. */
   plain(message: string): void;
+  /** A by-the-way the eye may skip (columns left out of a table), dimmed. */
+  aside(message: string): void;
   /** Something the user should know but that is not a failure. */
   note(message: string): void;
   warn(message: string): void;
@@ -34,10 +34,9 @@ export function createLogger({ verbose, chatter, color, write }: LoggerOptions):
     if (chatter) line(text);
   };
   return {
-    paint,
-    verbose,
     info: (m) => chat(m),
     plain: (m) => line(m),
+    aside: (m) => chat(paint.dim(m)),
     note: (m) => chat(paint.cyan(m)),
     warn: (m) => line(paint.yellow(`Warning: ${m}`)),
     success: (m) => chat(paint.green(m)),

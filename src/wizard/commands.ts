@@ -4,15 +4,8 @@
  */
 import { fundingEmails } from '../domain/funding-emails.js';
 import { type CreateAccountBody, DEFAULT_CURRENCY } from '../domain/rules.js';
+import { shellQuote } from '../output/shell-quote.js';
 import type { CustomerPlan, OnboardingPlan } from './plan.js';
-
-const SAFE = /^[A-Za-z0-9@%+=:,./_-]+$/;
-
-/** A word a POSIX shell reads back unchanged: bare when safe, else in single quotes. */
-export function shellQuote(value: string): string {
-  if (SAFE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 function command(words: string[]): string {
   return words.map(shellQuote).join(' ');

@@ -41,7 +41,7 @@ export function noTerminal(): UsageError {
 
 async function fromPlanFile(ctx: Context, file: string, dryRun: boolean): Promise<void> {
   // Read and checked whole before any request, so a bad plan sends nothing.
-  const plan = await readPlan(file, ctx.io.stdin);
+  const plan = await readPlan(file, () => ctx.io.readStdin('--plan -', 'tango onboard --plan - < onboarding.json'));
   if (dryRun) return printDryRun(ctx, plan, true);
   await applyAndReport(ctx, plan);
 }

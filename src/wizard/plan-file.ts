@@ -1,6 +1,6 @@
 /**
  * The plan file: an onboarding written down, so a script can do what the wizard does and an
- * interactive run can be replayed. Format (docs/onboarding-plan.md):
+ * interactive run can be replayed. Format (docs/onboarding.md):
  *
  *   {
  *     "version": 1,                                   optional
@@ -218,9 +218,9 @@ export function parsePlan(text: string, source: string): OnboardingPlan {
   });
 }
 
-/** Reads a plan from a file, or from stdin when the name is "-". */
-export async function readPlan(file: string, stdin: NodeJS.ReadableStream): Promise<OnboardingPlan> {
-  if (file === '-') return parsePlan(await readAll(stdin), 'on stdin');
+/** Reads a plan from a file, or with `readStdin` when the name is "-". */
+export async function readPlan(file: string, readStdin: () => Promise<string>): Promise<OnboardingPlan> {
+  if (file === '-') return parsePlan(await readStdin(), 'on stdin');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -229,12 +229,6 @@ export async function readPlan(file: string, stdin: NodeJS.ReadableStream): Prom
     throw new UsageError(`Cannot read the plan file ${file}${code ? ` (${code})` : ''}.`);
   }
   return parsePlan(text, `file ${file}`);
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The plan as a file would hold it: readable first (fundingEmails as plain strings). */

@@ -1,6 +1,6 @@
 /** Saving the wizard's answers as a plan file, so the same onboarding can be replayed by a script. */
 
-import { shellQuote } from './commands.js';
+import { shellQuote } from '../output/shell-quote.js';
 import type { OnboardingPlan } from './plan.js';
 import { writePlan } from './plan-file.js';
 import type { WizardSession } from './session.js';

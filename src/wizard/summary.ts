@@ -1,7 +1,7 @@
 /** The end of a run: what happened to each item (the command's output) and what to do next. */
 import type { ResourceView } from '../output/columns.js';
+import { shellQuote } from '../output/shell-quote.js';
 import type { StepResult } from './apply.js';
-import { shellQuote } from './commands.js';
 import type { OnboardingPlan } from './plan.js';
 
 /** Results as output rows: a table at a terminal, the API's resources under `resource` in JSON. */

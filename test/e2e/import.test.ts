@@ -82,6 +82,7 @@ describe('tango accounts import against a failing, dropping server', () => {
     expect(report.summary).toEqual({
       total: 500,
       created: 500,
+      unknown: 0,
       existed: 0,
       conflict: 0,
       failed: 0,

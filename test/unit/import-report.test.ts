@@ -37,7 +37,7 @@ describe('the report', () => {
       file: 'accounts.csv',
       durationMs: 2500,
       interrupted: false,
-      summary: { total: 3, created: 1, existed: 1, conflict: 0, failed: 1, 'not-attempted': 0 },
+      summary: { total: 3, created: 1, existed: 1, conflict: 0, failed: 1, unknown: 0, 'not-attempted': 0 },
     });
     expect(report.rows.map((row) => row.row)).toEqual([1, 2, 3]);
   });

@@ -120,6 +120,14 @@ describe('onboard', () => {
     expect((await client.get(`/accounts/${customer}-a`)).status).toBe(200);
   });
 
+  it('--plan - with a terminal on stdin refuses at once instead of waiting for a plan nobody pipes', async () => {
+    const result = await tango(['onboard', '--plan', '-'], { tty: { stdin: true } });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Error: --plan - reads stdin, but nothing is piped in');
+    expect(result.stderr).toContain('Hint: for example: tango onboard --plan - < onboarding.json');
+  });
+
   it('without a terminal and without a plan, says how to go on', async () => {
     const result = await tango(['onboard']);
 

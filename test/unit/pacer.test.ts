@@ -42,12 +42,13 @@ describe('pacer', () => {
     expect(waits).toEqual([1000 / PACE_MARGIN - 10, 1000 / PACE_MARGIN]);
   });
 
-  it('cuts once for requests that crowded together, then recovers gradually', async () => {
+  it('cuts once for requests that crowded together, then recovers gradually to 1% under its settled pace', async () => {
     const { pacer, clock } = pacerAt();
     pacer.answered(await pacer.acquire(), 200);
     pacer.answered(await pacer.acquire(), 429, 1000);
-    const learned = pacer.rate();
-    clock.now = 60_000;
+    const settled = pacer.rate();
+    expect(settled).toBeCloseTo(PACE_MARGIN, 5);
+    clock.now = 20_000;
     const ticket = await pacer.acquire();
     const met = pacer.rate(ticket);
     clock.now += 5;
@@ -56,13 +57,26 @@ describe('pacer', () => {
     expect(pacer.rate()).toBeCloseTo(met * 0.9, 5);
     clock.now += 15_000;
     expect(pacer.rate()).toBeGreaterThan(met * 0.9);
-    expect(pacer.rate()).toBeLessThan(met * PACE_MARGIN);
+    expect(pacer.rate()).toBeLessThan(settled * 0.99);
     clock.now += 15_000;
-    expect(pacer.rate()).toBeCloseTo(met * PACE_MARGIN, 5);
-    // Beyond the rate that met the 429 only slowly: half a percent a minute.
+    expect(pacer.rate()).toBeCloseTo(settled * 0.99, 5);
+    // Beyond it only slowly: half a percent a minute.
     clock.now += 60_000;
-    expect(pacer.rate() / (met * PACE_MARGIN)).toBeCloseTo(1.005, 5);
-    expect(learned).toBeLessThan(1);
+    expect(pacer.rate() / (settled * 0.99)).toBeCloseTo(1.005, 5);
+  });
+
+  it('when probing beyond the known limit meets a 429, settles just under the rate that met it', async () => {
+    const { pacer, clock } = pacerAt();
+    pacer.answered(await pacer.acquire(), 200);
+    pacer.answered(await pacer.acquire(), 429, 1000);
+    // Ten minutes of probing: 0.97 x 1.0475, beyond the learned 1 request/s.
+    clock.now = 630_000;
+    const ticket = await pacer.acquire();
+    const met = pacer.rate(ticket);
+    expect(met).toBeGreaterThan(1);
+    pacer.answered(ticket, 429, 1000);
+    clock.now += 30_000;
+    expect(pacer.rate()).toBeCloseTo(met * PACE_MARGIN, 5);
   });
 
   it('never goes above the configured rate, however long it recovers', async () => {

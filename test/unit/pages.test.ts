@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
 import { HttpClient } from '../../src/api/http.js';
 import { TangoApi } from '../../src/api/tango.js';
+import { UnexpectedAnswerError } from '../../src/errors.js';
 
 const ORIGIN = 'https://api.test';
 let agent: MockAgent;
@@ -64,11 +65,29 @@ describe('pages', () => {
     ]);
   });
 
-  it('stops when a server repeats a cursor instead of looping forever', async () => {
+  it('stops with an error naming the page when a server repeats a cursor, instead of looping or ending quietly', async () => {
     answer(page(['a1'], 'c1'));
     answer(page(['a2'], 'c2'));
-    answer(page(['a2'], 'c1'));
-    expect(await walk()).toEqual([['a1'], ['a2'], ['a2']]);
+    answer(page(['a3'], 'c1'));
+    const seen: string[][] = [];
+    const error = await (async () => {
+      for await (const p of api.accountPages('acme-co', {}, { maxResults: 2 }))
+        seen.push(p.items.map((a) => a.accountIdentifier));
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([['a1'], ['a2'], ['a3']]);
+    expect(error).toBeInstanceOf(UnexpectedAnswerError);
+    expect((error as UnexpectedAnswerError).facts.kind).toBe('repeated-cursor');
+    expect((error as Error).message).toContain('gave, on page 3, a next cursor it had already given');
+  });
+
+  it('stops with an error after the page bound when a server keeps minting new cursors', async () => {
+    const bounded = new TangoApi(api.http, 3);
+    for (let n = 1; n <= 3; n++) answer(page([`a${n}`], `fresh-${n}`));
+    const error = await (async () => {
+      for await (const _ of bounded.accountPages('acme-co')) void _;
+    })().catch((e: unknown) => e);
+    expect((error as UnexpectedAnswerError).facts).toMatchObject({ kind: 'too-many-pages', limit: 3 });
+    expect((error as Error).message).toContain('still had a next page after 3 pages');
   });
 
   it('a server that ignores paginate and answers an array gives one, final page', async () => {

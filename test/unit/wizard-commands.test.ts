@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { accountCommand, equivalentCommands, shellQuote } from '../../src/wizard/commands.js';
+import { shellQuote } from '../../src/output/shell-quote.js';
+import { accountCommand, equivalentCommands } from '../../src/wizard/commands.js';
 import type { OnboardingPlan } from '../../src/wizard/plan.js';
 
 /** What a real POSIX shell makes of a quoted word: the proof that quoting round-trips. */

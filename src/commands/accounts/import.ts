@@ -149,7 +149,11 @@ async function sendRows(
 /** Every row read and checked; any problem ends the command here, before a single request. */
 async function readValidRows(ctx: Context, opts: ImportOptions): Promise<PlannedRow[]> {
   const { readSource, validateRows, formatProblem, STDIN } = await import('../../import/index.js');
-  const parsed = await readSource({ file: opts.file, format: opts.format, stdin: ctx.io.stdin });
+  const parsed = await readSource({
+    file: opts.file,
+    format: opts.format,
+    readStdin: () => ctx.io.readStdin('--file -', 'tango accounts import acme --file - < accounts.csv'),
+  });
   const { planned, problems } = validateRows(parsed.rows);
   const all = sortProblems([...parsed.problems, ...problems]);
   const name = opts.file === STDIN ? 'stdin' : opts.file;
@@ -203,7 +207,7 @@ async function printReport(ctx: Context, report: ImportReport): Promise<void> {
       return ctx.output.lines(report.rows.map((row) => JSON.stringify(row)));
     case 'table': {
       // Rows not attempted are counted in the summary; listing hundreds of them would bury the few that failed.
-      const needing = report.rows.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed');
+      const needing = report.rows.filter((row) => ['conflict', 'failed', 'unknown'].includes(row.outcome));
       if (needing.length) await ctx.output.list(needing, reportView);
     }
   }

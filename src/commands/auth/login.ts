@@ -60,12 +60,15 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
 }
 
 async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
-  const { readSecretFromStdin } = await import('../../config/secrets.js');
-  const stdin = ctx.io.stdin;
+  const { secretFromStdin } = await import('../../config/secrets.js');
+  const piped = (flag: string, example: string) => secretFromStdin(() => ctx.io.readStdin(flag, example), flag);
   if (opts.clientId || opts.clientSecretStdin) {
     const clientId = await valueOrAsk(ctx, opts.clientId, { flag: '--client-id', message: 'OAuth client id' });
     const clientSecret = opts.clientSecretStdin
-      ? await readSecretFromStdin(stdin, '--client-secret-stdin')
+      ? await piped(
+          '--client-secret-stdin',
+          'printf %s "$SECRET" | tango auth login --client-id <id> --client-secret-stdin',
+        )
       : await askSecret(ctx, '--client-secret-stdin', 'OAuth client secret');
     return {
       kind: 'oauth',
@@ -78,7 +81,10 @@ async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Cred
   }
   const platformName = await valueOrAsk(ctx, opts.platformName, { flag: '--platform-name', message: 'Platform name' });
   const platformKey = opts.platformKeyStdin
-    ? await readSecretFromStdin(stdin, '--platform-key-stdin')
+    ? await piped(
+        '--platform-key-stdin',
+        'printf %s "$KEY" | tango auth login --platform-name <name> --platform-key-stdin',
+      )
     : await askSecret(ctx, '--platform-key-stdin', 'Platform key');
   return {
     kind: 'basic',

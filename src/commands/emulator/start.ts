@@ -88,19 +88,19 @@ export function emulatorStartCommand(): Command {
     )
     .addHelpText(
       'after',
-      `${examples(
-        ['tango emulator start', 'in memory, on a free port; prints the base URL'],
-        ['tango emulator start --port 8080 --seed 5', 'five sample customers with three accounts each'],
-        ['tango emulator start --data ./emulator.json', 'state survives restarts'],
-        ['tango emulator start --fail-rate 0.2 --latency 300', 'rehearse a cron script on a bad day'],
-        ['tango emulator start --rate-limit 1 --drop-rate 0.1', 'prove retries and lost answers are survived'],
-      )}
+      `
 Use it from another terminal (or a script) with the URL it prints:
   TANGO_PLATFORM_NAME=tango-local TANGO_PLATFORM_KEY=local-key tango --base-url <URL> customers list
 Credentials: HTTP Basic with the platform name and key above, or a Bearer token from
 POST /oauth/token (client_credentials; client id local-client, secret local-secret).
 Control (no credentials): GET /_emulator/stats, /_emulator/health; PATCH /_emulator/faults.
-`,
+${examples(
+  ['tango emulator start', 'in memory, on a free port; prints the base URL'],
+  ['tango emulator start --port 8080 --seed 5', 'five sample customers with three accounts each'],
+  ['tango emulator start --data ./emulator.json', 'state survives restarts'],
+  ['tango emulator start --fail-rate 0.2 --latency 300', 'rehearse a cron script on a bad day'],
+  ['tango emulator start --rate-limit 1 --drop-rate 0.1', 'prove retries and lost answers are survived'],
+)}`,
     )
     .action(action(start));
 }
