@@ -50,6 +50,7 @@ _tango_subcommand() {
   case "$1|$2" in
     '|customers'|'|groups') REPLY=customers ;;
     '|accounts') REPLY=accounts ;;
+    '|api') REPLY=api ;;
     '|auth') REPLY=auth ;;
     '|onboard') REPLY=onboard ;;
     '|config') REPLY=config ;;
@@ -87,7 +88,7 @@ _tango_subcommand() {
 # The subcommands of command path $1.
 _tango_subcommands() {
   case $1 in
-    '') REPLY='customers accounts auth onboard config emulator completion help' ;;
+    '') REPLY='customers accounts api auth onboard config emulator completion help' ;;
     'customers') REPLY='list get create help' ;;
     'accounts') REPLY='list get create update import help' ;;
     'auth') REPLY='login status logout help' ;;
@@ -100,39 +101,40 @@ _tango_subcommands() {
 # Every flag command path $1 accepts: its own and its ancestors'.
 _tango_flags() {
   case $1 in
-    '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate -h --help' ;;
-    'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run --outcome -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    '') REPLY='-V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate -h --help' ;;
+    'customers') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'customers list') REPLY='--display-name --status --created-after --created-before --account-status --account-identifier --account-number --account-display-name --account-created-after --account-created-before --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'customers get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'customers create') REPLY='--identifier --display-name --if-not-exists --dry-run --outcome -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'customers help') REPLY='' ;;
-    'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run --outcome -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts list') REPLY='--status --currency --display-name --account-number --contact-email --min-balance --max-balance --created-after --created-before --funding-email --paginate --max-results --next-cursor --prev-cursor --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts create') REPLY='--identifier --display-name --contact-email --currency --funding-email --if-not-exists --dry-run --outcome -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'accounts help') REPLY='' ;;
-    'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'api') REPLY='-f --raw-field -F --field -H --header --input -i --include --paginate --slurp --retry-post -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
-    'onboard') REPLY='--plan --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'config set') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'config unset') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'onboard') REPLY='--plan --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config set') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config unset') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'config help') REPLY='' ;;
-    'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'emulator reset') REPLY='--data -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'emulator seed') REPLY='--customers --accounts --random-seed --data -h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'emulator reset') REPLY='--data -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'emulator seed') REPLY='--customers --accounts --random-seed --data -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'emulator help') REPLY='' ;;
-    'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'completion') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'help') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     *) REPLY='' ;;
   esac
 }
@@ -144,9 +146,10 @@ _tango_option() {
     '|-p'|'|--profile') REPLY='required profiles' ;;
     '|--env') REPLY='required choices sandbox production local' ;;
     '|--base-url') REPLY='required free' ;;
-    '|-o'|'|--output') REPLY='required choices table json ndjson csv' ;;
+    '|-o'|'|--output') REPLY='required choices table json ndjson csv text' ;;
     '|--json') REPLY='none' ;;
     '|--fields') REPLY='required free' ;;
+    '|--query') REPLY='required free' ;;
     '|--no-color') REPLY='none' ;;
     '|-v'|'|--verbose') REPLY='none' ;;
     '|-q'|'|--quiet') REPLY='none' ;;
@@ -221,6 +224,15 @@ _tango_option() {
     'accounts import|--report') REPLY='required file' ;;
     'accounts import|--dry-run') REPLY='none' ;;
     'accounts import|-h'|'accounts import|--help') REPLY='none' ;;
+    'api|-f'|'api|--raw-field') REPLY='required free' ;;
+    'api|-F'|'api|--field') REPLY='required free' ;;
+    'api|-H'|'api|--header') REPLY='required free' ;;
+    'api|--input') REPLY='required file' ;;
+    'api|-i'|'api|--include') REPLY='none' ;;
+    'api|--paginate') REPLY='none' ;;
+    'api|--slurp') REPLY='none' ;;
+    'api|--retry-post') REPLY='none' ;;
+    'api|-h'|'api|--help') REPLY='none' ;;
     'auth|-h'|'auth|--help') REPLY='none' ;;
     'auth login|--platform-name') REPLY='required free' ;;
     'auth login|--platform-key-stdin') REPLY='none' ;;
@@ -288,6 +300,8 @@ _tango_argument() {
     'accounts create|0') REPLY='customers' ;;
     'accounts update|0') REPLY='customers' ;;
     'accounts import|0') REPLY='customers' ;;
+    'api|0') REPLY='choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
+    'api|1') REPLY='choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
     'config get|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config set|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config unset|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;

@@ -45,6 +45,8 @@ function __tango_subcommand -a path word
             echo customers
         case '|accounts'
             echo accounts
+        case '|api'
+            echo api
         case '|auth'
             echo auth
         case '|onboard'
@@ -117,6 +119,7 @@ function __tango_subcommands -a path
             printf '%s\t%s\n' \
                 customers 'list, show and create customers (also called groups)' \
                 accounts 'list, show, create, update and import a customer\'s accounts' \
+                api 'send an authenticated request to any RaaS v2 path and print the answer' \
                 auth 'store, check and remove credentials, per profile' \
                 onboard 'create a customer and its accounts step by step, with a review before anything is created' \
                 config 'read and change stored settings, per profile' \
@@ -173,10 +176,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -199,10 +203,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -239,10 +244,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -263,10 +269,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -292,10 +299,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -318,10 +326,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -358,10 +367,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -382,10 +392,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -414,10 +425,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -443,10 +455,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -474,10 +487,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -490,6 +504,43 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
             true
+        case 'api'
+            printf '%s\t%s\n' \
+                -f 'a string field: in the JSON body, or the query of a GET (repeatable)' \
+                --raw-field 'a string field: in the JSON body, or the query of a GET (repeatable)' \
+                -F 'a typed field: numbers, true, false, null; @file (or @-) reads a file (repeatable)' \
+                --field 'a typed field: numbers, true, false, null; @file (or @-) reads a file (repeatable)' \
+                -H 'an extra request header; Authorization cannot be replaced (repeatable)' \
+                --header 'an extra request header; Authorization cannot be replaced (repeatable)' \
+                --input 'the JSON request body from a file, or - for stdin (fields then go in the query)' \
+                -i 'print the status line and response headers on stderr' \
+                --include 'print the status line and response headers on stderr' \
+                --paginate 'follow every page of a GET (cursors, or page numbers), printing items as ndjson' \
+                --slurp 'with --paginate: every item in one JSON array' \
+                --retry-post 'retry a POST on 429, 5xx and network errors: your promise that repeating it is safe' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -500,10 +551,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -530,10 +582,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -555,10 +608,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -579,10 +633,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -607,10 +662,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -631,10 +687,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -655,10 +712,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -679,10 +737,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -703,10 +762,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -727,10 +787,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -751,10 +812,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -777,10 +839,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -815,10 +878,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -842,10 +906,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -870,10 +935,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -896,10 +962,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -920,10 +987,11 @@ function __tango_flags -a path
                 --profile 'stored profile to use (default: "default")' \
                 --env 'API environment; local runs the built-in emulator' \
                 --base-url 'any other server (https, or http to loopback only)' \
-                -o 'output format (default: table)' \
-                --output 'output format (default: table)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -951,10 +1019,12 @@ function __tango_option -a path flag
         case '|--base-url'
             echo 'required free'
         case '|-o' '|--output'
-            echo 'required choices table json ndjson csv'
+            echo 'required choices table json ndjson csv text'
         case '|--json'
             echo 'none'
         case '|--fields'
+            echo 'required free'
+        case '|--query'
             echo 'required free'
         case '|--no-color'
             echo 'none'
@@ -1104,6 +1174,24 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts import|-h' 'accounts import|--help'
             echo 'none'
+        case 'api|-f' 'api|--raw-field'
+            echo 'required free'
+        case 'api|-F' 'api|--field'
+            echo 'required free'
+        case 'api|-H' 'api|--header'
+            echo 'required free'
+        case 'api|--input'
+            echo 'required file'
+        case 'api|-i' 'api|--include'
+            echo 'none'
+        case 'api|--paginate'
+            echo 'none'
+        case 'api|--slurp'
+            echo 'none'
+        case 'api|--retry-post'
+            echo 'none'
+        case 'api|-h' 'api|--help'
+            echo 'none'
         case 'auth|-h' 'auth|--help'
             echo 'none'
         case 'auth login|--platform-name'
@@ -1222,6 +1310,10 @@ function __tango_argument -a path index
             echo 'customers'
         case 'accounts import|0'
             echo 'customers'
+        case 'api|0'
+            echo 'choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
+        case 'api|1'
+            echo 'choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
         case 'config get|0'
             echo 'choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret'
         case 'config set|0'

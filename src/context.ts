@@ -116,6 +116,11 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     get fields() {
       return resolved().fields;
     },
+    query: opts.query,
+    get formatGiven() {
+      const source = resolved().output.source;
+      return source === 'flag' || source === 'env';
+    },
     color: io.colorOn('stdout', opts.color),
     isTTY: io.stdoutIsTTY,
     width: io.stdoutColumns,

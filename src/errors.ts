@@ -60,6 +60,21 @@ export class UsageError extends CliError {
   }
 }
 
+/** A --query expression that cannot be parsed (`position` is set) or does not fit the data (it is not). */
+export class QueryError extends UsageError {
+  readonly expression: string;
+  /** 0-based offset where the expression stops being valid. */
+  readonly position?: number;
+
+  constructor(message: string, facts: { expression: string; position?: number }) {
+    const caret = facts.position === undefined ? [] : [facts.expression, `${' '.repeat(facts.position)}^`];
+    super(message, { details: caret });
+    this.name = 'QueryError';
+    this.expression = facts.expression;
+    this.position = facts.position;
+  }
+}
+
 export class InterruptedError extends CliError {
   constructor(message = 'Interrupted.', extra: ErrorDetails = {}) {
     super(ExitCode.interrupted, message, extra);
@@ -211,6 +226,8 @@ export class ApiError extends CliError {
   readonly body: TangoErrorBody | undefined;
   /** True when an earlier attempt of this request may have reached the server (lost response). */
   readonly earlierAttemptMayHaveLanded: boolean;
+  /** The answer as received, for `tango api`, which prints it: its headers and body text. */
+  readonly response: { headers: Record<string, string | string[] | undefined>; text: string } | undefined;
   /** How many times the request was sent before this answer was final. */
   readonly attempts: number;
   /** How long the server's last Retry-After asked to wait, if it sent one. */
@@ -224,6 +241,7 @@ export class ApiError extends CliError {
     body: TangoErrorBody | undefined;
     requestId?: string;
     earlierAttemptMayHaveLanded?: boolean;
+    response?: { headers: Record<string, string | string[] | undefined>; text: string };
     attempts?: number;
     retryAfterMs?: number;
     limits?: RequestLimits;
@@ -243,6 +261,7 @@ export class ApiError extends CliError {
     this.fieldErrors = fieldErrors;
     this.body = body;
     this.earlierAttemptMayHaveLanded = init.earlierAttemptMayHaveLanded ?? false;
+    this.response = init.response;
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
     this.limits = init.limits;

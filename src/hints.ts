@@ -11,6 +11,7 @@ import {
   ExitCode,
   NetworkError,
   OutcomeUnknownError,
+  QueryError,
   TokenRefusedError,
   UnexpectedAnswerError,
 } from './errors.js';
@@ -23,6 +24,11 @@ export function hintFor(error: unknown): string | undefined {
 function hintFromFacts(error: CliError): string | undefined {
   if (error instanceof ApiError) return apiHint(error);
   if (error instanceof NetworkError) return networkHint(error);
+  if (error instanceof QueryError) {
+    return error.position === undefined
+      ? 'the expression is valid but does not fit this data; look at the output of -o json first'
+      : 'JMESPath syntax: https://jmespath.org/tutorial.html; quote the whole expression for the shell';
+  }
   if (error instanceof TokenRefusedError) {
     return 'check the client id and secret: tango auth login --client-id <id> --client-secret-stdin';
   }

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { accountsCommand } from './commands/accounts/index.js';
 import { examples } from './commands/action.js';
+import { apiCommand } from './commands/api/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config/index.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
 
   program.addCommand(customersCommand());
   program.addCommand(accountsCommand());
+  program.addCommand(apiCommand());
   program.addCommand(authCommand());
   program.addCommand(onboardCommand());
   program.addCommand(configCommand());
@@ -67,10 +69,13 @@ function addGlobalOptions(program: Command): void {
       new Option('--base-url <url>', 'any other server (https, or http to loopback only)').env('TANGO_BASE_URL'),
     )
     .addOption(
-      new Option('-o, --output <format>', 'output format (default: table)').choices(OUTPUT_FORMATS).env('TANGO_OUTPUT'),
+      new Option('-o, --output <format>', 'output format; text: values only, tab-separated (default: table)')
+        .choices(OUTPUT_FORMATS)
+        .env('TANGO_OUTPUT'),
     )
     .option('--json', 'short for --output json')
     .option('--fields <list>', 'comma-separated fields to show, by their API names')
+    .option('--query <jmespath>', 'JMESPath applied to the JSON output before it is printed (see README)')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-v, --verbose', 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)')
     .option('-q, --quiet', 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)')

@@ -27,7 +27,7 @@ import {
   RETRYABLE_STATUS,
 } from './retry.js';
 
-export type Method = 'GET' | 'POST' | 'PATCH';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
 
 export interface RequestSpec {
@@ -36,6 +36,8 @@ export interface RequestSpec {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra request headers (`tango api -H`); they cannot replace Authorization. */
+  headers?: Record<string, string>;
   /**
    * A POST is retried only when its caller can tell "my earlier attempt landed" from "someone
    * else's resource" (the create commands do, with a GET after a 409).
@@ -45,6 +47,7 @@ export interface RequestSpec {
 
 export interface HttpResult<T> {
   status: number;
+  headers: ResponseHeaders;
   body: T;
   requestId?: string;
   attempts: number;
@@ -93,9 +96,11 @@ interface Failure {
   code: string;
 }
 
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
 interface Answer {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: ResponseHeaders;
   text: string;
   ms: number;
   retryAfterMs: number | undefined;
@@ -185,7 +190,14 @@ export class HttpClient {
       );
       if (answer.status >= 200 && answer.status < 300) {
         const body = parseSuccess<T>(answer, spec, url, requestId);
-        return { status: answer.status, body, requestId, attempts: attempt, earlierAttemptMayHaveLanded };
+        return {
+          status: answer.status,
+          headers: answer.headers,
+          body,
+          requestId,
+          attempts: attempt,
+          earlierAttemptMayHaveLanded,
+        };
       }
       if (answer.status >= 300 && answer.status < 400) {
         const location = headerValue(answer.headers.location) ?? '(no Location)';
@@ -217,6 +229,7 @@ export class HttpClient {
         body,
         requestId: requestId ?? body?.requestId,
         earlierAttemptMayHaveLanded,
+        response: { headers: answer.headers, text: answer.text },
         attempts: attempt,
         retryAfterMs: retryAfter,
         limits: this.#limits(),
@@ -304,10 +317,12 @@ export class HttpClient {
   #headers(authorization: string, spec: RequestSpec): Record<string, string> {
     const headers: Record<string, string> = {
       accept: 'application/json',
-      authorization,
       'user-agent': this.#options.userAgent ?? 'tango-admin',
     };
     if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
+    // Last, so no extra header can replace the credentials.
+    headers.authorization = authorization;
     return headers;
   }
 

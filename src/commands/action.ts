@@ -43,6 +43,8 @@ export function action<Args extends unknown[]>(
     const ctx = createContext(cmd, bound.outside, bound.io);
     if (bulk.get(cmd)?.(cmd.opts() as never)) preferThroughput();
     try {
+      // A bad --query is a usage error before the command sends anything.
+      await ctx.output.prepare();
       await fn(ctx, ...(args.slice(0, -1) as Args));
     } finally {
       await rememberShown(ctx);

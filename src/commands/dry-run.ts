@@ -8,8 +8,7 @@ import type { Context } from '../context.js';
  */
 export async function printDryRun(ctx: Context, spec: RequestSpec): Promise<void> {
   const prepared = await describeRequest(ctx, spec);
-  const format = ctx.output.format;
-  if (format === 'json' || format === 'ndjson') {
+  if (ctx.output.wantsDocument) {
     await ctx.output.document(prepared);
   } else {
     const headers = Object.entries(prepared.headers).map(([name, value]) => `${name}: ${value}`);

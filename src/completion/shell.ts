@@ -75,9 +75,12 @@ export function allOptions(node: CommandNode): OptionNode[] {
   return [...node.options, ...node.inheritedOptions];
 }
 
-/** Names, aliases, flags and choice values go into scripts unquoted: refuse anything but plain words. */
+/**
+ * Names, aliases, flags and choice values go into scripts unquoted: refuse anything but plain
+ * words. A `/` is plain in every shell, so API paths (`/customers/`) may be values.
+ */
 export function word(value: string, what: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._+@%,-]*$/.test(value)) {
+  if (!/^[A-Za-z0-9/][A-Za-z0-9._+@%,/-]*$/.test(value)) {
     throw new Error(`completion: ${what} ${JSON.stringify(value)} is not a plain word; the scripts cannot carry it`);
   }
   return value;

@@ -25,7 +25,7 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
   env: { property: 'env', description: 'sandbox, production or local', parse: checkEnvName },
   'base-url': { property: 'baseUrl', description: 'a server other than the presets', parse: checkBaseUrl },
   'auth-url': { property: 'authUrl', description: 'OAuth token URL', parse: checkBaseUrl },
-  output: { property: 'output', description: 'table, json, ndjson or csv', parse: (v) => checkOutputFormat(v) },
+  output: { property: 'output', description: 'table, json, ndjson, csv or text', parse: (v) => checkOutputFormat(v) },
   timeout: { property: 'timeout', description: 'per-request timeout, seconds', parse: number('timeout') },
   'max-retries': {
     property: 'maxRetries',

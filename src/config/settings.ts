@@ -14,7 +14,7 @@ export interface Resolved<T> {
   source: Source;
 }
 
-export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'text'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The global options as commander hands them over, with commander's own value sources. */
@@ -25,6 +25,7 @@ export interface GlobalOptions {
   output?: string;
   json?: boolean;
   fields?: string;
+  query?: string;
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;

@@ -1,7 +1,6 @@
 /** Reading the input: a file or stdin, and telling CSV from JSON. */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { UsageError } from '../errors.js';
+import { readTextFile } from '../commands/read-input.js';
 import { parseCsv } from './parse-csv.js';
 import { parseJson } from './parse-json.js';
 import type { InputFormat, ParsedFile } from './types.js';
@@ -16,20 +15,9 @@ export interface SourceOptions {
 }
 
 export async function readSource(options: SourceOptions): Promise<ParsedFile> {
-  const text = options.file === STDIN ? await options.readStdin() : await readInputFile(options.file);
+  const text = options.file === STDIN ? await options.readStdin() : await readTextFile('--file', options.file);
   const format = options.format ?? formatFromName(options.file) ?? formatFromContent(text);
   return format === 'csv' ? parseCsv(text) : parseJson(text);
-}
-
-async function readInputFile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read --file ${path} (${code ?? (error as Error).message})`, {
-      hint: code === 'ENOENT' ? 'check the path; use --file - to read stdin' : undefined,
-    });
-  }
 }
 
 export function formatFromName(path: string): InputFormat | undefined {

@@ -1,16 +1,25 @@
 /**
- * Printing results on stdout: table, json, ndjson or csv. JSON keeps the API's own field names
- * and shapes; --fields picks keys. Tables are drawn with borders on a terminal and printed plain
- * (tab-separated, a header line, no colour, nothing cut) when stdout is a pipe or a file.
+ * Printing results on stdout: table, json, ndjson, csv or text. JSON keeps the API's own field
+ * names and shapes; --fields picks keys. Tables are drawn with borders on a terminal and printed
+ * plain (tab-separated, a header line, no colour, nothing cut) when stdout is a pipe or a file.
+ *
+ * --query is applied here, once, to the JSON value the command would print with -o json (after
+ * --fields); the result is then laid out in the format asked for, whatever its shape. Text (-o text)
+ * is the AWS CLI's: values only, one row a line, tab-separated, no header.
  */
 
 import type { OutputFormat } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import type { Column, ResourceView } from './columns.js';
+import type { Query } from './query.js';
 
 export interface OutputOptions {
   format: OutputFormat;
   fields: string[] | undefined;
+  /** The --query expression, compiled by `prepare()` before anything is sent. */
+  query?: string;
+  /** -o (or --json, or TANGO_OUTPUT) was given for this run, not only the profile's default. */
+  formatGiven?: boolean;
   color: boolean;
   isTTY: boolean;
   /** Columns of the terminal on stdout (tables fit it); 80 when it does not say. */
@@ -33,6 +42,7 @@ export interface KeyValue {
 
 export class Output {
   readonly #options: OutputOptions;
+  #query: Query | undefined;
 
   constructor(options: OutputOptions) {
     this.#options = options;
@@ -42,8 +52,29 @@ export class Output {
     return this.#options.format;
   }
 
-  /** A whole document as JSON: indented for json, one line for ndjson (scripts read either). */
+  /**
+   * Compiles --query, loading the JMESPath module only then; a bad expression is a usage error
+   * with its position. The action wrapper calls it before the command runs, so before any request.
+   */
+  async prepare(): Promise<void> {
+    const expression = this.#options.query;
+    if (expression === undefined || this.#query) return;
+    const { compileQuery } = await import('./query.js');
+    this.#query = compileQuery(expression);
+  }
+
+  /**
+   * Whether a command should hand over its whole JSON document rather than lay out a view for a
+   * person: for json, ndjson and text, and whenever --query is given (it queries that document).
+   */
+  get wantsDocument(): boolean {
+    const format = this.#options.format;
+    return format === 'json' || format === 'ndjson' || format === 'text' || this.#options.query !== undefined;
+  }
+
+  /** A whole document: --query applies; JSON indented for json, one line for ndjson. */
   document(value: unknown): Promise<void> {
+    if (this.#query || this.format === 'text') return this.#value(value);
     return this.#write(`${JSON.stringify(value, null, this.format === 'ndjson' ? undefined : 2)}\n`);
   }
 
@@ -95,7 +126,10 @@ export class Output {
     const columns = selectColumns(view, this.#options.fields, true);
     const row = value as Row;
     this.#options.onRows?.(view.name, [row]);
+    if (this.#query) return this.#value(pickFields(row, this.#options.fields));
     switch (this.#options.format) {
+      case 'text':
+        return this.#write(textLines([(columns as Column<Row>[]).map((c) => cellText(c, row))]));
       case 'json':
         return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields), null, 2)}\n`);
       case 'ndjson':
@@ -110,8 +144,11 @@ export class Output {
   /** A whole list at once: JSON prints the API's array (or page wrapper) unchanged. */
   async list<T>(rows: readonly T[], view: ResourceView<T>, raw: unknown = rows): Promise<void> {
     this.checkFields(view);
-    if (this.#options.format === 'json') {
+    if (this.#query || this.#options.format === 'json') {
       this.#options.onRows?.(view.name, rows as unknown as Row[]);
+    }
+    if (this.#query) return this.#value(pickDeep(raw, this.#options.fields));
+    if (this.#options.format === 'json') {
       return this.#write(`${JSON.stringify(pickDeep(raw, this.#options.fields), null, 2)}\n`);
     }
     const stream = this.stream(view);
@@ -121,6 +158,7 @@ export class Output {
 
   /** A list written as it arrives, page by page; only a terminal table waits for the end. */
   stream<T>(view: ResourceView<T>): ListStream<T> {
+    if (this.#query) return this.#queriedStream(view);
     // CSV is for moving data (spreadsheets, `accounts import`), so it carries every field; tables show the usual few.
     const columns = selectColumns(view, this.#options.fields, this.#options.format === 'csv') as Column<Row>[];
     const fields = this.#options.fields;
@@ -138,6 +176,8 @@ export class Output {
           if (page.length) await write(`${count === 0 ? '[\n' : ',\n'}${body}`);
         } else if (format === 'ndjson') {
           if (page.length) await write(page.map((r) => `${JSON.stringify(pickFields(r, fields))}\n`).join(''));
+        } else if (format === 'text') {
+          if (page.length) await write(textLines(page.map((r) => columns.map((c) => cellText(c, r)))));
         } else if (format === 'csv') {
           // An empty page writes nothing: the header goes with the first row, or at end() for an empty list.
           if (page.length) await write(await csvLines(page, columns, count === 0));
@@ -157,6 +197,91 @@ export class Output {
         return count;
       },
     };
+  }
+
+  /**
+   * An API answer as `tango api` prints it: the JSON as received, indented at a terminal and on
+   * one line on a pipe, unless -o asks for another format; --query applies. Nothing for an empty body.
+   */
+  async response(value: unknown): Promise<void> {
+    if (value === undefined) return;
+    if (this.#options.formatGiven && this.format !== 'json') return this.#value(value);
+    const queried = this.#query ? this.#query.apply(value) : value;
+    return this.#write(`${JSON.stringify(queried ?? null, null, this.#options.isTTY ? 2 : undefined)}\n`);
+  }
+
+  /**
+   * The items of every page as they arrive (`tango api --paginate`), each queried on its own:
+   * one JSON document a line, or text rows; a table or CSV waits for the last page to know its columns.
+   */
+  responseItems(): ListStream<unknown> {
+    const format = this.#options.formatGiven ? this.format : 'ndjson';
+    const held: unknown[] = [];
+    let count = 0;
+    return {
+      write: async (items) => {
+        const queried = items.map((item) => (this.#query ? this.#query.apply(item) : item));
+        count += items.length;
+        if (format === 'table' || format === 'csv') held.push(...queried);
+        else if (format === 'text') await this.#write(queried.map((item) => textLines(valueRows(item))).join(''));
+        else await this.#write(queried.map((item) => `${JSON.stringify(item ?? null)}\n`).join(''));
+      },
+      end: async () => {
+        if (format === 'table' || format === 'csv') await this.#value(held, false);
+        return count;
+      },
+    };
+  }
+
+  /**
+   * With --query the whole list is one JSON value, so the stream keeps the rows (with --fields
+   * applied) and queries them at the end: memory then grows with the list, as with the AWS CLI.
+   */
+  #queriedStream<T>(view: ResourceView<T>): ListStream<T> {
+    this.checkFields(view);
+    const rows: Row[] = [];
+    return {
+      write: async (page) => {
+        this.#options.onRows?.(view.name, page as unknown as Row[]);
+        for (const row of page as unknown as Row[]) rows.push(pickFields(row, this.#options.fields));
+      },
+      end: async () => {
+        await this.#value(rows);
+        return rows.length;
+      },
+    };
+  }
+
+  /**
+   * Any JSON value (a query's result) in the format asked for: JSON as it is (ndjson: an array one
+   * element a line); a list of objects as a table or CSV with their keys as columns, an object as
+   * field/value pairs; text, and scalars in a table, one row a line.
+   */
+  async #value(value: unknown, query = true): Promise<void> {
+    const queried = this.#query && query ? this.#query.apply(value) : value;
+    const format = this.#options.format;
+    if (format === 'json') return this.#write(`${JSON.stringify(queried ?? null, null, 2)}\n`);
+    if (format === 'ndjson') {
+      const lines = Array.isArray(queried) ? queried : [queried ?? null];
+      return this.#write(lines.map((item) => `${JSON.stringify(item ?? null)}\n`).join(''));
+    }
+    const objects = listOfObjects(queried);
+    if (format === 'csv') {
+      if (objects) return this.#write(await csvLines(objects, keyColumns(objects), true));
+      if (isObject(queried)) return this.#write(await csvLines([queried], keyColumns([queried]), true));
+      return this.#write(await csvRecords(valueRows(queried)));
+    }
+    if (format === 'table' && objects) {
+      const columns = keyColumns(objects);
+      return this.#write(
+        this.#options.isTTY
+          ? await this.#table(objects, columns, { name: 'item', columns: [], defaults: [] })
+          : plainLines(objects, columns, true),
+      );
+    }
+    if (format === 'table' && isObject(queried))
+      return this.#write(await this.#details(queried, keyColumns([queried])));
+    return this.#write(textLines(valueRows(queried)));
   }
 
   async #details(row: Row, columns: Column<Row>[]): Promise<string> {
@@ -208,6 +333,54 @@ export function selectColumns<T>(view: ResourceView<T>, fields: string[] | undef
   });
 }
 
+/** What -o text prints: one row a line, cells tab-separated (tabs and newlines inside a cell become spaces). */
+export function textLines(rows: readonly (readonly string[])[]): string {
+  return rows.map((cells) => `${cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`).join('');
+}
+
+/**
+ * Any JSON value as rows of cells, as the AWS CLI's text output has them: a scalar is one row;
+ * an array gives a row per element (an inner array or an object's values become that row's
+ * cells, the objects' keys aligned); an object is one row of its values. null prints nothing.
+ */
+export function valueRows(value: unknown): string[][] {
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) return isObject(value) ? [Object.values(value).map(scalarText)] : [[scalarText(value)]];
+  const objects = listOfObjects(value);
+  if (objects) {
+    const keys = keyColumns(objects).map((c) => c.key);
+    return objects.map((row) => keys.map((key) => scalarText(row[key])));
+  }
+  return value.map((item) =>
+    Array.isArray(item)
+      ? item.map(scalarText)
+      : isObject(item)
+        ? Object.values(item).map(scalarText)
+        : [scalarText(item)],
+  );
+}
+
+function scalarText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function isObject(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A non-empty array whose elements are all objects: what a table can show. */
+function listOfObjects(value: unknown): Row[] | undefined {
+  return Array.isArray(value) && value.length > 0 && value.every(isObject) ? value : undefined;
+}
+
+/** Columns named by the keys of the rows, in the order they first appear. */
+function keyColumns(rows: readonly Row[]): Column<Row>[] {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) keys.add(key);
+  return [...keys].map((key) => ({ key, header: key }));
+}
+
 function pickFields(row: Row, fields: string[] | undefined): Row {
   if (!fields) return row;
   return Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f]]));
@@ -239,8 +412,12 @@ function plainLines(rows: Row[], columns: Column<Row>[], header: boolean): strin
 }
 
 async function csvLines(rows: Row[], columns: Column<Row>[], header: boolean): Promise<string> {
-  const { stringify } = await import('csv-stringify/sync');
   const records = rows.map((row) => columns.map((c) => cellText(c, row)));
   if (header) records.unshift(columns.map((c) => c.key));
+  return csvRecords(records);
+}
+
+async function csvRecords(records: string[][]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
   return stringify(records, { record_delimiter: '\r\n' });
 }

@@ -30,6 +30,17 @@ function packagesIn(urls: string[]): Set<string> {
   return packages;
 }
 
+/** Which of our own source files a run loaded, by esbuild's `// src/...` marks in the loaded bundle files. */
+function sourcesIn(urls: string[]): string[] {
+  const sources: string[] = [];
+  for (const url of urls) {
+    if (!url.startsWith('file:') || url.includes('/node_modules/')) continue;
+    const text = readFileSync(fileURLToPath(url), 'utf8');
+    for (const match of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) sources.push(match[1]!);
+  }
+  return sources;
+}
+
 function importsOf(args: string[]): { urls: string[]; status: number | null; stdout: string } {
   const log = join(config.dir, 'imports.log');
   const hook = join(REPO_ROOT, 'test/support/record-imports.mjs');
@@ -68,6 +79,30 @@ describe('startup stays light', () => {
 
     expect(status).toBe(0);
     expect(packagesIn(urls)).toContain('conf');
+  });
+
+  // --query's parser and `tango api`'s code are for the runs that ask for them.
+  const JMESPATH = '@jmespath-community/jmespath';
+  // The command's declaration (flags, help, completions) is part of the tree; its work is not.
+  const API_WORK = ['src/commands/api/request.ts', 'src/commands/api/fields.ts'];
+
+  it.each([[['--version']], [['--env', 'local', 'customers', 'list']]])(
+    'tango %s loads neither the JMESPath module nor the api command',
+    (args) => {
+      const { urls, status } = importsOf(args);
+
+      expect(status).toBe(0);
+      expect(packagesIn(urls)).not.toContain(JMESPATH);
+      expect(sourcesIn(urls).filter((source) => API_WORK.includes(source))).toEqual([]);
+    },
+  );
+
+  it('the recorder does see both when a run asks for them', () => {
+    const { urls, status } = importsOf(['--env', 'local', 'api', '/customers', '--query', 'length(@)']);
+
+    expect(status).toBe(0);
+    expect(packagesIn(urls)).toContain(JMESPATH);
+    expect(sourcesIn(urls)).toEqual(expect.arrayContaining(API_WORK));
   });
 
   it('reading a profile does not load conf; only writing does', () => {

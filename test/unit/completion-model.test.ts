@@ -47,7 +47,7 @@ describe('the completion model of a commander tree', () => {
     const completion = node(real.root, 'completion');
     expect(option(real.root, '--output')?.values).toEqual({
       kind: 'choices',
-      values: ['table', 'json', 'ndjson', 'csv'],
+      values: ['table', 'json', 'ndjson', 'csv', 'text'],
     });
     expect(option(completion, '--profile')?.values).toEqual({ kind: 'dynamic', source: 'profiles' });
     expect(completion.arguments[0]?.values).toEqual({ kind: 'choices', values: ['bash', 'zsh', 'fish'] });

@@ -110,8 +110,7 @@ async function check(ctx: Context): Promise<CliError | undefined> {
 }
 
 async function print(ctx: Context, report: StatusReport): Promise<void> {
-  const format = ctx.output.format;
-  if (format === 'json' || format === 'ndjson') return ctx.output.document(report);
+  if (ctx.output.wantsDocument) return ctx.output.document(report);
   const rows: Array<[string, string | undefined, string | undefined]> = [
     ['Profile', report.profile, report.sources.profile],
     ['Environment', report.environment, report.sources.environment],

@@ -89,7 +89,7 @@ function shown(profile: Profile): Record<string, string | number> {
 
 async function list(ctx: Context): Promise<void> {
   const profiles = Object.fromEntries(ctx.store.names().map((name) => [name, shown(ctx.store.get(name) ?? {})]));
-  if (ctx.output.format === 'json' || ctx.output.format === 'ndjson') {
+  if (ctx.output.wantsDocument) {
     return ctx.output.document({ configFile: ctx.store.path, profiles });
   }
   const rows = Object.entries(profiles).flatMap(([profile, values]) =>

@@ -24,8 +24,8 @@ async function get(ctx: Context, customerIdentifier: string): Promise<void> {
   const api = await ctx.api();
   const customer = await orNotFound(`customer ${customerIdentifier}`, () => api.getCustomer(customerIdentifier));
   await ctx.output.item(customer, customerView);
-  // The accounts table belongs to the table view only: JSON already holds them, and --fields picks customer fields.
-  if (ctx.output.format !== 'table' || ctx.settings.fields) return;
+  // The accounts table belongs to the table view only: JSON (and --query) already holds them, and --fields picks customer fields.
+  if (ctx.output.wantsDocument || ctx.output.format !== 'table' || ctx.settings.fields) return;
   const accounts = Array.isArray(customer.accounts) ? customer.accounts : [];
   await ctx.output.section(accounts.length ? `Accounts (${accounts.length}):` : 'No accounts.');
   await ctx.output.list(accounts, accountSummaryView);

@@ -1,0 +1,24 @@
+/** Reading what a flag names: a file, or stdin for `-`; errors name the flag. */
+import { readFile } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+
+/**
+ * The text of `path`, or all of stdin when it is `-` (refused when nothing is piped in). `flag` is
+ * how the user named it: `--input` (then `--input -`) or `-F key=@` (then `-F key=@-`).
+ */
+export function readInput(ctx: Context, flag: string, path: string, example: string): Promise<string> {
+  if (path !== '-') return readTextFile(flag, path);
+  return ctx.io.readStdin(flag.endsWith('@') ? `${flag}-` : `${flag} -`, example);
+}
+
+export async function readTextFile(flag: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read ${flag} ${path} (${code ?? (error as Error).message})`, {
+      hint: code === 'ENOENT' ? `check the path; use ${flag} - to read stdin` : undefined,
+    });
+  }
+}
