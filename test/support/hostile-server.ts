@@ -99,7 +99,7 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   response.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req-hostile-1', ...headers });
   response.end(JSON.stringify(body));
 }
@@ -111,7 +111,7 @@ function answer(
   response: ServerResponse,
   body: string,
   created: Map<string, unknown>,
-): void {
+) {
   const path = request.url ?? '/';
   switch (mode.kind) {
     case 'ansi':
@@ -146,7 +146,7 @@ function answer(
   }
 }
 
-function ansi(request: IncomingMessage, response: ServerResponse): void {
+function ansi(request: IncomingMessage, response: ServerResponse) {
   const path = request.url ?? '/';
   if (request.method === 'POST' || path.includes('nosuch')) {
     return json(response, 400, {
@@ -162,7 +162,7 @@ function ansi(request: IncomingMessage, response: ServerResponse): void {
   return json(response, 200, [{ ...CUSTOMER, displayName: HOSTILE_TEXT }]);
 }
 
-function drip(response: ServerResponse, everyMs: number, bytes: number): void {
+function drip(response: ServerResponse, everyMs: number, bytes: number) {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.write('[');
   let sent = 1;
@@ -178,7 +178,7 @@ function drip(response: ServerResponse, everyMs: number, bytes: number): void {
   response.on('close', () => clearInterval(timer));
 }
 
-function huge(response: ServerResponse, total: number, contentLength: boolean): void {
+function huge(response: ServerResponse, total: number, contentLength: boolean) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (contentLength) headers['content-length'] = String(total);
   response.writeHead(200, headers);
@@ -201,7 +201,7 @@ function lostAfterApply(
   response: ServerResponse,
   body: string,
   created: Map<string, unknown>,
-): void {
+) {
   const path = request.url ?? '/';
   if (request.method === 'POST') {
     const sent = JSON.parse(body || '{}') as { accountIdentifier?: string };
