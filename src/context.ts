@@ -206,7 +206,7 @@ async function connect(
     };
     log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
-  if (!credentials) throw noCredentials(profileName);
+  if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);
   const { createApiClient } = await import('./api/client.js');
   const persistToken = !override && credentials.kind === 'oauth' && credentials.clientId.source === 'profile';
   const client = createApiClient({

@@ -9,7 +9,7 @@ import type { ResourceView } from '../output/columns.js';
 
 export type CreateResult<T = unknown> =
   | { outcome: 'created'; resource: T; recovered: boolean }
-  | { outcome: 'exists'; resource: T };
+  | { outcome: 'existed'; resource: T };
 
 /** --outcome, on the creates that take --if-not-exists. */
 export function addOutcomeOption(command: Command): Command {
@@ -38,12 +38,12 @@ export async function printCreated<T>(
 ): Promise<void> {
   reportCreate(ctx, what, result);
   if (!outcome) return ctx.output.item(result.resource, view);
-  await ctx.output.wrapped({ outcome: result.outcome === 'exists' ? 'existed' : 'created' }, result.resource, view);
+  await ctx.output.wrapped({ outcome: result.outcome }, result.resource, view);
 }
 
 /** One line on stderr saying what happened. */
 function reportCreate(ctx: Context, what: string, result: CreateResult): void {
-  if (result.outcome === 'exists') {
+  if (result.outcome === 'existed') {
     ctx.log.note(`${what} already exists with the same values; nothing was changed (--if-not-exists).`);
   } else if (result.recovered) {
     ctx.log.success(

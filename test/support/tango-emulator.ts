@@ -19,7 +19,7 @@ export interface Harness {
   client(): EmulatorClient;
   /** Requests the emulator answered (dropped ones included) since it started. */
   requestCount(): number;
-  /** The config folder the runs share (a script's working folder too). */
+  /** The temporary config folder the runs use (a place for files a test writes). */
   configDir(): string;
 }
 
