@@ -94,7 +94,8 @@ describe('OAuth: a client and its service account', () => {
         tokenUrl,
         ...extra,
       ],
-      { input },
+      // TANGO_QUIET=0: the "stored" line a terminal shows, here where stderr is not one.
+      { input, env: { TANGO_QUIET: '0' } },
     );
 
   it('logs in with the documented password grant; both secrets are stored 0600 and shown masked', async () => {

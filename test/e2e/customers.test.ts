@@ -249,7 +249,11 @@ describe('tango customers create', () => {
     const id = uniqueId('same');
     const first = await create(id, 'Same Name Inc', '--if-not-exists', '--json', '--outcome');
     const stored = (await h.client().get(`/customers/${id}`)).body;
-    expect(JSON.parse(first.stdout)).toEqual({ outcome: 'created', resource: stored });
+    // The create's own answer (the documented 201 body) is the resource.
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      outcome: 'created',
+      resource: { customerIdentifier: id, displayName: 'Same Name Inc' },
+    });
     const result = await create(id, 'Same Name Inc', '--if-not-exists', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(stored);
