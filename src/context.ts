@@ -154,7 +154,12 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       prompter ??= outside.prompter
         ? Promise.resolve(outside.prompter)
         : import('./output/prompter.js').then(({ inquirerPrompter }) =>
-            inquirerPrompter({ input: io.stdin, output: io.promptOutput, signal: outside.signal }),
+            inquirerPrompter({
+              input: io.stdin,
+              output: io.promptOutput,
+              signal: outside.signal,
+              color: io.colorOn('stderr', opts.color),
+            }),
           );
       return prompter;
     },

@@ -90,3 +90,12 @@ describe('wantsJsonErrors', () => {
     expect(wantsJsonErrors(argv, env)).toBe(expected);
   });
 });
+
+describe('tango help exit-codes', () => {
+  it('documents the JSON error object and the kind of each exit code under the table', async () => {
+    const { runInProcess } = await import('../support/in-process.js');
+    const result = await runInProcess(['help', 'exit-codes'], { env: {} });
+    expect(result.stdout).toContain('With -o json, -o ndjson or --error-format json, an error is one JSON object');
+    expect(result.stdout).toContain('kind: 1 error, 2 usage, 3 not_found, 4 auth, 5 conflict, 6 unavailable');
+  });
+});
