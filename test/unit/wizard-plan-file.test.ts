@@ -140,3 +140,22 @@ describe('a bad plan', () => {
     expect(() => parsePlan('{"customer": ', 'file p.json')).toThrow(/The plan file p.json is not valid JSON/);
   });
 });
+
+// Issue 20: a null inside fundingNotification once crashed with a TypeError; it is a usage error naming the path.
+describe('null inside fundingNotification', () => {
+  it.each([
+    [[null], 'accounts[0].fundingNotification[0].emailAddress: must be a string (got null)'],
+    [[{ emailAddress: null }], 'accounts[0].fundingNotification[0].emailAddress: must be a string (got null)'],
+  ])('a plan with fundingNotification %j is exit 2 naming the path', (funding, detail) => {
+    const plan = { ...GOOD, accounts: [{ ...GOOD.accounts[0], fundingNotification: funding }] };
+    let caught: unknown;
+    try {
+      parsePlan(JSON.stringify(plan), 'file p.json');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as UsageError).exitCode).toBe(2);
+    expect((caught as UsageError).details).toEqual([detail]);
+  });
+});
