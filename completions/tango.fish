@@ -546,6 +546,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -575,6 +578,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -597,6 +603,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -624,6 +633,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -651,6 +663,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -675,6 +690,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \

@@ -42,7 +42,7 @@ export async function printCreated<T>(
 }
 
 /** One line on stderr saying what happened. */
-function reportCreate(ctx: Context, what: string, result: CreateResult): void {
+export function reportCreate(ctx: Context, what: string, result: CreateResult): void {
   if (result.outcome === 'existed') {
     ctx.log.note(`${what} already exists with the same values; nothing was changed (--if-not-exists).`);
   } else if (result.recovered) {
