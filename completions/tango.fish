@@ -208,6 +208,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -232,6 +235,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -270,6 +276,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -292,6 +301,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -302,6 +314,7 @@ function __tango_flags -a path
                 --display-name 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji' \
                 --if-not-exists 'succeed when the customer already exists with the same display name' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -318,6 +331,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -342,6 +358,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -380,6 +399,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -402,6 +424,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -415,6 +440,7 @@ function __tango_flags -a path
                 --funding-email 'send funding notifications to this address (repeatable)' \
                 --if-not-exists 'succeed when the account already exists under this customer with the same values' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -431,6 +457,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -458,6 +487,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -487,6 +519,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -511,6 +546,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -540,6 +578,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -562,6 +603,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -589,6 +633,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -616,6 +663,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -640,6 +690,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -676,6 +729,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -698,6 +754,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -728,6 +787,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -751,6 +813,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -773,6 +838,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -799,6 +867,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -821,6 +892,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -843,6 +917,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -865,6 +942,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -887,6 +967,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -909,6 +992,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -931,6 +1017,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -955,6 +1044,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -992,6 +1084,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -1017,6 +1112,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -1043,6 +1141,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -1067,6 +1168,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -1089,6 +1193,9 @@ function __tango_flags -a path
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
                 --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
                 --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
@@ -1121,6 +1228,10 @@ function __tango_option -a path flag
             echo 'none'
         case '|-v' '|--verbose'
             echo 'none'
+        case '|-q' '|--quiet'
+            echo 'none'
+        case '|--error-format'
+            echo 'required choices text json'
         case '|--no-input'
             echo 'none'
         case '|--timeout'
@@ -1177,6 +1288,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'customers create|--dry-run'
             echo 'none'
+        case 'customers create|--outcome'
+            echo 'none'
         case 'customers create|-h' 'customers create|--help'
             echo 'none'
         case 'accounts|-h' 'accounts|--help'
@@ -1230,6 +1343,8 @@ function __tango_option -a path flag
         case 'accounts create|--if-not-exists'
             echo 'none'
         case 'accounts create|--dry-run'
+            echo 'none'
+        case 'accounts create|--outcome'
             echo 'none'
         case 'accounts create|-h' 'accounts create|--help'
             echo 'none'

@@ -5,8 +5,9 @@
 import { type Command, CommanderError } from 'commander';
 import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, UsageError } from './errors.js';
 import { hintFor } from './hints.js';
+import { errorObject, wantsJsonErrors } from './output/error-object.js';
 import { IOStreams } from './output/iostreams.js';
 import { allCommands, buildProgram } from './program.js';
 
@@ -14,10 +15,13 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
   const io = new IOStreams(outside, outside.env);
   const program = buildProgram();
   bindOutside(program, outside, io);
+  const jsonErrors = wantsJsonErrors(argv, outside.env);
   for (const command of allCommands(program)) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.writeOut(text),
       writeErr: (text) => io.writeErr(text),
+      // A script asked for JSON errors: commander's own message becomes the JSON object in report().
+      ...(jsonErrors ? { outputError: () => {} } : {}),
     });
   }
   try {
@@ -25,6 +29,7 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
     return outside.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
   } catch (error) {
     const verbose = argv.includes('--verbose') || argv.includes('-v') || outside.env.TANGO_DEBUG === '1';
+    if (jsonErrors) return reportJson(error, io);
     return await report(error, io, colorFlag(program), verbose);
   }
 }
@@ -53,6 +58,21 @@ async function report(error: unknown, io: IOStreams, color: boolean | undefined,
   if (verbose && error instanceof Error && error.stack) out(paint.dim(error.stack));
   else out(paint.dim('Run again with --verbose to see where it happened.'));
   return ExitCode.error;
+}
+
+/**
+ * The error as one JSON object on one line of stderr, for scripts (-o json/ndjson, --error-format
+ * json): the same exit code, the API's own values where it answered. See errorObject().
+ */
+function reportJson(error: unknown, io: IOStreams): number {
+  if (error instanceof CommanderError) {
+    const code = commanderExitCode(error);
+    if (code === ExitCode.ok) return code;
+    error = new UsageError(error.message.replace(/^error: /, '').trim());
+  }
+  const object = errorObject(error, hintFor(error));
+  io.writeErr(`${JSON.stringify(object)}\n`);
+  return object.error.exitCode;
 }
 
 /** Help and version end well; any other parse error (unknown flag, bad value, missing argument) is a usage error. */

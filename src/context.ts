@@ -16,6 +16,7 @@ import {
   type Credentials,
   type GlobalOptions,
   type OptionSource,
+  quietWanted,
   resolveSettings,
   type Settings,
   verboseWanted,
@@ -82,6 +83,15 @@ export function promptAllowed(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: I
   return opts.input !== false && !ci && io.stdinIsTTY && io.stdoutIsTTY;
 }
 
+/**
+ * Success lines, notes and progress: at a terminal, not with -q/TANGO_QUIET=1. TANGO_QUIET=0 asks
+ * for them where stderr is not a terminal too (a log file that should say what was done).
+ */
+function chatterWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: IOStreams): boolean {
+  if (quietWanted(opts, env)) return false;
+  return io.stderrIsTTY || env.TANGO_QUIET === '0';
+}
+
 export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): Context {
   const { opts, source } = globalOptions(cmd);
   const env = outside.env;
@@ -94,6 +104,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
   };
   const log = createLogger({
     verbose: verboseWanted(opts, env),
+    chatter: chatterWanted(opts, env, io),
     color: io.colorOn('stderr', opts.color),
     write: (text) => io.writeErr(text),
   });
@@ -193,7 +204,7 @@ async function connect(
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
     };
-    if (context.io.stderrIsTTY) log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
+    log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);
   const { createApiClient } = await import('./api/client.js');

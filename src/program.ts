@@ -80,6 +80,13 @@ function addGlobalOptions(program: Command): void {
     .option('--query <jmespath>', 'JMESPath applied to the JSON output before it is printed (see README)')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-v, --verbose', 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)')
+    .option('-q, --quiet', 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)')
+    .addOption(
+      new Option(
+        '--error-format <format>',
+        'errors on stderr as text or one JSON object (default: json with -o json/ndjson)',
+      ).choices(['text', 'json']),
+    )
     .option('--no-input', 'never prompt; a missing value is an error (also when CI is set or there is no terminal)')
     .option(
       '--timeout <seconds>',

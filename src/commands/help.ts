@@ -1,6 +1,7 @@
 /** `tango help [command...]`, plus the topic `tango help exit-codes`. */
 import { Command } from 'commander';
 import { type ExitCodeValue, exitCodeTable } from '../errors.js';
+import { ERROR_KINDS } from '../output/error-object.js';
 import { action, examples } from './action.js';
 
 /**
@@ -12,6 +13,20 @@ export function exitCodesText(rows: ReadonlyArray<readonly [ExitCodeValue, strin
     ([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning.replaceAll('\n', `\n${' '.repeat(7)}`)}`,
   );
   return `Exit codes:\n${lines.join('\n')}\n`;
+}
+
+/** Under `tango help exit-codes`: the same codes as a script reads them, in the JSON error object. */
+export function jsonErrorsText(): string {
+  const kinds = Object.entries(ERROR_KINDS).map(([code, kind]) => `${code} ${kind}`);
+  return [
+    '',
+    'With -o json, -o ndjson or --error-format json, an error is one JSON object on one line of stderr:',
+    '  {"error": {"exitCode", "kind", "message", "hint", "httpStatus", "i18nKey", "requestId",',
+    '             "fieldErrors": [], "details": []}}',
+    "  the API's own message, i18nKey, requestId and errors[] where it answered; null where not.",
+    `  kind: ${kinds.join(', ')}`,
+    '',
+  ].join('\n');
 }
 
 export function helpCommand(program: Command): Command {
@@ -27,7 +42,7 @@ export function helpCommand(program: Command): Command {
     )
     .action(
       action(async (ctx, words: string[]) => {
-        if (words.join(' ') === 'exit-codes') return ctx.output.text(exitCodesText());
+        if (words.join(' ') === 'exit-codes') return ctx.output.text(exitCodesText() + jsonErrorsText());
         let target = program;
         for (const word of words) {
           const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));

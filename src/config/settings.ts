@@ -38,6 +38,8 @@ export interface GlobalOptions {
   query?: string;
   color?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
+  errorFormat?: string;
   input?: boolean;
   timeout?: number;
   maxRetries?: number;
@@ -132,6 +134,11 @@ export function resolveSettings(
 /** --verbose, or TANGO_DEBUG=1 for runs whose flags cannot be changed. */
 export function verboseWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
   return Boolean(opts.verbose) || env.TANGO_DEBUG === '1';
+}
+
+/** -q/--quiet, or TANGO_QUIET=1 for a cron job: nothing on stderr but errors and warnings. */
+export function quietWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(opts.quiet) || env.TANGO_QUIET === '1';
 }
 
 /** Tango documents about one request per second; the emulator and other local servers set their own. */

@@ -16,6 +16,8 @@ export interface ErrorObject {
     i18nKey: string | null;
     requestId: string | null;
     fieldErrors: FieldError[];
+    /** The lines a person sees under the message (rows of an import, both values of a conflict). */
+    details: string[];
   };
 }
 
@@ -56,6 +58,7 @@ export function errorObject(error: unknown, hint?: string): ErrorObject {
       i18nKey: api?.i18nKey ?? null,
       requestId: (error instanceof CliError ? error.requestId : undefined) ?? api?.requestId ?? null,
       fieldErrors: api?.fieldErrors ?? [],
+      details: error instanceof CliError ? error.details : [],
     },
   };
 }

@@ -4,6 +4,8 @@ import { createPaint } from './color.js';
 export interface Logger {
   /** Plain information for the person at the terminal. */
   info(message: string): void;
+  /** What the command is for, on stderr (a server's banner and request log): printed wherever stderr goes. */
+  plain(message: string): void;
   /** A by-the-way the eye may skip (columns left out of a table), dimmed. */
   aside(message: string): void;
   /** Something the user should know but that is not a failure. */
@@ -16,19 +18,28 @@ export interface Logger {
 
 export interface LoggerOptions {
   verbose: boolean;
+  /**
+   * Whether info, notes and success lines are printed: only when stderr is a terminal and not
+   * --quiet, as gh does, so a cron job that succeeds mails nothing. Warnings always are.
+   */
+  chatter: boolean;
   color: boolean;
   write: (text: string) => void;
 }
 
-export function createLogger({ verbose, color, write }: LoggerOptions): Logger {
+export function createLogger({ verbose, chatter, color, write }: LoggerOptions): Logger {
   const paint = createPaint(color);
   const line = (text: string) => write(`${text}\n`);
+  const chat = (text: string) => {
+    if (chatter) line(text);
+  };
   return {
-    info: (m) => line(m),
-    aside: (m) => line(paint.dim(m)),
-    note: (m) => line(paint.cyan(m)),
+    info: (m) => chat(m),
+    plain: (m) => line(m),
+    aside: (m) => chat(paint.dim(m)),
+    note: (m) => chat(paint.cyan(m)),
     warn: (m) => line(paint.yellow(`Warning: ${m}`)),
-    success: (m) => line(paint.green(m)),
+    success: (m) => chat(paint.green(m)),
     debug: (m) => {
       if (verbose) line(paint.dim(m));
     },

@@ -115,6 +115,12 @@ export class Output {
     selectColumns(view, this.#options.fields, true);
   }
 
+  /** One resource in a JSON wrapper, `{...extra, resource}` (--outcome); --fields picks its keys. */
+  wrapped<T>(extra: Record<string, unknown>, value: T, view: ResourceView<T>): Promise<void> {
+    this.#options.onRows?.(view.name, [value as Row]);
+    return this.document({ ...extra, resource: pickFields(value as Row, this.#options.fields) });
+  }
+
   /** One resource: JSON as is; a table as field/value pairs. */
   async item<T>(value: T, view: ResourceView<T>): Promise<void> {
     const columns = selectColumns(view, this.#options.fields, true);

@@ -171,7 +171,9 @@ describe('tango accounts list: each filter', () => {
 
 describe('tango accounts list: pages', () => {
   it('forwards with the cursor named on stderr, and back again with the previous cursor', async () => {
-    const first = await tango(['accounts', 'list', big, '--max-results', '3']);
+    // The cursor hints are for a person; TANGO_QUIET=0 shows them here, where stderr is not a terminal.
+    const chatty = { env: { TANGO_QUIET: '0' } };
+    const first = await tango(['accounts', 'list', big, '--max-results', '3'], chatty);
     expect(first.code).toBe(0);
     expect(
       tableRows(first.stdout)
@@ -182,7 +184,7 @@ describe('tango accounts list: pages', () => {
     const next = /Next page: --next-cursor (\S+)/.exec(first.stderr)?.[1];
     expect(next).toBeDefined();
 
-    const second = await tango(['accounts', 'list', big, '--max-results', '3', '--next-cursor', next!]);
+    const second = await tango(['accounts', 'list', big, '--max-results', '3', '--next-cursor', next!], chatty);
     expect(
       tableRows(second.stdout)
         .slice(1)
@@ -294,7 +296,8 @@ describe('tango accounts create', () => {
     const id = uniqueId('acct');
     const result = await create(fixture, id);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`Created account ${id}.`);
+    // Quiet success, as under cron: the account on stdout, nothing on stderr.
+    expect(result.stderr).toBe('');
     expect(tableRows(result.stdout)).toContainEqual(['currencyCode', 'USD']);
     const stored = (await h.client().get<Account>(`/accounts/${id}`)).body;
     expect(stored).toMatchObject({ displayName: 'Employee Wellness', contactEmail: 'ops@fixture.example' });
@@ -382,8 +385,30 @@ describe('tango accounts create', () => {
     expect((await create(fixture, id, '--funding-email', 'x@fixture.example')).code).toBe(0);
     const same = await create(fixture, id, '--funding-email', 'X@fixture.example', '--if-not-exists', '--json');
     expect(same.code).toBe(0);
-    expect(same.stderr).toContain(`account ${id} already exists with the same values`);
+    expect(same.stderr).toBe('');
     expect(JSON.parse(same.stdout)).toEqual((await h.client().get(`/accounts/${id}`)).body);
+    // --outcome: what a script tests to tell a create from a find.
+    const outcome = await create(
+      fixture,
+      id,
+      '--funding-email',
+      'x@fixture.example',
+      '--if-not-exists',
+      '--json',
+      '--outcome',
+    );
+    expect(JSON.parse(outcome.stdout)).toEqual({
+      outcome: 'existed',
+      resource: (await h.client().get(`/accounts/${id}`)).body,
+    });
+    const fresh = uniqueId('ine');
+    const created = await create(fixture, fresh, '--if-not-exists', '-o', 'ndjson', '--outcome');
+    expect(JSON.parse(created.stdout)).toMatchObject({ outcome: 'created', resource: { accountIdentifier: fresh } });
+    const told = await tango(
+      ['accounts', 'create', fixture, ...flags(id, '--funding-email', 'x@fixture.example'), '--if-not-exists'],
+      { env: { TANGO_QUIET: '0' } },
+    );
+    expect(told.stderr).toContain(`account ${id} already exists with the same values`);
 
     const different = await create(fixture, id, '--currency', 'GBP', '--if-not-exists');
     expect(different.code).toBe(5);
@@ -428,7 +453,7 @@ describe('tango accounts create', () => {
     draws.push(0);
     let result: Awaited<ReturnType<typeof tango>>;
     try {
-      result = await create(fixture, id);
+      result = await tango(['accounts', 'create', fixture, ...flags(id)], { env: { TANGO_QUIET: '0' } });
     } finally {
       h.emulator().setFaults({ dropRate: 0 });
       draws.length = 0;
@@ -447,7 +472,9 @@ describe('tango accounts create', () => {
 describe('tango accounts update', () => {
   let id: string;
   const stored = async () => (await h.client().get<Account>(`/accounts/${id}`)).body;
-  const update = (...flags: string[]) => tango(['accounts', 'update', fixture, id, ...flags]);
+  // TANGO_QUIET=0: the "Updated account" line a terminal shows, here where stderr is not one.
+  const update = (...flags: string[]) =>
+    tango(['accounts', 'update', fixture, id, ...flags], { env: { TANGO_QUIET: '0' } });
 
   beforeAll(async () => {
     id = uniqueId('upd');

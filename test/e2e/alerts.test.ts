@@ -9,7 +9,10 @@ import { json, tableRows, useTangoWithEmulator } from '../support/tango-emulator
 
 const draws: number[] = []; // the emulator's fault draws: 0 makes the next request meet the fault
 const h = useTangoWithEmulator({ random: () => draws.shift() ?? 0.999 });
-const { tango } = h;
+// These tests read the success lines, notes and page hints a terminal shows; TANGO_QUIET=0 asks for
+// them here, where stderr is not a terminal (without it a run is quiet, as under cron).
+const tango: typeof h.tango = (args, options = {}) =>
+  h.tango(args, { ...options, env: { TANGO_QUIET: '0', ...options.env } });
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 const customer = uniqueId('alerts-co');

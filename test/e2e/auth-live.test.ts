@@ -27,6 +27,7 @@ describe('auth login verifies before it stores', () => {
   it('good credentials are checked with GET /customers, then stored with the server', async () => {
     const result = await tango(['auth', 'login', '--platform-name', 'tango-local', '--platform-key-stdin'], {
       input: 'local-key',
+      env: { TANGO_QUIET: '0' },
     });
 
     expect(result.code).toBe(0);
@@ -93,7 +94,8 @@ describe('OAuth: a client and its service account', () => {
         tokenUrl,
         ...extra,
       ],
-      { input },
+      // TANGO_QUIET=0: the "stored" line a terminal shows, here where stderr is not one.
+      { input, env: { TANGO_QUIET: '0' } },
     );
 
   it('logs in with the documented password grant; both secrets are stored 0600 and shown masked', async () => {

@@ -64,7 +64,7 @@ describe.each([
     const customer = uniqueId('again');
     const args = ['customers', 'create', '--identifier', customer, '--display-name', 'Again Co', '--if-not-exists'];
     expect((await h.tango(args)).code).toBe(0);
-    const repeat = await h.tango(args);
+    const repeat = await h.tango(args, { env: { TANGO_QUIET: '0' } });
     expect(repeat.code, repeat.stderr).toBe(0);
     expect(repeat.stderr).toContain('already exists with the same values');
 

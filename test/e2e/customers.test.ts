@@ -82,7 +82,8 @@ describe('tango customers list', () => {
 
   it('pages with --max-results, naming the next cursor on stderr, and --next-cursor follows it', async () => {
     const all = (await apiCustomers()).map((c) => c.customerIdentifier);
-    const first = await tango(['customers', 'list', '--max-results', '2']);
+    // The cursor hint is for a person; TANGO_QUIET=0 shows it here, where stderr is not a terminal.
+    const first = await tango(['customers', 'list', '--max-results', '2'], { env: { TANGO_QUIET: '0' } });
     expect(first.code).toBe(0);
     expect(
       tableRows(first.stdout)
@@ -186,7 +187,14 @@ describe('tango customers create', () => {
     const id = uniqueId('create');
     const result = await create(id, 'Zanzibar Health Group');
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`Created customer ${id}.`);
+    // Quiet success without a terminal (TANGO_QUIET=0 asks for the line a terminal shows).
+    expect(result.stderr).toBe('');
+    const told = await create(uniqueId('create'), 'Zanzibar Health Group', '--json');
+    expect(told.stderr).toBe('');
+    const chatty = await tango(['customers', 'create', '--identifier', `${id}-2`, '--display-name', 'Zanzibar Two'], {
+      env: { TANGO_QUIET: '0' },
+    });
+    expect(chatty.stderr).toBe(`Created customer ${id}-2.\n`);
     expect(tableRows(result.stdout)).toContainEqual(['customerIdentifier', id]);
     expect(tableRows(result.stdout)).toContainEqual(['accounts', '0']);
     const stored = await h.client().get(`/customers/${id}`);
@@ -237,13 +245,36 @@ describe('tango customers create', () => {
     expect(result.stderr).toContain('--if-not-exists');
   });
 
-  it('--if-not-exists with the same display name: exit 0, a note on stderr, the existing customer printed', async () => {
+  it('--if-not-exists with the same display name: exit 0, the existing customer printed; --outcome says which', async () => {
     const id = uniqueId('same');
-    expect((await create(id, 'Same Name Inc')).code).toBe(0);
+    const first = await create(id, 'Same Name Inc', '--if-not-exists', '--json', '--outcome');
+    const stored = (await h.client().get(`/customers/${id}`)).body;
+    // The create's own answer (the documented 201 body) is the resource.
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      outcome: 'created',
+      resource: { customerIdentifier: id, displayName: 'Same Name Inc' },
+    });
     const result = await create(id, 'Same Name Inc', '--if-not-exists', '--json');
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`customer ${id} already exists with the same values; nothing was changed`);
-    expect(JSON.parse(result.stdout)).toEqual((await h.client().get(`/customers/${id}`)).body);
+    expect(JSON.parse(result.stdout)).toEqual(stored);
+    const again = await create(id, 'Same Name Inc', '--if-not-exists', '--json', '--outcome', '--fields', 'status');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({ outcome: 'existed', resource: { status: 'ACTIVE' } });
+    const told = await tango(
+      ['customers', 'create', '--identifier', id, '--display-name', 'Same Name Inc', '--if-not-exists'],
+      {
+        env: { TANGO_QUIET: '0' },
+      },
+    );
+    expect(told.stderr).toContain(`customer ${id} already exists with the same values; nothing was changed`);
+  });
+
+  it('--outcome without JSON output is a usage error, and nothing is sent', async () => {
+    const before = h.requestCount();
+    const result = await create(uniqueId('outc'), 'Outcome Co', '--if-not-exists', '--outcome');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--outcome needs -o json or -o ndjson');
+    expect(h.requestCount()).toBe(before);
   });
 
   it('--if-not-exists with a different display name: exit 5, both names shown', async () => {
@@ -258,7 +289,10 @@ describe('tango customers create', () => {
   it('--dry-run prints the request and sends nothing', async () => {
     const id = uniqueId('dry');
     const before = h.emulator().stats();
-    const result = await create(id, 'Dry Run Co', '--dry-run', '--json');
+    const result = await tango(
+      ['customers', 'create', '--identifier', id, '--display-name', 'Dry Run Co', '--dry-run', '--json'],
+      { env: { TANGO_QUIET: '0' } },
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       method: 'POST',
@@ -278,7 +312,9 @@ describe('tango customers create', () => {
     draws.push(0); // the first request drawn for (the POST) is applied, then its connection dropped
     let result: Awaited<ReturnType<typeof tango>>;
     try {
-      result = await create(id, 'Retry Safe Co');
+      result = await tango(['customers', 'create', '--identifier', id, '--display-name', 'Retry Safe Co'], {
+        env: { TANGO_QUIET: '0' },
+      });
     } finally {
       h.emulator().setFaults({ dropRate: 0 });
       draws.length = 0;

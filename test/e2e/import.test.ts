@@ -17,8 +17,13 @@ let config: { dir: string; cleanup: () => void };
 let emulator: RunningEmulator;
 let api: EmulatorApi;
 
-const tango = (args: string[], input?: string) =>
-  runTango(args, { configDir: config.dir, env: tangoEnv(config.dir, emulator), input, timeoutMs: 60_000 });
+const tango = (args: string[], input?: string, env: Record<string, string> = {}) =>
+  runTango(args, {
+    configDir: config.dir,
+    env: { ...tangoEnv(config.dir, emulator), ...env },
+    input,
+    timeoutMs: 60_000,
+  });
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 beforeEach(() => {
@@ -51,19 +56,24 @@ describe('tango accounts import against a failing, dropping server', () => {
     const reportPath = join(config.dir, 'report.json');
 
     // Ten retries: at a 25% fault rate a row fails all eleven attempts about once in four million.
-    const result = await tango([
-      'accounts',
-      'import',
-      CUSTOMER,
-      '--file',
-      file,
-      '--report',
-      reportPath,
-      '--concurrency',
-      '8',
-      '--max-retries',
-      '10',
-    ]);
+    const result = await tango(
+      [
+        'accounts',
+        'import',
+        CUSTOMER,
+        '--file',
+        file,
+        '--report',
+        reportPath,
+        '--concurrency',
+        '8',
+        '--max-retries',
+        '10',
+      ],
+      undefined,
+      // The summary line is for a person; TANGO_QUIET=0 shows it where stderr is not a terminal.
+      { TANGO_QUIET: '0' },
+    );
 
     expect(result.stderr).toContain('500 created');
     expect(result.code).toBe(0);
@@ -146,7 +156,10 @@ describe('tango accounts import with bad rows', () => {
     emulator.resetStats();
     const file = writeFile(config.dir, 'accounts.json', JSON.stringify(accountRows(3)));
 
-    const result = await tango(['accounts', 'import', CUSTOMER, '--file', file, '--dry-run', '-o', 'json']);
+    // TANGO_QUIET=0: the summary a terminal shows, here where stderr is not one.
+    const result = await tango(['accounts', 'import', CUSTOMER, '--file', file, '--dry-run', '-o', 'json'], undefined, {
+      TANGO_QUIET: '0',
+    });
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(
@@ -202,8 +215,13 @@ describe('tango accounts import, run again', () => {
       outcome: 'conflict',
       differences: [{ field: 'displayName', existing: 'Team 5', requested: 'Renamed Team' }],
     });
-    expect(conflict.stderr).toContain('1 row conflicts with existing accounts.');
-    expect(conflict.stderr).toMatch(/row 5 acct-00005: conflict: already exists with different values; displayName/);
+    // -o ndjson: the error is one JSON object on stderr, its details the rows to look at.
+    const { error } = JSON.parse(conflict.stderr);
+    expect(error).toMatchObject({ exitCode: 5, kind: 'conflict' });
+    expect(error.message).toContain('1 row conflicts with existing accounts.');
+    expect(error.details.join('\n')).toMatch(
+      /row 5 acct-00005: conflict: already exists with different values; displayName/,
+    );
   });
 
   it('reads JSON from stdin and stops at once, creating nothing, when the customer does not exist (exit 3)', async () => {

@@ -79,8 +79,9 @@ const CREATED = [
 ];
 
 describe('tango onboard --plan', () => {
-  it('creates the customer and its accounts; results as JSON on stdout, progress on stderr', async () => {
-    const result = await tango(['onboard', '--plan', planFile(PLAN), '--json']);
+  it('creates the customer and its accounts; results as JSON on stdout, progress on stderr when asked', async () => {
+    // Progress is for a person: TANGO_QUIET=0 shows it where stderr is not a terminal.
+    const result = await tango(['onboard', '--plan', planFile(PLAN), '--json'], { env: { TANGO_QUIET: '0' } });
 
     expect(result.stderr).toContain('✔ customer zanzibar-health created');
     expect(result.code).toBe(0);
@@ -100,7 +101,10 @@ describe('tango onboard --plan', () => {
     await tango(['onboard', '--plan', file]);
     server.resetStats();
 
-    const again = await tango(['onboard', '--plan', file]);
+    const quiet = await tango(['onboard', '--plan', file]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    const again = await tango(['onboard', '--plan', file], { env: { TANGO_QUIET: '0' } });
 
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('customer zanzibar-health already exists with the same values; skipped');
@@ -128,7 +132,7 @@ describe('tango onboard --plan', () => {
 
   it('--dry-run prints the equivalent commands and sends nothing, even without credentials', async () => {
     const result = await tango(['onboard', '--plan', planFile(PLAN), '--dry-run'], {
-      env: { TANGO_PLATFORM_NAME: undefined, TANGO_PLATFORM_KEY: undefined },
+      env: { TANGO_PLATFORM_NAME: undefined, TANGO_PLATFORM_KEY: undefined, TANGO_QUIET: '0' },
     });
 
     expect(result.code).toBe(0);
@@ -172,7 +176,7 @@ describe('tango onboard --plan', () => {
       customer: { customerIdentifier: 'zanzibar-health', existing: true },
       accounts: [PLAN.accounts[1]],
     };
-    const added = await tango(['onboard', '--plan', planFile(existing)]);
+    const added = await tango(['onboard', '--plan', planFile(existing)], { env: { TANGO_QUIET: '0' } });
 
     expect(added.code).toBe(0);
     expect(added.stderr).toContain('customer zanzibar-health exists; adding accounts to it');

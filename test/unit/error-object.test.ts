@@ -27,6 +27,7 @@ describe('errorObject', () => {
         i18nKey: 'error.validation',
         requestId: 'req-123',
         fieldErrors: body.errors,
+        details: ['displayName: size must be between 5 and 100 (got "ab")'],
       },
     });
   });
@@ -61,6 +62,7 @@ describe('errorObject', () => {
         i18nKey: null,
         requestId: null,
         fieldErrors: [],
+        details: [],
       },
     });
     expect(errorObject(new Error('boom')).error).toMatchObject({ exitCode: 1, kind: 'error', message: 'boom' });
@@ -86,5 +88,14 @@ describe('wantsJsonErrors', () => {
     [['api', '--', '--json'], {}, false],
   ])('%j with %j: %s', (argv, env, expected) => {
     expect(wantsJsonErrors(argv, env)).toBe(expected);
+  });
+});
+
+describe('tango help exit-codes', () => {
+  it('documents the JSON error object and the kind of each exit code under the table', async () => {
+    const { runInProcess } = await import('../support/in-process.js');
+    const result = await runInProcess(['help', 'exit-codes'], { env: {} });
+    expect(result.stdout).toContain('With -o json, -o ndjson or --error-format json, an error is one JSON object');
+    expect(result.stdout).toContain('kind: 1 error, 2 usage, 3 not_found, 4 auth, 5 conflict, 6 unavailable');
   });
 });

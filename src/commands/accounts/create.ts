@@ -19,7 +19,7 @@ import { action, examples } from '../action.js';
 import { printDryRun } from '../dry-run.js';
 import { orNotFound } from '../not-found.js';
 import { collect } from '../parse.js';
-import { reportCreate } from '../report-create.js';
+import { addOutcomeOption, checkOutcome, printCreated } from '../report-create.js';
 import { completeBody } from '../values.js';
 
 interface CreateOptions {
@@ -29,11 +29,12 @@ interface CreateOptions {
   currency: string;
   fundingEmail?: string[];
   ifNotExists?: boolean;
+  outcome?: boolean;
   dryRun?: boolean;
 }
 
 export function accountsCreateCommand(): Command {
-  return new Command('create')
+  const command = new Command('create')
     .description('create an account under a customer')
     .argument('<customer>', 'the customer identifier')
     .option('--identifier <id>', "the account identifier: 5-100 lowercase letters, digits or '-'")
@@ -48,7 +49,8 @@ export function accountsCreateCommand(): Command {
     )
     .option('--funding-email <email>', 'send funding notifications to this address (repeatable)', collect)
     .option('--if-not-exists', 'succeed when the account already exists under this customer with the same values')
-    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .option('--dry-run', 'print the request that would be sent, and send nothing');
+  return addOutcomeOption(command)
     .addHelpText(
       'after',
       examples(
@@ -62,6 +64,7 @@ export function accountsCreateCommand(): Command {
           'in euros, with a funding notification address',
         ],
         ['tango accounts create acme-co ... --if-not-exists', 'safe to repeat: an identical account is success'],
+        ['tango accounts create acme-co ... --if-not-exists --json --outcome | jq -r .outcome', 'created or existed'],
         ['tango accounts create acme-co ... --dry-run', 'show the request only'],
       ),
     )
@@ -70,6 +73,7 @@ export function accountsCreateCommand(): Command {
 
 async function create(ctx: Context, customer: string, opts: CreateOptions): Promise<void> {
   ctx.output.checkFields(accountView);
+  checkOutcome(ctx, opts.outcome);
   const body = await completeBody<CreateAccountBody>(
     ctx,
     {
@@ -95,6 +99,5 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
   const result = await orNotFound(onlyThePost, () =>
     createAccount(api, customer, body, { ifNotExists: opts.ifNotExists }),
   );
-  reportCreate(ctx, `account ${body.accountIdentifier}`, result);
-  await ctx.output.item(result.resource, accountView);
+  await printCreated(ctx, `account ${body.accountIdentifier}`, result, accountView, opts.outcome);
 }

@@ -184,11 +184,11 @@ async function printErrorAnswer(ctx: Context, error: ApiError, opts: ApiOptions)
 
 /** The status line and headers, on stderr like curl -i would show them. */
 function printHead(ctx: Context, status: number, headers: ResponseHeaders): void {
-  ctx.log.info(`HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd());
+  ctx.log.plain(`HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd());
   for (const [name, value] of Object.entries(headers)) {
-    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) ctx.log.info(`${name}: ${one}`);
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) ctx.log.plain(`${name}: ${one}`);
   }
-  ctx.log.info('');
+  ctx.log.plain('');
 }
 
 // --- pages ------------------------------------------------------------------------------------

@@ -9,23 +9,25 @@ import { type CreateCustomerBody, validateCreateCustomer } from '../../domain/ru
 import { customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { printDryRun } from '../dry-run.js';
-import { reportCreate } from '../report-create.js';
+import { addOutcomeOption, checkOutcome, printCreated } from '../report-create.js';
 import { completeBody } from '../values.js';
 
 interface CreateOptions {
   identifier?: string;
   displayName?: string;
   ifNotExists?: boolean;
+  outcome?: boolean;
   dryRun?: boolean;
 }
 
 export function customersCreateCommand(): Command {
-  return new Command('create')
+  const command = new Command('create')
     .description('create a customer (a group of accounts)')
     .option('--identifier <id>', "the customer identifier: 5-100 letters, digits or '-'")
     .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji')
     .option('--if-not-exists', 'succeed when the customer already exists with the same display name')
-    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .option('--dry-run', 'print the request that would be sent, and send nothing');
+  return addOutcomeOption(command)
     .addHelpText(
       'after',
       examples(
@@ -33,6 +35,7 @@ export function customersCreateCommand(): Command {
         ['tango customers create --identifier acme-co --display-name "Acme Co"', 'for scripts'],
         ['tango customers create --identifier acme-co --display-name "Acme Co" --if-not-exists', 'safe to repeat'],
         ['tango customers create --identifier acme-co --display-name "Acme Co" --dry-run', 'show the request only'],
+        ['tango customers create ... --if-not-exists --json --outcome | jq -r .outcome', 'created or existed'],
       ),
     )
     .action(action(create));
@@ -40,13 +43,13 @@ export function customersCreateCommand(): Command {
 
 async function create(ctx: Context, opts: CreateOptions): Promise<void> {
   ctx.output.checkFields(customerView);
+  checkOutcome(ctx, opts.outcome);
   const body = await gather(ctx, opts);
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.createCustomer(body));
   const { createCustomer } = await import('../../api/create.js');
   const result = await createCustomer(await ctx.api(), body, { ifNotExists: opts.ifNotExists });
-  reportCreate(ctx, `customer ${body.customerIdentifier}`, result);
-  await ctx.output.item(result.resource, customerView);
+  await printCreated(ctx, `customer ${body.customerIdentifier}`, result, customerView, opts.outcome);
 }
 
 function gather(ctx: Context, opts: CreateOptions): Promise<CreateCustomerBody> {

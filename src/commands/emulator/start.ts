@@ -124,14 +124,16 @@ ${examples(
 
 async function start(ctx: Context, flags: StartFlags): Promise<void> {
   const { startEmulator } = await import('../../emulator/server.js');
-  const emulator = await startEmulator(emulatorOptions(flags, (line) => ctx.log.info(line))).catch((error: unknown) => {
-    throw startFailure(error, flags);
-  });
+  const emulator = await startEmulator(emulatorOptions(flags, (line) => ctx.log.plain(line))).catch(
+    (error: unknown) => {
+      throw startFailure(error, flags);
+    },
+  );
   await ctx.output.lines([emulator.baseUrl]);
   const { mask } = await import('../../config/secrets.js');
-  for (const line of banner(emulator, flags, mask)) ctx.log.info(line);
+  for (const line of banner(emulator, flags, mask)) ctx.log.plain(line);
   await untilAborted(ctx.signal);
-  ctx.log.info('Stopping the emulator.');
+  ctx.log.plain('Stopping the emulator.');
   await emulator.close();
 }
 
