@@ -193,6 +193,9 @@ async function connect(
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
     };
+    if (emulator.movedAside) {
+      log.warn(`The local emulator's state was damaged: moved aside to ${emulator.movedAside}; starting empty.`);
+    }
     if (context.io.stderrIsTTY) log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw noCredentials(profileName);
