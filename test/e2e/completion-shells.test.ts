@@ -64,6 +64,11 @@ const CASES: Array<[line: string, expected: readonly string[]]> = [
   ['tango -p staging config get ', Object.keys(CONFIG_KEYS)],
   ['tango config set o', ['output']],
   ['tango completion ', ['bash', 'zsh', 'fish']],
+  ['tango api P', ['POST', 'PUT', 'PATCH']],
+  ['tango api /cu', ['/customers', '/customers/']],
+  ['tango api PATCH /cu', ['/customers', '/customers/']],
+  ['tango api GET /or', ['/orders', '/orders/']],
+  ['tango api /catalogs -o t', ['table', 'text']],
   ['tango nonsense ', []],
 ];
 

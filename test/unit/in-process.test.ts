@@ -91,6 +91,36 @@ describe('accounts', () => {
   });
 });
 
+describe('api', () => {
+  it('at a terminal the answer is indented; on a pipe it is one line', async () => {
+    const id = await createCustomer(client);
+    const terminal = await tango(['api', `/customers/${id}`], { tty: AT_A_TERMINAL });
+    const pipe = await tango(['api', `/customers/${id}`]);
+
+    expect(terminal.code).toBe(0);
+    expect(terminal.stdout).toMatch(/^\{\n {2}"customerIdentifier": /);
+    expect(pipe.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(terminal.stdout)).toEqual(JSON.parse(pipe.stdout));
+  });
+
+  it("-o table lays the answer out; the profile's output setting does not change it", async () => {
+    const id = await createCustomer(client);
+    const table = await tango([
+      'api',
+      '/customers',
+      '--query',
+      `[?customerIdentifier=='${id}'].{id: customerIdentifier}`,
+      '-o',
+      'table',
+    ]);
+    expect(table.stdout).toBe(`id\n${id}\n`);
+
+    expect((await tango(['config', 'set', 'output', 'csv'])).code).toBe(0);
+    const plain = await tango(['api', `/customers/${id}`]);
+    expect(JSON.parse(plain.stdout).customerIdentifier).toBe(id);
+  });
+});
+
 describe('config', () => {
   it('set, get and list one profile, stored in the folder the environment names', async () => {
     expect((await tango(['config', 'set', 'output', 'json', '--profile', 'ci'])).code).toBe(0);
