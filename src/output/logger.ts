@@ -1,5 +1,6 @@
 /** Everything that is not data goes to stderr through this. */
 import { createPaint } from './color.js';
+import { escapeControls } from './controls.js';
 
 export interface Logger {
   /** Plain information for the person at the terminal. */
@@ -22,15 +23,17 @@ export interface LoggerOptions {
 
 export function createLogger({ verbose, color, write }: LoggerOptions): Logger {
   const paint = createPaint(color);
+  // Messages carry server text (names, errors): escaped before colour is added around them.
   const line = (text: string) => write(`${text}\n`);
+  const plain = escapeControls;
   return {
-    info: (m) => line(m),
-    aside: (m) => line(paint.dim(m)),
-    note: (m) => line(paint.cyan(m)),
-    warn: (m) => line(paint.yellow(`Warning: ${m}`)),
-    success: (m) => line(paint.green(m)),
+    info: (m) => line(plain(m)),
+    aside: (m) => line(paint.dim(plain(m))),
+    note: (m) => line(paint.cyan(plain(m))),
+    warn: (m) => line(paint.yellow(`Warning: ${plain(m)}`)),
+    success: (m) => line(paint.green(plain(m))),
     debug: (m) => {
-      if (verbose) line(paint.dim(m));
+      if (verbose) line(paint.dim(plain(m)));
     },
   };
 }
