@@ -116,7 +116,7 @@ _tango_flags() {
     'accounts help') REPLY='' ;;
     'api') REPLY='-f --raw-field -F --field -H --header --input -i --include --paginate --slurp --retry-post -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --client-secret-stdin --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --username --client-secret-stdin --audience --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
@@ -129,7 +129,7 @@ _tango_flags() {
     'config path') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'config help') REPLY='' ;;
     'emulator') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
-    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'emulator start') REPLY='--port --host --data --latency --fail-rate --rate-limit --drop-rate --drop-mode --seed --seed-accounts --random-seed --platform-name --platform-key --token-ttl --create-answer -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator reset') REPLY='--data -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator seed') REPLY='--customers --accounts --random-seed --data -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'emulator help') REPLY='' ;;
@@ -159,7 +159,7 @@ _tango_option() {
     '|-h'|'|--help') REPLY='none' ;;
     'customers|-h'|'customers|--help') REPLY='none' ;;
     'customers list|--display-name') REPLY='required free' ;;
-    'customers list|--status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
+    'customers list|--status') REPLY='required free' ;;
     'customers list|--created-after') REPLY='required free' ;;
     'customers list|--created-before') REPLY='required free' ;;
     'customers list|--account-status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
@@ -183,7 +183,7 @@ _tango_option() {
     'customers create|-h'|'customers create|--help') REPLY='none' ;;
     'accounts|-h'|'accounts|--help') REPLY='none' ;;
     'accounts list|--status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
-    'accounts list|--currency') REPLY='required choices USD AUD CAD EUR GBP' ;;
+    'accounts list|--currency') REPLY='required choices AUD CAD EUR GBP USD MXN SGD PLN' ;;
     'accounts list|--display-name') REPLY='required free' ;;
     'accounts list|--account-number') REPLY='required free' ;;
     'accounts list|--contact-email') REPLY='required free' ;;
@@ -233,7 +233,9 @@ _tango_option() {
     'auth login|--platform-name') REPLY='required free' ;;
     'auth login|--platform-key-stdin') REPLY='none' ;;
     'auth login|--client-id') REPLY='required free' ;;
+    'auth login|--username') REPLY='required free' ;;
     'auth login|--client-secret-stdin') REPLY='none' ;;
+    'auth login|--audience') REPLY='required choices 24h 5m' ;;
     'auth login|--auth-url') REPLY='required free' ;;
     'auth login|--no-verify') REPLY='none' ;;
     'auth login|-h'|'auth login|--help') REPLY='none' ;;
@@ -264,6 +266,7 @@ _tango_option() {
     'emulator start|--platform-name') REPLY='required free' ;;
     'emulator start|--platform-key') REPLY='required free' ;;
     'emulator start|--token-ttl') REPLY='required free' ;;
+    'emulator start|--create-answer') REPLY='required choices documented full' ;;
     'emulator start|-h'|'emulator start|--help') REPLY='none' ;;
     'emulator reset|--data') REPLY='required file' ;;
     'emulator reset|-y'|'emulator reset|--yes') REPLY='none' ;;

@@ -215,7 +215,7 @@ function __tango_flags -a path
         case 'customers list'
             printf '%s\t%s\n' \
                 --display-name 'only customers with this display name' \
-                --status 'only customers with this status, such as ACTIVE' \
+                --status 'only customers with this status, such as ACTIVE (any word; customer statuses are not documented)' \
                 --created-after 'only customers created at or after this ISO 8601 date or time' \
                 --created-before 'only customers created at or before this ISO 8601 date or time (a date includes that whole day)' \
                 --account-status 'only customers with an account of this status' \
@@ -275,7 +275,7 @@ function __tango_flags -a path
         case 'customers create'
             printf '%s\t%s\n' \
                 --identifier 'the customer identifier: 5-100 letters, digits or \'-\'' \
-                --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' \
+                --display-name 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji' \
                 --if-not-exists 'succeed when the customer already exists with the same display name' \
                 --dry-run 'print the request that would be sent, and send nothing' \
                 -h 'display help for command' \
@@ -325,7 +325,7 @@ function __tango_flags -a path
         case 'accounts list'
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
-                --currency 'only accounts in this currency: AUD, CAD, EUR, GBP or USD (repeatable)' \
+                --currency 'only accounts in this currency: AUD, CAD, EUR, GBP, USD, MXN, SGD or PLN (repeatable)' \
                 --display-name 'only accounts with this display name' \
                 --account-number 'only the account with this account number' \
                 --contact-email 'only accounts with this contact email' \
@@ -385,7 +385,7 @@ function __tango_flags -a path
         case 'accounts create'
             printf '%s\t%s\n' \
                 --identifier 'the account identifier: 5-100 lowercase letters, digits or \'-\'' \
-                --display-name 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji' \
+                --display-name 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji' \
                 --contact-email 'email address of the account representative, at most 100 characters' \
                 --currency 'USD, AUD, CAD, EUR, GBP; never changeable later' \
                 --funding-email 'send funding notifications to this address (repeatable)' \
@@ -413,7 +413,7 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts update'
             printf '%s\t%s\n' \
-                --display-name 'a new friendly name: 5-100 letters, digits, punctuation or spaces' \
+                --display-name 'a new friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji' \
                 --contact-email 'a new contact email address' \
                 --funding-email 'funding notification address; the list given replaces the old one (repeatable)' \
                 --clear-funding-emails 'remove every funding notification address' \
@@ -530,8 +530,10 @@ function __tango_flags -a path
                 --platform-name 'platform name (the HTTP Basic user)' \
                 --platform-key-stdin 'read the platform key from stdin, so it never shows in ps or history' \
                 --client-id 'OAuth client id, for platforms that use OAuth instead of a platform key' \
-                --client-secret-stdin 'read the OAuth client secret from stdin' \
-                --auth-url 'OAuth token URL (default: the environment\'s)' \
+                --username 'the OAuth service account\'s username' \
+                --client-secret-stdin 'read two lines from stdin: the OAuth client secret, then the service account\'s password' \
+                --audience 'OAuth token lifetime: 24h or 5m' \
+                --auth-url 'OAuth token URL (default: the environment\'s; needed with --base-url)' \
                 --no-verify 'store without checking against the API' \
                 -h 'display help for command' \
                 --help 'display help for command' \
@@ -796,6 +798,7 @@ function __tango_flags -a path
                 --platform-name 'the Basic-auth user to accept (default: tango-local)' \
                 --platform-key 'the Basic-auth password to accept (default: local-key)' \
                 --token-ttl 'lifetime of OAuth tokens from POST /oauth/token' \
+                --create-answer 'what a create answers: documented (201, the created fields) or full (200, the whole resource)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -956,7 +959,7 @@ function __tango_option -a path flag
         case 'customers list|--display-name'
             echo 'required free'
         case 'customers list|--status'
-            echo 'required choices ACTIVE INACTIVE DISABLED FROZEN DELETED'
+            echo 'required free'
         case 'customers list|--created-after'
             echo 'required free'
         case 'customers list|--created-before'
@@ -1004,7 +1007,7 @@ function __tango_option -a path flag
         case 'accounts list|--status'
             echo 'required choices ACTIVE INACTIVE DISABLED FROZEN DELETED'
         case 'accounts list|--currency'
-            echo 'required choices USD AUD CAD EUR GBP'
+            echo 'required choices AUD CAD EUR GBP USD MXN SGD PLN'
         case 'accounts list|--display-name'
             echo 'required free'
         case 'accounts list|--account-number'
@@ -1103,8 +1106,12 @@ function __tango_option -a path flag
             echo 'none'
         case 'auth login|--client-id'
             echo 'required free'
+        case 'auth login|--username'
+            echo 'required free'
         case 'auth login|--client-secret-stdin'
             echo 'none'
+        case 'auth login|--audience'
+            echo 'required choices 24h 5m'
         case 'auth login|--auth-url'
             echo 'required free'
         case 'auth login|--no-verify'
@@ -1165,6 +1172,8 @@ function __tango_option -a path flag
             echo 'required free'
         case 'emulator start|--token-ttl'
             echo 'required free'
+        case 'emulator start|--create-answer'
+            echo 'required choices documented full'
         case 'emulator start|-h' 'emulator start|--help'
             echo 'none'
         case 'emulator reset|--data'

@@ -143,7 +143,12 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       prompter ??= outside.prompter
         ? Promise.resolve(outside.prompter)
         : import('./output/prompter.js').then(({ inquirerPrompter }) =>
-            inquirerPrompter({ input: io.stdin, output: io.promptOutput, signal: outside.signal }),
+            inquirerPrompter({
+              input: io.stdin,
+              output: io.promptOutput,
+              signal: outside.signal,
+              color: io.colorOn('stderr', opts.color),
+            }),
           );
       return prompter;
     },
@@ -198,7 +203,7 @@ async function connect(
     }
     if (context.io.stderrIsTTY) log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
-  if (!credentials) throw noCredentials(profileName);
+  if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);
   const { createApiClient } = await import('./api/client.js');
   const persistToken = !override && credentials.kind === 'oauth' && credentials.clientId.source === 'profile';
   const client = createApiClient({

@@ -173,16 +173,72 @@ export class OutcomeUnknownError extends CliError {
   }
 }
 
-/** The OAuth token endpoint refused the client's id or secret (HTTP 400, 401 or 403). */
+/** The OAuth token endpoint refused the token request (HTTP 400, 401 or 403; Tango answers text/plain). */
 export class TokenRefusedError extends CliError {
   readonly status: number;
+  /** What the endpoint said, on one line (its text/plain body). */
+  readonly reason: string;
   readonly clientId: string;
+  readonly username: string;
+  readonly audience: string;
+  readonly tokenUrl: string;
 
-  constructor(status: number, clientId: string) {
-    super(ExitCode.auth, `The OAuth token endpoint refused client "${clientId}" (HTTP ${status})`);
+  constructor(init: {
+    status: number;
+    reason: string;
+    clientId: string;
+    username: string;
+    audience: string;
+    tokenUrl: string;
+  }) {
+    const said = init.reason ? `: ${init.reason}` : '';
+    super(ExitCode.auth, `The OAuth token endpoint refused the token request (HTTP ${init.status})${said}`, {
+      details: [
+        `client id:        ${init.clientId}`,
+        `service account:  ${init.username}`,
+        `audience:         ${init.audience}`,
+        `token URL:        ${init.tokenUrl}`,
+      ],
+    });
     this.name = 'TokenRefusedError';
-    this.status = status;
-    this.clientId = clientId;
+    this.status = init.status;
+    this.reason = init.reason;
+    this.clientId = init.clientId;
+    this.username = init.username;
+    this.audience = init.audience;
+    this.tokenUrl = init.tokenUrl;
+  }
+}
+
+/** OAuth is configured for a --base-url server whose token URL was never given (it is not guessed). */
+export class TokenUrlUnknownError extends CliError {
+  readonly baseUrl: string;
+  constructor(baseUrl: string) {
+    super(ExitCode.usage, `No OAuth token URL for ${baseUrl}: it is not guessed for a --base-url server.`);
+    this.name = 'TokenUrlUnknownError';
+    this.baseUrl = baseUrl;
+  }
+}
+
+/**
+ * Credentials are there but cannot be used: some of the four OAuth variables without the others,
+ * or a profile an older tango stored with an OAuth client only (the token endpoint also needs the
+ * service account). Nothing was sent.
+ */
+export class CredentialsUnusableError extends CliError {
+  readonly reason: 'partial-oauth-env' | 'old-oauth-profile';
+  readonly profile: string;
+  readonly clientId?: string;
+  constructor(
+    reason: CredentialsUnusableError['reason'],
+    message: string,
+    facts: { profile: string; clientId?: string; details?: string[] },
+  ) {
+    super(ExitCode.auth, message, { details: facts.details });
+    this.name = 'CredentialsUnusableError';
+    this.reason = reason;
+    this.profile = facts.profile;
+    this.clientId = facts.clientId;
   }
 }
 

@@ -8,11 +8,13 @@ import {
   ApiError,
   CliError,
   ConflictError,
+  CredentialsUnusableError,
   ExitCode,
   NetworkError,
   OutcomeUnknownError,
   QueryError,
   TokenRefusedError,
+  TokenUrlUnknownError,
   UnexpectedAnswerError,
 } from './errors.js';
 
@@ -29,9 +31,11 @@ function hintFromFacts(error: CliError): string | undefined {
       ? 'the expression is valid but does not fit this data; look at the output of -o json first'
       : 'JMESPath syntax: https://jmespath.org/tutorial.html; quote the whole expression for the shell';
   }
-  if (error instanceof TokenRefusedError) {
-    return 'check the client id and secret: tango auth login --client-id <id> --client-secret-stdin';
+  if (error instanceof TokenRefusedError) return tokenRefusedHint(error);
+  if (error instanceof TokenUrlUnknownError) {
+    return 'give the token URL once: tango auth login ... --auth-url <url>, or tango config set auth-url <url>';
   }
+  if (error instanceof CredentialsUnusableError) return unusableHint(error);
   if (error instanceof UnexpectedAnswerError) return unexpectedHint(error);
   if (error instanceof OutcomeUnknownError) {
     const get = error.resource === 'account' ? 'tango accounts get' : 'tango customers get';
@@ -41,6 +45,20 @@ function hintFromFacts(error: CliError): string | undefined {
     return 'choose another identifier, or pass --if-not-exists to accept the existing one';
   }
   return undefined;
+}
+
+const LOGIN_OAUTH = 'tango auth login --client-id <id> --username <service account> --client-secret-stdin';
+
+/** A 400 is about the request (where it went, what it asked for); a 401 about the secrets. */
+function tokenRefusedHint(error: TokenRefusedError): string {
+  if (error.status === 400) return 'check the token URL (--auth-url) and the audience (--audience 24h or 5m)';
+  return `check the client secret and the service account's password, then the client id and username: ${LOGIN_OAUTH}`;
+}
+
+function unusableHint(error: CredentialsUnusableError): string {
+  if (error.reason === 'partial-oauth-env') return 'set all four, or none and use a stored profile';
+  const profile = error.profile === 'default' ? '' : ` --profile ${error.profile}`;
+  return `log in again: tango auth login${profile} --client-id ${error.clientId} --username <service account> --client-secret-stdin`;
 }
 
 function apiHint(error: ApiError): string | undefined {
@@ -86,7 +104,8 @@ export function noCredentials(profile: string): CliError {
   return new CliError(ExitCode.auth, `No credentials for profile "${profile}".`, {
     details: [
       'Store them:        tango auth login' + (profile === 'default' ? '' : ` --profile ${profile}`),
-      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY (or TANGO_CLIENT_ID and TANGO_CLIENT_SECRET)',
+      'Or, for scripts:   TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY',
+      '                   (OAuth: TANGO_CLIENT_ID, TANGO_CLIENT_SECRET, TANGO_USERNAME and TANGO_PASSWORD)',
       'Or try it locally: tango --env local customers list',
     ],
   });

@@ -1,7 +1,8 @@
 /**
  * Credentials as an Authorization header: Basic for platform name + key, or a bearer token from
- * the OAuth client-credentials flow. The token is cached (in the profile) and reused until shortly
- * before it expires; a 401 renews it once.
+ * Tango's "Acquire Service Account token" (spec/tango-auth-openapi.json): the password grant with
+ * the client and the service account. The token is cached (in the profile, for every process of
+ * it) and reused until shortly before it expires; a 401 renews it once.
  */
 import { type Dispatcher, request } from 'undici';
 import { CliError, ExitCode, NetworkError, TokenRefusedError } from '../errors.js';
@@ -19,8 +20,10 @@ export interface CachedToken {
   expiresAt: number;
   /** Epoch ms after which we fetch a new one, a little before expiresAt. */
   renewAt: number;
-  /** Which client the token belongs to, so a changed client id never reuses it. */
+  /** Whose token it is: a changed client, service account or audience never reuses it. */
   clientId: string;
+  username?: string;
+  audience?: string;
 }
 
 export interface TokenCache {
@@ -32,6 +35,11 @@ export interface OAuthOptions {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The service account's username and password. */
+  username: string;
+  password: string;
+  /** `https://api.tangocard.com/` (24-hour token) or `tango-api.bhn.com/fiveminute` (5 minutes). */
+  audience: string;
   cache: TokenCache;
   dispatcher?: Dispatcher;
   userAgent?: string;
@@ -42,9 +50,9 @@ export interface OAuthOptions {
 
 const RENEW_MARGIN_MS = 60_000;
 
-export function oauthClientCredentials(options: OAuthOptions): AuthProvider {
+export function oauthServiceAccount(options: OAuthOptions): AuthProvider {
   const now = options.now ?? Date.now;
-  let current = usable(options.cache.load(), options.clientId, now());
+  let current = usable(options.cache.load(), options, now());
   let pending: Promise<CachedToken> | undefined;
 
   const fresh = async (signal?: AbortSignal): Promise<CachedToken> => {
@@ -70,18 +78,28 @@ export function oauthClientCredentials(options: OAuthOptions): AuthProvider {
   };
 }
 
-function usable(token: CachedToken | undefined, clientId: string, now: number): CachedToken | undefined {
-  return token && token.clientId === clientId && now < token.renewAt ? token : undefined;
+function usable(token: CachedToken | undefined, owner: OAuthOptions, now: number): CachedToken | undefined {
+  if (!token || now >= token.renewAt) return undefined;
+  const same =
+    token.clientId === owner.clientId && token.username === owner.username && token.audience === owner.audience;
+  return same ? token : undefined;
+}
+
+/** Exactly the request the spec documents: these seven fields, form-encoded. */
+export function tokenRequestForm(options: OAuthOptions): URLSearchParams {
+  return new URLSearchParams({
+    client_id: options.clientId,
+    client_secret: options.clientSecret,
+    username: options.username,
+    password: options.password,
+    scope: 'raas.all',
+    audience: options.audience,
+    grant_type: 'password',
+  });
 }
 
 async function fetchToken(options: OAuthOptions, now: () => number, signal?: AbortSignal): Promise<CachedToken> {
-  const form = new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_id: options.clientId,
-    client_secret: options.clientSecret,
-    scope: 'raas.all',
-    audience: 'https://api.tangocard.com/',
-  });
+  const form = tokenRequestForm(options);
   const started = now();
   let status: number;
   let text: string;
@@ -114,7 +132,10 @@ async function fetchToken(options: OAuthOptions, now: () => number, signal?: Abo
     });
   }
   options.trace?.(`POST ${options.tokenUrl} -> ${status} (${now() - started} ms, token request)`);
-  if (status === 400 || status === 401 || status === 403) throw new TokenRefusedError(status, options.clientId);
+  if (status === 400 || status === 401 || status === 403) {
+    const { clientId, username, audience, tokenUrl } = options;
+    throw new TokenRefusedError({ status, reason: reasonOf(text), clientId, username, audience, tokenUrl });
+  }
   const body = parseToken(text);
   if (status < 200 || status >= 300 || !body) {
     throw new CliError(ExitCode.error, `The OAuth token endpoint answered HTTP ${status} without a usable token`);
@@ -126,7 +147,16 @@ async function fetchToken(options: OAuthOptions, now: () => number, signal?: Abo
     expiresAt: issued + ttlMs,
     renewAt: issued + ttlMs - Math.min(RENEW_MARGIN_MS, ttlMs / 10),
     clientId: options.clientId,
+    username: options.username,
+    audience: options.audience,
   };
+}
+
+/** The refusal's text body, on one line, without control characters, and short. */
+function reasonOf(text: string): string {
+  const plain = text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+  const line = plain.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 function parseToken(text: string): { access_token: string; expires_in: number } | undefined {

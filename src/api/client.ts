@@ -5,11 +5,12 @@
  * command that sends nothing never loads undici.
  */
 import type { Dispatcher } from 'undici';
+import { AUDIENCES } from '../config/environments.js';
 import type { Credentials, Settings } from '../config/settings.js';
 import type { ProfileStore } from '../config/store.js';
-import { UsageError } from '../errors.js';
+import { TokenUrlUnknownError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { basicAuth, oauthClientCredentials, type TokenCache } from './auth.js';
+import { basicAuth, oauthServiceAccount, type TokenCache } from './auth.js';
 import { HttpClient, REDACTED } from './http.js';
 import { processPacer } from './pacer.js';
 import { TangoApi } from './tango.js';
@@ -37,10 +38,13 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
   const auth =
     credentials.kind === 'basic'
       ? basicAuth(credentials.platformName.value, credentials.platformKey.value)
-      : oauthClientCredentials({
-          tokenUrl: options.authUrl ?? settings.authUrl.value,
+      : oauthServiceAccount({
+          tokenUrl: tokenUrlFor(options.authUrl ?? settings.authUrl.value, options.baseUrl),
           clientId: credentials.clientId.value,
           clientSecret: credentials.clientSecret.value,
+          username: credentials.username.value,
+          password: credentials.password.value,
+          audience: AUDIENCES[credentials.audience.value],
           cache: tokenCache(options.tokenProfile),
           userAgent: USER_AGENT,
           timeoutMs: settings.timeoutMs,
@@ -62,6 +66,16 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
     maxBodyBytes: maxBodyFromEnv(options.env),
   });
   return { api: new TangoApi(http), close: () => http.close() };
+}
+
+/**
+ * The token URL in force. A --base-url server's token endpoint cannot be guessed (sending the
+ * service account's password to the sandbox's auth host for a private server would be wrong), so
+ * without a stored one it is an error (src/hints.ts names the flag that sets it).
+ */
+function tokenUrlFor(authUrl: string, baseUrl: string): string {
+  if (authUrl) return authUrl;
+  throw new TokenUrlUnknownError(baseUrl);
 }
 
 /** An HTTP client that can only describe requests (for --dry-run without stored credentials). */

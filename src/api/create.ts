@@ -6,7 +6,7 @@
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
 import { type FundingNotification, fundingEmails } from '../domain/funding-emails.js';
-import { type CreateAccountBody, type CreateCustomerBody, DEFAULT_CURRENCY, emailKey } from '../domain/rules.js';
+import { type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import {
   ApiError,
@@ -22,7 +22,7 @@ import { requests, type TangoApi } from './tango.js';
 
 export type CreateOutcome<T> =
   | { outcome: 'created'; resource: T /** the answer was lost and a GET confirmed it */; recovered: boolean }
-  | { outcome: 'exists'; resource: T };
+  | { outcome: 'existed'; resource: T };
 
 export interface CreateOptions {
   /** An existing resource with the same values counts as success. */
@@ -99,7 +99,7 @@ async function createWithRecovery<T>(recovery: Recovery<T>): Promise<CreateOutco
   if (differences.length === 0) {
     return ours
       ? { outcome: 'created', resource: existing, recovered: true }
-      : { outcome: 'exists', resource: existing };
+      : { outcome: 'existed', resource: existing };
   }
   throw new ConflictError(`${label} already exists with different values`, differences, conflict.requestId);
 }
@@ -133,10 +133,13 @@ export function accountDifferences(
     if (JSON.stringify(want) !== JSON.stringify(have)) differences.push({ field, existing: have, requested: want });
   };
   if (existing.underAnotherCustomer) compare('customer', customer, 'another customer');
+  // Only what the request sent: a field left out was never asked for (the server chose it).
   compare('displayName', requested.displayName, existing.displayName);
   compare('contactEmail', requested.contactEmail, existing.contactEmail);
-  compare('currencyCode', requested.currencyCode ?? DEFAULT_CURRENCY, existing.currencyCode);
-  compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+  if (requested.currencyCode !== undefined) compare('currencyCode', requested.currencyCode, existing.currencyCode);
+  if (requested.fundingNotification !== undefined) {
+    compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+  }
   return differences;
 }
 

@@ -7,7 +7,6 @@ import { Agent, type Dispatcher, request } from 'undici';
 import {
   ApiError,
   CliError,
-  ExitCode,
   InterruptedError,
   NetworkError,
   type NetworkFacts,

@@ -1,10 +1,16 @@
 /** `tango help [command...]`, plus the topic `tango help exit-codes`. */
 import { Command } from 'commander';
-import { exitCodeTable } from '../errors.js';
+import { type ExitCodeValue, exitCodeTable } from '../errors.js';
 import { action, examples } from './action.js';
 
-export function exitCodesText(): string {
-  const lines = exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`);
+/**
+ * An exit-code table as help shows it: "    2  meaning", a meaning's further lines under its first.
+ * Every table a command prints goes through here, with codes from src/errors.ts.
+ */
+export function exitCodesText(rows: ReadonlyArray<readonly [ExitCodeValue, string]> = exitCodeTable): string {
+  const lines = rows.map(
+    ([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning.replaceAll('\n', `\n${' '.repeat(7)}`)}`,
+  );
   return `Exit codes:\n${lines.join('\n')}\n`;
 }
 

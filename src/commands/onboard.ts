@@ -1,5 +1,6 @@
 /** `tango onboard`: the onboarding wizard, or the same from a plan file. Its work loads only when it runs. */
 import { Command } from 'commander';
+import { DEFAULT_CURRENCY } from '../domain/rules.js';
 import { action, examples } from './action.js';
 
 interface OnboardFlags {
@@ -19,7 +20,7 @@ Plan file (--plan), JSON; every field is checked before anything is sent:
     ]
   }
   customer.existing: true adds the accounts to a customer that already exists (displayName may be left out).
-  currencyCode is optional (USD); fundingEmails may instead be the API's "fundingNotification": [{"emailAddress": "..."}].
+  currencyCode is optional (${DEFAULT_CURRENCY}); fundingEmails may instead be the API's "fundingNotification": [{"emailAddress": "..."}].
   What already exists with the same values is skipped, so a plan can be run again after a failure.
   The wizard's review can save its answers as such a file.
 `;

@@ -5,7 +5,7 @@
 import { InvalidArgumentError } from 'commander';
 import { withHints } from '../completion/values.js';
 import { type NumberSetting, numberRule, parseNumberSetting } from '../config/limits.js';
-import { check, type FieldRule, parseDateBound, type RuleName, rules } from '../domain/rules.js';
+import { check, type FieldRule, normalizeInput, parseDateBound, type RuleName, rules } from '../domain/rules.js';
 
 export const collect = withHints((value: string, previous: string[] = []): string[] => [...previous, value], {
   repeatable: true,
@@ -29,9 +29,13 @@ export function bySetting(name: NumberSetting): (value: string) => number {
   };
 }
 
-/** A flag checked by one of the shared field rules; a closed list (currency, status) also completes. */
+/**
+ * A flag checked by one of the shared field rules; a closed list (currency, status) also completes.
+ * The value is read as the rule reads input (`--status frozen` sends FROZEN).
+ */
 export function byRule(rule: RuleName): (value: string) => string {
-  const parser = (value: string) => {
+  const parser = (typed: string) => {
+    const value = normalizeInput(rule, typed);
     const problem = check(rule, value);
     if (problem) throw new InvalidArgumentError(`It ${problem.message}${problem.hint ? ` (${problem.hint})` : ''}.`);
     return value;

@@ -12,6 +12,22 @@ export const ENVIRONMENTS = {
 } as const;
 
 export type EnvName = keyof typeof ENVIRONMENTS;
+
+/**
+ * The token lifetimes Tango's token endpoint offers, by the `audience` that asks for them
+ * (spec/tango-auth-openapi.json): `--audience 24h` or `5m` at login.
+ */
+export const AUDIENCES = {
+  '24h': 'https://api.tangocard.com/',
+  '5m': 'tango-api.bhn.com/fiveminute',
+} as const;
+export type AudienceName = keyof typeof AUDIENCES;
+export const AUDIENCE_NAMES = Object.keys(AUDIENCES) as AudienceName[];
+export const DEFAULT_AUDIENCE: AudienceName = '24h';
+
+export function isAudienceName(value: unknown): value is AudienceName {
+  return typeof value === 'string' && (AUDIENCE_NAMES as string[]).includes(value);
+}
 export const ENV_NAMES = Object.keys(ENVIRONMENTS) as EnvName[];
 export const DEFAULT_ENV: EnvName = 'sandbox';
 

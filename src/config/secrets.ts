@@ -16,3 +16,24 @@ export async function secretFromStdin(readStdin: () => Promise<string>, flag: st
   }
   return value;
 }
+
+/**
+ * Several secrets piped on stdin, one a line, in the order `names` gives them
+ * (`printf '%s\n%s\n' "$SECRET" "$PASSWORD" | tango auth login ... --client-secret-stdin`).
+ */
+export async function secretLinesFromStdin(
+  readStdin: () => Promise<string>,
+  flag: string,
+  names: readonly string[],
+): Promise<string[]> {
+  const lines = (await readStdin()).split(/\r?\n/);
+  const values = names.map((_, index) => lines[index] ?? '');
+  const missing = names.filter((_, index) => !values[index]!.trim());
+  if (missing.length > 0) {
+    const { UsageError } = await import('../errors.js');
+    throw new UsageError(
+      `${flag}: stdin must hold ${names.length} lines, ${names.join(', then ')}; ${missing.join(' and ')} missing`,
+    );
+  }
+  return values;
+}

@@ -2,8 +2,18 @@
  * Resolves every setting once, with where it came from: flag > environment > profile > default.
  * `tango auth status` shows the sources; everything else only uses the values.
  */
-import { UsageError } from '../errors.js';
-import { DEFAULT_ENV, ENV_NAMES, ENVIRONMENTS, type EnvName, isEnvName, isLoopbackHost } from './environments.js';
+import { CredentialsUnusableError, UsageError } from '../errors.js';
+import {
+  type AudienceName,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ENV,
+  ENV_NAMES,
+  ENVIRONMENTS,
+  type EnvName,
+  isAudienceName,
+  isEnvName,
+  isLoopbackHost,
+} from './environments.js';
 import { NUMBER_SETTINGS } from './limits.js';
 import type { Profile } from './store.js';
 
@@ -36,17 +46,30 @@ export interface GlobalOptions {
 
 export type OptionSource = (name: keyof GlobalOptions) => string | undefined;
 
+export interface OAuthCredentials {
+  kind: 'oauth';
+  clientId: Resolved<string>;
+  clientSecret: Resolved<string>;
+  /** The service account's username and password, as the token request needs them. */
+  username: Resolved<string>;
+  password: Resolved<string>;
+  audience: Resolved<AudienceName>;
+}
+
 export type Credentials =
   | { kind: 'basic'; platformName: Resolved<string>; platformKey: Resolved<string> }
-  | { kind: 'oauth'; clientId: Resolved<string>; clientSecret: Resolved<string> };
+  | OAuthCredentials;
 
 export interface Settings {
   profile: Resolved<string>;
   env: Resolved<EnvName | 'custom'>;
   /** Empty for `--env local` until the embedded emulator has a port. */
   baseUrl: Resolved<string>;
+  /** Empty when it cannot be known: a --base-url server without a stored auth URL. */
   authUrl: Resolved<string>;
   credentials: Credentials | undefined;
+  /** Why credentials that are there cannot be used (half the OAuth variables, a profile from an older tango). */
+  credentialsIssue: CredentialsUnusableError | undefined;
   output: Resolved<OutputFormat>;
   fields: string[] | undefined;
   timeoutMs: number;
@@ -96,6 +119,7 @@ export function resolveSettings(
     baseUrl: target.baseUrl,
     authUrl: resolveAuthUrl(target.env.value, profile),
     credentials: resolveCredentials(env, profile),
+    credentialsIssue: credentialsIssue(env, profile, resolveProfileName(opts, optionSource).value),
     output: resolveOutput(opts, flagOrEnv, profile),
     fields: opts.fields ? parseFields(opts.fields) : undefined,
     timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
@@ -164,11 +188,13 @@ function resolveTarget(
   };
 }
 
+/** The token URL: stored, or the environment's; for a --base-url server it is not guessed (empty). */
 function resolveAuthUrl(env: EnvName | 'custom', profile: Profile | undefined): Resolved<string> {
   if (profile?.authUrl) return { value: profile.authUrl, source: 'profile' };
-  const preset = env === 'custom' ? ENVIRONMENTS[DEFAULT_ENV].authUrl : ENVIRONMENTS[env].authUrl;
-  return { value: preset, source: 'default' };
+  return { value: env === 'custom' ? '' : ENVIRONMENTS[env].authUrl, source: 'default' };
 }
+
+const OAUTH_VARIABLES = ['TANGO_CLIENT_ID', 'TANGO_CLIENT_SECRET', 'TANGO_USERNAME', 'TANGO_PASSWORD'] as const;
 
 /** TANGO_* variables beat the stored profile, as a pair: a name from one place and a key from another would never match. */
 export function resolveCredentials(env: NodeJS.ProcessEnv, profile: Profile | undefined): Credentials | undefined {
@@ -179,11 +205,15 @@ export function resolveCredentials(env: NodeJS.ProcessEnv, profile: Profile | un
       platformKey: { value: env.TANGO_PLATFORM_KEY, source: 'env' },
     };
   }
-  if (env.TANGO_CLIENT_ID && env.TANGO_CLIENT_SECRET) {
+  if (OAUTH_VARIABLES.some((name) => env[name])) {
+    if (!OAUTH_VARIABLES.every((name) => env[name])) return undefined;
     return {
       kind: 'oauth',
-      clientId: { value: env.TANGO_CLIENT_ID, source: 'env' },
-      clientSecret: { value: env.TANGO_CLIENT_SECRET, source: 'env' },
+      clientId: { value: env.TANGO_CLIENT_ID!, source: 'env' },
+      clientSecret: { value: env.TANGO_CLIENT_SECRET!, source: 'env' },
+      username: { value: env.TANGO_USERNAME!, source: 'env' },
+      password: { value: env.TANGO_PASSWORD!, source: 'env' },
+      audience: resolveAudience(profile),
     };
   }
   if (profile?.platformName && profile.platformKey) {
@@ -193,14 +223,63 @@ export function resolveCredentials(env: NodeJS.ProcessEnv, profile: Profile | un
       platformKey: { value: profile.platformKey, source: 'profile' },
     };
   }
-  if (profile?.clientId && profile.clientSecret) {
+  if (profile?.clientId && profile.clientSecret && profile.username && profile.password) {
     return {
       kind: 'oauth',
       clientId: { value: profile.clientId, source: 'profile' },
       clientSecret: { value: profile.clientSecret, source: 'profile' },
+      username: { value: profile.username, source: 'profile' },
+      password: { value: profile.password, source: 'profile' },
+      audience: resolveAudience(profile),
     };
   }
   return undefined;
+}
+
+function resolveAudience(profile: Profile | undefined): Resolved<AudienceName> {
+  return isAudienceName(profile?.audience)
+    ? { value: profile.audience, source: 'profile' }
+    : { value: DEFAULT_AUDIENCE, source: 'default' };
+}
+
+/**
+ * Credentials that are there but cannot be used, said plainly instead of "no credentials": some of
+ * the four OAuth variables without the others, or a profile stored by an older tango with a client
+ * id and secret only (Tango's token endpoint also needs the service account; the rest of the
+ * profile is kept).
+ */
+function credentialsIssue(
+  env: NodeJS.ProcessEnv,
+  profile: Profile | undefined,
+  name: string,
+): CredentialsUnusableError | undefined {
+  if (env.TANGO_PLATFORM_NAME && env.TANGO_PLATFORM_KEY) return undefined;
+  const given = OAUTH_VARIABLES.filter((variable) => env[variable]);
+  if (given.length > 0 && given.length < OAUTH_VARIABLES.length) {
+    const missing = OAUTH_VARIABLES.filter((variable) => !env[variable]);
+    const verb = given.length > 1 ? 'are' : 'is';
+    return new CredentialsUnusableError(
+      'partial-oauth-env',
+      `${given.join(', ')} ${verb} set, ${missing.join(', ')} not.`,
+      {
+        profile: name,
+        details: [`An OAuth service-account token needs all four: ${OAUTH_VARIABLES.join(', ')}.`],
+      },
+    );
+  }
+  if (given.length > 0 || !profile?.clientId || (profile.username && profile.password)) return undefined;
+  if (profile.platformName && profile.platformKey) return undefined;
+  return new CredentialsUnusableError(
+    'old-oauth-profile',
+    `Profile "${name}" holds OAuth client credentials stored by an older tango; log in again.`,
+    {
+      profile: name,
+      clientId: profile.clientId,
+      details: [
+        "Tango's token endpoint needs the service account's username and password too; the rest of the profile is kept.",
+      ],
+    },
+  );
 }
 
 function resolveOutput(

@@ -23,6 +23,11 @@ export interface Profile {
   platformKey?: string;
   clientId?: string;
   clientSecret?: string;
+  /** The OAuth service account's username and password (the password is a secret like the key). */
+  username?: string;
+  password?: string;
+  /** Which token lifetime to ask for: 24h or 5m. */
+  audience?: string;
   token?: StoredToken;
   output?: string;
   timeout?: number;

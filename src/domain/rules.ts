@@ -9,6 +9,11 @@ import { addressOf, type FundingNotification } from './funding-emails.js';
 export const CURRENCIES = ['USD', 'AUD', 'CAD', 'EUR', 'GBP'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 export const DEFAULT_CURRENCY: Currency = 'USD';
+/**
+ * What a list may filter by: the spec's `currencyCode` query enum also names currencies that
+ * accounts elsewhere hold, though the docs let this platform create only the five above.
+ */
+export const FILTER_CURRENCIES = ['AUD', 'CAD', 'EUR', 'GBP', 'USD', 'MXN', 'SGD', 'PLN'] as const;
 
 export const ACCOUNT_STATUSES = ['ACTIVE', 'INACTIVE', 'DISABLED', 'FROZEN', 'DELETED'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -39,15 +44,36 @@ export interface FieldRule {
   values?: readonly string[];
   test(value: string): boolean;
   hint?(value: string): string | undefined;
+  /**
+   * What a person's input means before the rule checks it (`frozen` is FROZEN). Only input is
+   * normalised: the emulator, like the API, checks what it is sent as it is.
+   */
+  normalize?(value: string): string;
 }
 
 const IDENTIFIER = /^[-a-zA-Z0-9]{5,100}$/;
 const ACCOUNT_IDENTIFIER = /^[-a-z0-9]{5,100}$/;
-const DISPLAY_NAME = /^[\p{L}\p{N}\p{P}\p{Z}]{5,100}$/u;
 // The WHATWG "valid e-mail address", plus a dot in the domain: a bare host is no contact address.
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const EMAIL_MAX = 100;
+// The spec's `contactEmail` filter allows longer addresses than an account may be created with.
+const EMAIL_FILTER_MAX = 255;
+const upperCase = (value: string) => value.trim().toUpperCase();
+
+/** A rule that is a closed list of capitalised words: input in any case, checked as given. */
+function enumRule(field: string, i18nKey: string, values: readonly string[]): FieldRule {
+  return {
+    field,
+    message: `must be one of ${values.join(', ')}`,
+    constraint: values.join('|'),
+    i18nKey,
+    values,
+    test: (v) => values.includes(v),
+    hint: (v) => (values.includes(v.toUpperCase()) ? `use ${v.toUpperCase()}` : undefined),
+    normalize: upperCase,
+  };
+}
 
 export const rules = {
   customerIdentifier: {
@@ -67,10 +93,11 @@ export const rules = {
   },
   displayName: {
     field: 'displayName',
-    message: 'must be 5-100 characters of letters, digits, punctuation and spaces (no emoji or symbols)',
-    constraint: DISPLAY_NAME.source,
+    message: 'must be 5-100 characters of letters, digits, punctuation, symbols or spaces (not only spaces; no emoji)',
+    constraint: '5-100 characters of \\p{L}\\p{M}\\p{N}\\p{P}\\p{S}\\p{Zs}, no emoji',
     i18nKey: 'validation.displayName.pattern',
-    test: (v) => DISPLAY_NAME.test(v),
+    test: (v) => displayNameFault(v) === undefined,
+    hint: displayNameFault,
   },
   contactEmail: {
     field: 'contactEmail',
@@ -86,24 +113,26 @@ export const rules = {
     i18nKey: 'validation.fundingNotification.email',
     test: isEmail,
   },
-  currencyCode: {
-    field: 'currencyCode',
-    message: `must be one of ${CURRENCIES.join(', ')}`,
-    constraint: CURRENCIES.join('|'),
-    i18nKey: 'validation.currencyCode.enum',
-    values: CURRENCIES,
-    test: (v) => (CURRENCIES as readonly string[]).includes(v),
-    hint: (v) => ((CURRENCIES as readonly string[]).includes(v.toUpperCase()) ? `use ${v.toUpperCase()}` : undefined),
+  /** A filter's contact email: any address the spec's filter takes, up to 255 characters. */
+  contactEmailFilter: {
+    field: 'contactEmail',
+    message: `must be a valid email address of at most ${EMAIL_FILTER_MAX} characters`,
+    constraint: `email, maxLength ${EMAIL_FILTER_MAX}`,
+    i18nKey: 'validation.contactEmail.email',
+    test: (v) => v.length <= EMAIL_FILTER_MAX && EMAIL.test(v),
   },
-  status: {
+  currencyCode: enumRule('currencyCode', 'validation.currencyCode.enum', CURRENCIES),
+  /** The currencies a list may filter by (the spec's query enum), more than may be created. */
+  currencyFilter: enumRule('currencyCode', 'validation.currencyCode.enum', FILTER_CURRENCIES),
+  status: enumRule('status', 'validation.status.enum', ACCOUNT_STATUSES),
+  /** Customer statuses are undocumented: any single word, sent in capitals. */
+  customerStatus: {
     field: 'status',
-    message: `must be one of ${ACCOUNT_STATUSES.join(', ')}`,
-    constraint: ACCOUNT_STATUSES.join('|'),
-    i18nKey: 'validation.status.enum',
-    values: ACCOUNT_STATUSES,
-    test: (v) => (ACCOUNT_STATUSES as readonly string[]).includes(v),
-    hint: (v) =>
-      (ACCOUNT_STATUSES as readonly string[]).includes(v.toUpperCase()) ? `use ${v.toUpperCase()}` : undefined,
+    message: 'must be a single word, such as ACTIVE',
+    constraint: '^[A-Za-z_]+$',
+    i18nKey: 'validation.status.word',
+    test: (v) => /^[A-Za-z_]+$/.test(v),
+    normalize: upperCase,
   },
   maxResults: {
     field: 'maxResults',
@@ -126,6 +155,14 @@ export const rules = {
     i18nKey: 'validation.date.format',
     test: (v) => parseIsoDate(v) !== undefined,
   },
+  /** The API's date-time query values (`format: date-time`): what the emulator takes, strictly. */
+  dateTimeQuery: {
+    field: 'date',
+    message: 'must be an RFC 3339 date-time with a time zone, such as 2025-01-31T12:00:00Z',
+    constraint: 'date-time',
+    i18nKey: 'validation.date.format',
+    test: (v) => parseRfc3339(v) !== undefined,
+  },
 } satisfies Record<string, FieldRule>;
 
 export type RuleName = keyof typeof rules;
@@ -134,17 +171,78 @@ export function isEmail(value: string): boolean {
   return value.length <= EMAIL_MAX && EMAIL.test(value);
 }
 
-/** Accepts `2025-01-31`, `2025-01-31T12:00`, `2025-01-31T12:00:00.000Z`, `...+02:00`; rejects the rest. */
+const DISPLAY_NAME_MIN = 5;
+const DISPLAY_NAME_MAX = 100;
+// Letters with their combining marks, digits, punctuation, symbols, spaces, and the two joiners
+// some scripts write with (Devanagari's half forms). Everything else, control characters first.
+const DISPLAY_NAME_CHARACTER = /[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\u200C\u200D]/u;
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+const EMOJI_VARIATION = '\uFE0F';
+const KEYCAP = '\u20E3';
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+
+/**
+ * Why a display name breaks the rule, in a few words, or undefined when it keeps it. Emoji are the
+ * characters shown as emoji by default (Unicode Emoji_Presentation: 🚀, flags, skin tones),
+ * anything followed by U+FE0F, keycaps and ZWJ sequences; text symbols such as ™ © ® are symbols.
+ * Length counts code points, as the spec's `{5,100}` pattern does.
+ */
+export function displayNameFault(value: string): string | undefined {
+  const characters = [...value];
+  if (characters.length < DISPLAY_NAME_MIN || characters.length > DISPLAY_NAME_MAX) {
+    return `it has ${characters.length} characters`;
+  }
+  for (const [index, character] of characters.entries()) {
+    const next = characters[index + 1];
+    const previous = characters[index - 1];
+    const joinsPictographs =
+      character === '\u200D' && [previous, next].some((c) => c !== undefined && PICTOGRAPHIC.test(c));
+    if (EMOJI_PRESENTATION.test(character) || next === EMOJI_VARIATION || character === KEYCAP || joinsPictographs) {
+      return `remove the emoji at character ${index + 1}`;
+    }
+    if (!DISPLAY_NAME_CHARACTER.test(character)) {
+      return `remove ${codePoint(character)} at character ${index + 1}`;
+    }
+  }
+  if (value.trim() === '') return 'it is only spaces';
+  return undefined;
+}
+
+function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A person's input for a rule as the API wants it (`frozen` becomes FROZEN); other rules keep it. */
+export function normalizeInput(ruleName: RuleName, value: string): string {
+  const rule: FieldRule = rules[ruleName];
+  return rule.normalize ? rule.normalize(value) : value;
+}
+
+/**
+ * Accepts `2025-01-31`, `2025-01-31T12:00`, `2025-01-31T12:00:00.000Z`, `...+02:00`; rejects the
+ * rest. Without an offset the value is UTC (a bare date is 00:00 UTC), never the machine's zone.
+ */
 export function parseIsoDate(value: string): Date | undefined {
-  const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-  if (!iso.test(value.trim())) return undefined;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? `${value.trim()}T00:00:00Z` : value.trim());
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+  const parts = iso.exec(value.trim());
+  if (!parts) return undefined;
+  const [, calendarDay = '', time = '00:00:00', offset = 'Z'] = parts;
+  const [year, month, day] = calendarDay.split('-').map(Number) as [number, number, number];
+  const date = new Date(`${calendarDay}T${time}${offset.toUpperCase()}`);
   if (Number.isNaN(date.getTime())) return undefined;
   // `new Date` rolls 2025-02-30 over into March; a calendar day that does not exist is an error.
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
   return date;
+}
+
+/**
+ * A date-time as the spec's `format: date-time` means it (RFC 3339): date, time and offset all
+ * present, such as `2025-01-31T12:00:00Z`. What the API's date-time query parameters take.
+ */
+export function parseRfc3339(value: string): Date | undefined {
+  const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+  return rfc3339.test(value) ? parseIsoDate(value) : undefined;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -233,10 +331,22 @@ function fundingNotificationProblems(value: unknown): Problem[] {
       },
     ];
   }
-  const addresses = value.map(addressOf);
+  // Only {emailAddress} objects count: a bare string is the wrong shape, reported below, not an address.
+  const addresses = value.map((item) => (typeof item === 'object' && item !== null ? addressOf(item) : undefined));
   const repeats = new Set(repeatedEmails(addresses).map((repeat) => repeat.index));
   const problems: Problem[] = [];
-  addresses.forEach((address, index) => {
+  value.forEach((item, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push({
+        field: `fundingNotification[${index}]`,
+        message: 'must be an {"emailAddress": "..."} object',
+        invalidValue: item,
+        constraint: 'FundingNotificationCriteria',
+        i18nKey: 'validation.fundingNotification.type',
+      });
+      return;
+    }
+    const address = addresses[index];
     const field = `fundingNotification[${index}].emailAddress`;
     const problem = check('fundingEmail', address, field);
     if (problem) problems.push(problem);

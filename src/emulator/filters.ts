@@ -2,11 +2,15 @@
  * The list filters and what "match" means for each, in one place (docs/emulator.md repeats it):
  * - display names: case-insensitive substring ("well" finds "Employee Wellness 1");
  * - identifiers, account numbers, emails: exact, ignoring case;
- * - status, currency: exact (the value must be one of the documented ones, in capitals);
+ * - account status, currency: exact, one of the spec's enum values, in capitals (the spec's
+ *   filter currencies are eight, more than the five an account may be created with);
+ * - customer status and accountStatus on GET /customers: exact, any value (the spec leaves them
+ *   plain strings; customer statuses are undocumented);
  * - currencyCode[]: the account's currency is any of the given ones;
  * - fundingNotificationEmail[]: any of the account's funding addresses is any of the given ones;
- * - min/max balance and min/max creation date: inclusive bounds (a bare date as the upper bound
- *   covers that whole day, UTC);
+ *   the same address twice is a 400 (the spec's uniqueItems);
+ * - min/max balance and min/max creation date: inclusive bounds; dates are RFC 3339 date-times
+ *   with an offset (the spec's `format: date-time`);
  * - several filters together: all must hold.
  */
 import { emailKey } from '../domain/rules.js';
@@ -46,16 +50,16 @@ export function readAccountFilter(query: QueryReader): Predicate<StoredAccount> 
   const minBalance = query.number('minBalance');
   const maxBalance = query.number('maxBalance');
   query.ordered('minBalance', minBalance, 'maxBalance', maxBalance);
-  const createdFrom = query.dateBound('minDateCreatedAt', 'min');
-  const createdUntil = query.dateBound('maxDateCreatedAt', 'max');
+  const createdFrom = query.dateBound('minDateCreatedAt');
+  const createdUntil = query.dateBound('maxDateCreatedAt');
   query.ordered('minDateCreatedAt', createdFrom, 'maxDateCreatedAt', createdUntil);
-  const currencies = query.ruleList('currencyCode', 'currencyCode');
-  const fundingEmails = query.ruleList('fundingNotificationEmail', 'fundingEmail');
+  const currencies = query.ruleList('currencyCode', 'currencyFilter');
+  const fundingEmails = query.uniqueList('fundingNotificationEmail');
   return allOf<StoredAccount>([
     equalsIgnoringCase(query.one('accountNumber'), (account) => account.accountNumber),
     containsIgnoringCase(query.one('displayName'), (account) => account.displayName),
     equals(query.rule('status', 'status'), (account) => account.status),
-    equalsIgnoringCase(query.rule('contactEmail', 'contactEmail'), (account) => account.contactEmail),
+    equalsIgnoringCase(query.rule('contactEmail', 'contactEmailFilter'), (account) => account.contactEmail),
     currencies && ((account) => currencies.includes(account.currencyCode)),
     between(minBalance, maxBalance, (account) => account.currentBalance),
     between(createdFrom, createdUntil, (account) => Date.parse(account.createdAt)),
@@ -71,14 +75,14 @@ export function readCustomerFilter(
   query: QueryReader,
   accountsOf: (customer: StoredCustomer) => readonly StoredAccount[],
 ): Predicate<StoredCustomer> | undefined {
-  const createdFrom = query.dateBound('customerMinDateCreatedAt', 'min');
-  const createdUntil = query.dateBound('customerMaxDateCreatedAt', 'max');
+  const createdFrom = query.dateBound('customerMinDateCreatedAt');
+  const createdUntil = query.dateBound('customerMaxDateCreatedAt');
   query.ordered('customerMinDateCreatedAt', createdFrom, 'customerMaxDateCreatedAt', createdUntil);
-  const accountFrom = query.dateBound('accountMinDateCreatedAt', 'min');
-  const accountUntil = query.dateBound('accountMaxDateCreatedAt', 'max');
+  const accountFrom = query.dateBound('accountMinDateCreatedAt');
+  const accountUntil = query.dateBound('accountMaxDateCreatedAt');
   query.ordered('accountMinDateCreatedAt', accountFrom, 'accountMaxDateCreatedAt', accountUntil);
   const accountMatches = allOf<StoredAccount>([
-    equals(query.rule('accountStatus', 'status'), (account) => account.status),
+    equals(query.one('accountStatus'), (account) => account.status),
     equalsIgnoringCase(query.one('accountIdentifier'), (account) => account.accountIdentifier),
     equalsIgnoringCase(query.one('accountNumber'), (account) => account.accountNumber),
     containsIgnoringCase(query.one('accountDisplayName'), (account) => account.displayName),
@@ -86,7 +90,7 @@ export function readCustomerFilter(
   ]);
   return allOf<StoredCustomer>([
     containsIgnoringCase(query.one('displayName'), (customer) => customer.displayName),
-    equals(query.rule('status', 'status'), (customer) => customer.status),
+    equals(query.one('status'), (customer) => customer.status),
     between(createdFrom, createdUntil, (customer) => Date.parse(customer.createdAt)),
     accountMatches && ((customer) => accountsOf(customer).some(accountMatches)),
   ]);

@@ -36,6 +36,15 @@ export const NUMBER_OPTION_RULES = {
 export type NumberOptionName = keyof typeof NUMBER_OPTION_RULES;
 
 export const DROP_MODES = ['mixed', 'before', 'after'] as const;
+
+/**
+ * What a create answers. `documented`: 201 with the created fields only (CreateCustomerCriteria,
+ * CreateAccountCriteria), as the docs and today's OpenAPI show. `full`: 200 with the whole
+ * resource, which the official 2020 Swagger also lists. Scripts should work with both.
+ */
+export const CREATE_ANSWERS = ['documented', 'full'] as const;
+export type CreateAnswer = (typeof CREATE_ANSWERS)[number];
+export const CREATE_ANSWER_RULE = `must be one of ${CREATE_ANSWERS.join(', ')}`;
 export type DropMode = (typeof DROP_MODES)[number];
 
 export const HOST_RULE =

@@ -6,8 +6,11 @@ import { isLoopbackHost } from '../config/environments.js';
 import { UsageError } from '../errors.js';
 import type { PlatformCredentials } from './auth.js';
 import type { FaultSettings } from './faults.js';
-import type { OAuthClient } from './handlers/oauth.js';
+import type { OAuthClient, ServiceAccount } from './handlers/oauth.js';
 import {
+  CREATE_ANSWER_RULE,
+  CREATE_ANSWERS,
+  type CreateAnswer,
   DROP_MODE_RULE,
   DROP_MODES,
   type DropMode,
@@ -26,8 +29,12 @@ export interface EmulatorOptions {
   dataFile?: string;
   credentials?: PlatformCredentials;
   oauthClient?: OAuthClient;
-  /** Lifetime of issued bearer tokens; default 86400 (24 hours, like Tango's). */
+  /** The service account the token endpoint's password grant must name. */
+  serviceAccount?: ServiceAccount;
+  /** Lifetime of 24-hour-audience bearer tokens; default 86400 (the 5-minute audience gets 300). */
   tokenTtlSeconds?: number;
+  /** What POST /customers and POST /customers/{c}/accounts answer; default `documented` (see option-rules.ts). */
+  createAnswer?: CreateAnswer;
   latencyMs?: number;
   failRate?: number;
   rateLimit?: number;
@@ -57,6 +64,11 @@ export const EMULATOR_DEFAULT_OAUTH_CLIENT: Readonly<OAuthClient> = Object.freez
   clientSecret: 'local-secret',
 });
 
+export const EMULATOR_DEFAULT_SERVICE_ACCOUNT: Readonly<ServiceAccount> = Object.freeze({
+  username: 'local-service-account',
+  password: 'local-password',
+});
+
 export const DEFAULT_TOKEN_TTL_SECONDS = 86_400;
 export const DEFAULT_SEED_ACCOUNTS = 3;
 const SAMPLE_DATA_SEED = 20_250_221;
@@ -67,7 +79,9 @@ export interface ResolvedOptions {
   dataFile: string | undefined;
   credentials: PlatformCredentials;
   oauthClient: OAuthClient;
+  serviceAccount: ServiceAccount;
   tokenTtlSeconds: number;
+  createAnswer: CreateAnswer;
   faults: FaultSettings;
   seed: number;
   seedAccounts: number;
@@ -100,6 +114,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   }
   const dropMode = options.dropMode ?? 'mixed';
   if (!DROP_MODES.includes(dropMode)) throw new UsageError(`Emulator option dropMode ${DROP_MODE_RULE}`);
+  const createAnswer = options.createAnswer ?? 'documented';
+  if (!CREATE_ANSWERS.includes(createAnswer)) {
+    throw new UsageError(`Emulator option createAnswer ${CREATE_ANSWER_RULE} (got ${createAnswer})`);
+  }
   const seedNumber = typeof options.random === 'number' ? options.random : undefined;
   const seedProblem = seedNumber === undefined ? undefined : numberOptionProblem('randomSeed', seedNumber);
   if (seedProblem) throw new UsageError(`Emulator option random ${seedProblem} (got ${seedNumber})`);
@@ -109,8 +127,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     host,
     ...numbers,
     dataFile: options.dataFile,
+    createAnswer,
     credentials: { ...(options.credentials ?? EMULATOR_DEFAULT_CREDENTIALS) },
     oauthClient: { ...(options.oauthClient ?? EMULATOR_DEFAULT_OAUTH_CLIENT) },
+    serviceAccount: { ...(options.serviceAccount ?? EMULATOR_DEFAULT_SERVICE_ACCOUNT) },
     faults: {
       latencyMs: numbers.latencyMs,
       failRate: numbers.failRate,

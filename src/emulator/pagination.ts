@@ -22,9 +22,13 @@ export interface PageRequest {
   cursor?: Cursor;
 }
 
-/** Reads paginate, maxResults and the cursors; all are checked even when paginate is false. */
+/**
+ * Reads paginate, maxResults and the cursors. As the docs say, the last three "will be ignored if
+ * paginate is false": then they are neither read nor checked.
+ */
 export function readPageRequest(query: QueryReader): PageRequest {
   const paginate = query.boolean('paginate') ?? false;
+  if (!paginate) return { paginate, maxResults: DEFAULT_MAX_RESULTS };
   const maxResults = query.rule('maxResults', 'maxResults');
   const next = readCursor(query, 'nextCursor', 'after');
   const prev = readCursor(query, 'prevCursor', 'before');

@@ -159,10 +159,12 @@ function send(response: ServerResponse, reply: Reply): void {
     response.writeHead(reply.status).end();
     return;
   }
-  const text = JSON.stringify(reply.body);
+  // The token endpoint's refusals are text/plain, as its spec says; everything else is JSON.
+  const plain = typeof reply.body === 'string' && String(reply.headers?.['content-type']).startsWith('text/');
+  const text = plain ? (reply.body as string) : JSON.stringify(reply.body);
   response
     .writeHead(reply.status, {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': plain ? String(reply.headers!['content-type']) : 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(text),
     })
     .end(text);

@@ -7,7 +7,7 @@
  * - a list parameter may be repeated (`currencyCode=USD&currencyCode=EUR`), written with brackets
  *   (`currencyCode[]=USD`) or comma-separated (`currencyCode=USD,EUR`).
  */
-import { check, type Problem, parseDateBound, type RuleName } from '../domain/rules.js';
+import { check, type Problem, parseRfc3339, type RuleName } from '../domain/rules.js';
 import { assertValid } from './problems.js';
 
 export class QueryReader {
@@ -85,12 +85,29 @@ export class QueryReader {
   }
 
   /**
-   * A creation-date bound in epoch milliseconds, both bounds inclusive; a bare date as the upper
-   * bound means the whole of that day: `maxDateCreatedAt=2025-01-31` includes 31 January.
+   * A creation-date bound in epoch milliseconds (bounds are inclusive). The spec's `date-time`
+   * format is RFC 3339, so a bare date or a time without an offset is a 400, as the API answers.
    */
-  dateBound(name: string, bound: 'min' | 'max'): number | undefined {
-    const value = this.rule(name, 'dateTime');
-    return value === undefined ? undefined : parseDateBound(value, bound)?.getTime();
+  dateBound(name: string): number | undefined {
+    const value = this.rule(name, 'dateTimeQuery');
+    return value === undefined ? undefined : parseRfc3339(value)!.getTime();
+  }
+
+  /** A list parameter the spec marks `uniqueItems`: the same value twice is a 400 naming it. */
+  uniqueList(name: string): string[] | undefined {
+    const values = this.many(name);
+    if (values.length === 0) return undefined;
+    const repeated = values.filter((value, index) => values.indexOf(value) !== index);
+    if (repeated.length > 0) {
+      this.report({
+        field: name,
+        message: 'must not name the same value twice',
+        invalidValue: values,
+        constraint: 'uniqueItems',
+        i18nKey: 'validation.query.uniqueItems',
+      });
+    }
+    return values;
   }
 
   boolean(name: string): boolean | undefined {

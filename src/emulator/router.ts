@@ -52,6 +52,12 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
   });
 }
 
+/** application/json, or a structured `+json` type, with any parameters (charset). */
+function isJsonType(contentType: string): boolean {
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  return mediaType === 'application/json' || /^application\/[\w.-]+\+json$/.test(mediaType);
+}
+
 function splitPath(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');
 }
@@ -76,8 +82,20 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** Parses the body of a POST or PATCH: it must be a JSON object. */
+/**
+ * Parses the body of a POST or PATCH: a JSON object sent as JSON. The spec's request bodies are
+ * `application/json` only; a body under another type (or none) is refused with a 400, the status
+ * these operations document for a request the server cannot read.
+ */
 export function jsonObjectBody(context: RequestContext): Record<string, unknown> {
+  const type = String(context.headers['content-type'] ?? '');
+  if (!isJsonType(type)) {
+    throw new HttpProblem(
+      400,
+      'error.badRequest.contentType',
+      `The request body must be sent as application/json; Content-Type was ${type ? `"${type}"` : 'missing'}`,
+    );
+  }
   let body: unknown;
   try {
     body = JSON.parse(context.rawBody);

@@ -8,12 +8,13 @@ import {
 } from './handlers/accounts.js';
 import { createCustomer, getCustomer, listCustomers } from './handlers/customers.js';
 import { type TokenEndpointConfig, tokenHandler } from './handlers/oauth.js';
+import type { CreateAnswer } from './option-rules.js';
 import type { Handler, Route } from './router.js';
 
 export const API_BASE_PATH = '/raas/v2';
 export const TOKEN_PATH = '/oauth/token';
 
-export function apiRoutes(): Route[] {
+export function apiRoutes(createAnswer: CreateAnswer = 'documented'): Route[] {
   const route = (method: string, template: string, handler: Handler): Route => ({
     method,
     template: `${API_BASE_PATH}${template}`,
@@ -22,10 +23,10 @@ export function apiRoutes(): Route[] {
   });
   return [
     route('GET', '/customers', listCustomers),
-    route('POST', '/customers', createCustomer),
+    route('POST', '/customers', createCustomer(createAnswer)),
     route('GET', '/customers/{customerIdentifier}', getCustomer),
     route('GET', '/customers/{customerIdentifier}/accounts', listCustomerAccounts),
-    route('POST', '/customers/{customerIdentifier}/accounts', createAccount),
+    route('POST', '/customers/{customerIdentifier}/accounts', createAccount(createAnswer)),
     route('PATCH', '/customers/{customerIdentifier}/accounts/{accountIdentifier}', updateAccount),
     route('GET', '/accounts', listAllAccounts),
     route('GET', '/accounts/{accountIdentifier}', getAccount),

@@ -8,7 +8,7 @@ import type { PlatformCredentials } from './auth.js';
 import { type FaultSettings, Faults } from './faults.js';
 import { openFileStore } from './file-store.js';
 import { controlRoutes } from './handlers/control.js';
-import type { OAuthClient } from './handlers/oauth.js';
+import type { OAuthClient, ServiceAccount } from './handlers/oauth.js';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { createRequestListener } from './pipeline.js';
 import { API_BASE_PATH, apiRoutes, TOKEN_PATH, tokenRoute } from './routes.js';
@@ -21,7 +21,11 @@ import { TokenIssuer } from './tokens.js';
 export type { FaultSettings } from './faults.js';
 export { DataFileError } from './file-store.js';
 export type { EmulatorOptions } from './options.js';
-export { EMULATOR_DEFAULT_CREDENTIALS, EMULATOR_DEFAULT_OAUTH_CLIENT } from './options.js';
+export {
+  EMULATOR_DEFAULT_CREDENTIALS,
+  EMULATOR_DEFAULT_OAUTH_CLIENT,
+  EMULATOR_DEFAULT_SERVICE_ACCOUNT,
+} from './options.js';
 export type { EmulatorStats } from './stats.js';
 
 export interface RunningEmulator {
@@ -36,6 +40,7 @@ export interface RunningEmulator {
   randomSeed: number | undefined;
   credentials: PlatformCredentials;
   oauthClient: OAuthClient;
+  serviceAccount: ServiceAccount;
   stats(): EmulatorStats;
   resetStats(): void;
   faults(): FaultSettings;
@@ -51,10 +56,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const tokens = new TokenIssuer(settings.oauthClient.clientId, settings.oauthClient.clientSecret, settings.now);
   let urls = urlsFor(settings.host, 0);
   const routes = [
-    ...apiRoutes(),
+    ...apiRoutes(settings.createAnswer),
     tokenRoute({
       client: settings.oauthClient,
-      platform: settings.credentials,
+      serviceAccount: settings.serviceAccount,
       tokens,
       ttlSeconds: () => settings.tokenTtlSeconds,
     }),
@@ -75,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     randomSeed: settings.randomSeed,
     credentials: { ...settings.credentials },
     oauthClient: { ...settings.oauthClient },
+    serviceAccount: { ...settings.serviceAccount },
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     faults: () => faults.current(),

@@ -2,7 +2,9 @@
  * From what a file holds to what the API takes. CSV cells are all strings; JSON values may be
  * anything, and a value of the wrong type is passed on unchanged so the field rules name it.
  */
+
 import { splitFundingEmailsCell, toFundingNotification } from '../domain/funding-emails.js';
+import { normalizeInput } from '../domain/rules.js';
 import type { AccountField } from './types.js';
 
 /** Fields where surrounding spaces are never meant: a stray space in a spreadsheet cell is not an error. */
@@ -14,7 +16,9 @@ export function fieldValue(field: AccountField, raw: unknown): unknown {
   if (field === 'fundingNotification') return fundingList(raw);
   if (typeof raw !== 'string') return raw;
   const text = TRIMMED.has(field) ? raw.trim() : raw;
-  return text === '' ? undefined : text;
+  if (text === '') return undefined;
+  // A currency is a closed list of capitalised codes: `eur` in a spreadsheet means EUR.
+  return field === 'currencyCode' ? normalizeInput('currencyCode', text) : text;
 }
 
 /**

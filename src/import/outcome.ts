@@ -13,7 +13,7 @@ function base(row: PlannedRow): RowPlace & { accountIdentifier: string } {
 export function fromCreate(row: PlannedRow, created: CreateOutcome<Account>): RowResult {
   const result: RowResult = {
     ...base(row),
-    outcome: created.outcome === 'created' ? 'created' : 'existed',
+    outcome: created.outcome,
     accountNumber: created.resource.accountNumber,
   };
   if (created.outcome === 'created' && created.recovered) result.recovered = true;

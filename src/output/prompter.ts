@@ -57,18 +57,42 @@ export interface PromptStreams {
   /** stderr: stdout is for data, even in the wizard. */
   output: NodeJS.WritableStream;
   signal?: AbortSignal;
+  /** False draws the prompts without colour (--no-color beats FORCE_COLOR here too). */
+  color?: boolean;
 }
+
+const plain = (text: string) => text;
+
+/** Inquirer's look without its colours: the same marks and words, no escape codes. */
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: plain,
+    message: plain,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: plain,
+    highlight: plain,
+    key: (text: string) => `<${text}>`,
+    disabled: (text: string) => `- ${text}`,
+    description: plain,
+    searchTerm: plain,
+    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+  },
+};
 
 /** Inquirer's prompts on the given streams; Ctrl-C (or the signal) becomes an InterruptedError. */
 export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
   const context = { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: false };
+  // Inquirer decides colour itself, from the environment; only a theme can overrule it.
+  const look = streams.color === false ? { theme: PLAIN_THEME } : {};
   return {
-    input: (q) => interruptible(() => prompts.input(q, context)),
-    select: (q) => interruptible(() => prompts.select({ ...q, pageSize: 12 }, context)),
-    search: (q) => interruptible(() => prompts.search({ ...q, pageSize: 12 }, context)),
-    confirm: (q) => interruptible(() => prompts.confirm(q, context)),
-    password: (q) => interruptible(() => prompts.password({ ...q, mask: '*' }, context)),
+    input: (q) => interruptible(() => prompts.input({ ...q, ...look }, context)),
+    select: (q) => interruptible(() => prompts.select({ ...q, pageSize: 12, ...look }, context)),
+    search: (q) => interruptible(() => prompts.search({ ...q, pageSize: 12, ...look }, context)),
+    confirm: (q) => interruptible(() => prompts.confirm({ ...q, ...look }, context)),
+    password: (q) => interruptible(() => prompts.password({ ...q, mask: '*', ...look }, context)),
   };
 }
 

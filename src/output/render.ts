@@ -124,7 +124,7 @@ export class Output {
     if (this.#query) return this.#value(pickFields(row, this.#options.fields));
     switch (this.#options.format) {
       case 'text':
-        return this.#write(textLines([(columns as Column<Row>[]).map((c) => cellText(c, row))]));
+        return this.#write(textLines([(columns as Column<Row>[]).map((c) => cellText(c, row))], this.#options.isTTY));
       case 'json':
         return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields), null, 2)}\n`);
       case 'ndjson':
@@ -172,7 +172,13 @@ export class Output {
         } else if (format === 'ndjson') {
           if (page.length) await write(page.map((r) => `${JSON.stringify(pickFields(r, fields))}\n`).join(''));
         } else if (format === 'text') {
-          if (page.length) await write(textLines(page.map((r) => columns.map((c) => cellText(c, r)))));
+          if (page.length)
+            await write(
+              textLines(
+                page.map((r) => columns.map((c) => cellText(c, r))),
+                tty,
+              ),
+            );
         } else if (format === 'csv') {
           // An empty page writes nothing: the header goes with the first row, or at end() for an empty list.
           if (page.length) await write(await csvLines(page, columns, count === 0));
@@ -202,7 +208,9 @@ export class Output {
     if (value === undefined) return;
     if (this.#options.formatGiven && this.format !== 'json') return this.#value(value);
     const queried = this.#query ? this.#query.apply(value) : value;
-    return this.#write(`${JSON.stringify(queried ?? null, null, this.#options.isTTY ? 2 : undefined)}\n`);
+    if (!this.#options.isTTY) return this.#write(`${JSON.stringify(queried ?? null)}\n`);
+    // JSON escapes C0 controls itself; DEL and C1 (a lone CSI) pass through raw unless escaped.
+    return this.#write(`${escapeControls(JSON.stringify(queried ?? null, null, 2))}\n`);
   }
 
   /**
@@ -218,8 +226,9 @@ export class Output {
         const queried = items.map((item) => (this.#query ? this.#query.apply(item) : item));
         count += items.length;
         if (format === 'table' || format === 'csv') held.push(...queried);
-        else if (format === 'text') await this.#write(queried.map((item) => textLines(valueRows(item))).join(''));
-        else await this.#write(queried.map((item) => `${JSON.stringify(item ?? null)}\n`).join(''));
+        else if (format === 'text') {
+          await this.#write(queried.map((item) => textLines(valueRows(item), this.#options.isTTY)).join(''));
+        } else await this.#write(queried.map((item) => `${JSON.stringify(item ?? null)}\n`).join(''));
       },
       end: async () => {
         if (format === 'table' || format === 'csv') await this.#value(held, false);
@@ -276,7 +285,7 @@ export class Output {
     }
     if (format === 'table' && isObject(queried))
       return this.#write(await this.#details(queried, keyColumns([queried])));
-    return this.#write(textLines(valueRows(queried)));
+    return this.#write(textLines(valueRows(queried), this.#options.isTTY));
   }
 
   async #details(row: Row, columns: Column<Row>[]): Promise<string> {
@@ -338,9 +347,24 @@ export function selectColumns<T>(view: ResourceView<T>, fields: string[] | undef
   });
 }
 
-/** What -o text prints: one row a line, cells tab-separated (tabs and newlines inside a cell become spaces). */
-export function textLines(rows: readonly (readonly string[])[]): string {
-  return rows.map((cells) => `${cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`).join('');
+/**
+ * What -o text prints: one row a line, cells tab-separated (tabs and newlines inside a cell become
+ * spaces). At a terminal, other control characters from the server are shown escaped, never sent raw.
+ */
+export function textLines(rows: readonly (readonly string[])[], terminal = false): string {
+  const clean = (cell: string) => {
+    const flat = cell.replace(/[\t\r\n]+/g, ' ');
+    return terminal ? escapeControls(flat) : flat;
+  };
+  return rows.map((cells) => `${cells.map(clean).join('\t')}\n`).join('');
+}
+
+/** C0 and C1 control characters (tab and newline kept) as visible `\u001b` escapes, for a terminal. */
+export function escapeControls(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

@@ -10,13 +10,13 @@ import { ApiError, CliError, ExitCode, InterruptedError } from '../errors.js';
 import { hintFor } from '../hints.js';
 import { customerBody, type OnboardingPlan } from './plan.js';
 
-export type Outcome = 'created' | 'exists' | 'verified';
+export type Outcome = 'created' | 'existed' | 'verified';
 
 export interface StepResult {
   kind: 'customer' | 'account';
   identifier: string;
   displayName: string;
-  /** created; exists: was there already with the same values; verified: the chosen existing customer. */
+  /** created; existed: was there already with the same values (the word import's report uses); verified: the chosen existing customer. */
   outcome: Outcome;
   resource: unknown;
 }
@@ -55,7 +55,7 @@ export async function applyPlan(api: TangoApi, plan: OnboardingPlan, options: Ap
 
 const OUTCOME_WORDS: Record<Outcome, (label: string) => string> = {
   created: (label) => `✔ ${label} created`,
-  exists: (label) => `• ${label} already exists with the same values; skipped`,
+  existed: (label) => `• ${label} already exists with the same values; skipped`,
   verified: (label) => `✔ ${label} exists; adding accounts to it`,
 };
 

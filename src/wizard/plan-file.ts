@@ -20,6 +20,7 @@ import {
   type CreateAccountBody,
   check,
   DEFAULT_CURRENCY,
+  normalizeInput,
   type Problem,
   repeatedEmails,
   validateCreateAccount,
@@ -137,6 +138,8 @@ function checkAccount(value: unknown, path: string, problems: PlanProblem[]): Cr
   // The body the API would get, checked by the same rules the API (and the emulator) use; the
   // funding emails were checked above, where their path in the file is known.
   const body: Json = Object.fromEntries(PLAIN_FIELDS.map((field) => [field, value[field]]));
+  // A closed list is read in any case, as everywhere input is typed: "eur" is EUR.
+  if (typeof body.currencyCode === 'string') body.currencyCode = normalizeInput('currencyCode', body.currencyCode);
   for (const problem of validateCreateAccount(body)) problems.push(fromRule(problem, `${path}.${problem.field}`));
   if (problems.length > before || !emails) return undefined;
   return {

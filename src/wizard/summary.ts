@@ -20,7 +20,7 @@ export const resultView: ResourceView<StepResult> = {
 export function summaryLine(results: readonly StepResult[]): string {
   const created = (kind: StepResult['kind']) =>
     results.filter((r) => r.kind === kind && r.outcome === 'created').length;
-  const skipped = results.filter((r) => r.outcome === 'exists').length;
+  const skipped = results.filter((r) => r.outcome === 'existed').length;
   const parts = [
     created('customer') ? '1 customer created' : '',
     created('account') ? `${plural(created('account'), 'account')} created` : '',

@@ -10,7 +10,7 @@ import { completionCacheFile } from '../../src/completion/cache.js';
 import { ENV_NAMES } from '../../src/config/environments.js';
 import { CONFIG_KEYS } from '../../src/config/keys.js';
 import { OUTPUT_FORMATS } from '../../src/config/settings.js';
-import { ACCOUNT_STATUSES, CURRENCIES } from '../../src/domain/rules.js';
+import { ACCOUNT_STATUSES, CURRENCIES, FILTER_CURRENCIES } from '../../src/domain/rules.js';
 import { DROP_MODES } from '../../src/emulator/option-rules.js';
 import { buildProgram } from '../../src/program.js';
 import { completeLines, type ShellName } from '../support/shells.js';
@@ -43,7 +43,7 @@ const CASES: Array<[line: string, expected: readonly string[]]> = [
   ['tango accounts ', ['list', 'get', 'create', 'update', 'import', 'help']],
   ['tango accounts list --st', ['--status']],
   ['tango accounts list x --status ', ACCOUNT_STATUSES],
-  ['tango accounts list acme-corp --currency USD --currency ', CURRENCIES],
+  ['tango accounts list acme-corp --currency USD --currency ', FILTER_CURRENCIES],
   ['tango accounts create acme-corp --currency ', CURRENCIES],
   ['tango customers get ', CUSTOMERS],
   ['tango groups get b', ['beta-co']],

@@ -117,7 +117,7 @@ describe('tango accounts import with bad rows', () => {
       'identifier,displayName,contactEmail,currency,fundingEmails\n' +
         'good-00001,Good One,good1@example.com,USD,\n' +
         'Bad-Upper,Bad Case,bad@example.com,EUR,\n' +
-        'good-00003,Hi,bad-email,usd,ok@example.com;nope\n' +
+        'good-00003,Hi,bad-email,yen,ok@example.com;nope\n' +
         'good-00001,Good Again,again@example.com,,\n' +
         ',No Identifier,none@example.com,,\n',
     );
@@ -131,7 +131,7 @@ describe('tango accounts import with bad rows', () => {
       /row 2 \(line 3\), identifier must be .*; use the lowercase form: bad-upper/,
       /row 3 \(line 4\), displayName must be 5-100 characters/,
       /row 3 \(line 4\), contactEmail must be a valid email/,
-      /row 3 \(line 4\), currency must be one of .*; use USD/,
+      /row 3 \(line 4\), currency must be one of USD, AUD, CAD, EUR, GBP \(got "YEN"\)/,
       /row 3 \(line 4\), fundingEmails #2 must be a valid email .*"nope"/,
       /row 4 \(line 5\), identifier repeats the identifier of row 1 \(line 2\)/,
       /row 5 \(line 6\), identifier is required/,

@@ -105,6 +105,8 @@ describe('tango onboard --plan', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('customer zanzibar-health already exists with the same values; skipped');
     expect(again.stderr).toContain('Done: 3 items already there with the same values.');
+    // The same word as the import report's outcome for a row already there.
+    expect(again.stdout).toMatch(/^customer\tzanzibar-health\tZanzibar Health Group\texisted$/m);
     expect(await serverState(server)).toEqual(CREATED);
   });
 

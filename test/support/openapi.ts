@@ -1,6 +1,7 @@
 /**
- * Validates answers against the schemas of the reference OpenAPI 3.1 extract, kept in `spec/`
- * inside the repository (see spec/SOURCE.md) so a fresh clone can run its tests.
+ * Validates answers against the API descriptions kept in `spec/` inside the repository (see
+ * spec/SOURCE.md) so a fresh clone can run its tests: the OpenAPI 3.1 extract of today's API, the
+ * official 2020 Swagger (for the 200 it lists for creates), and the OAuth token endpoint's spec.
  *
  * One adjustment, and why: the spec describes error bodies as `oneOf: [ErrorInfo, ErrorDTO]`, but
  * neither schema requires a property or forbids extra ones, so every body matching one matches
@@ -81,6 +82,91 @@ export function errorInfoErrors(body: unknown): string[] {
 /** Errors of `body` against a named component schema. */
 export function componentErrors(name: string, body: unknown): string[] {
   return run(compile(`component ${name}`, { $ref: `#/components/schemas/${name}` }), body);
+}
+
+/** Every operation of the API spec, as `METHOD template`. */
+export function specOperations(): string[] {
+  return Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([template, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${template}`),
+  );
+}
+
+// --- the official 2020 Swagger: what it lists beside today's spec --------------------------------
+
+const swagger: Json = JSON.parse(readFileSync(specPath('raas-v2-swagger.json'), 'utf8'));
+const swaggerDefinitions = rewriteDefinitions(swagger.definitions);
+
+function rewriteDefinitions(value: Json): Json {
+  if (Array.isArray(value)) return value.map(rewriteDefinitions);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Json = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = key === '$ref' ? String(inner).replace('#/definitions/', '#/$defs/') : rewriteDefinitions(inner);
+  }
+  return out;
+}
+
+/** Schema errors of `body` as the Swagger 2.0 file's `status` answer of `method path`. */
+export function swaggerResponseErrors(method: string, path: string, status: number, body: unknown): string[] {
+  const schema = swagger.paths[path]?.[method.toLowerCase()]?.responses?.[String(status)]?.schema;
+  if (!schema) return [`the 2020 Swagger lists no ${status} answer with a body for ${method} ${path}`];
+  const key = `swagger ${method} ${path} ${status}`;
+  let validate = cache.get(key);
+  if (!validate) {
+    validate = ajv.compile({ ...rewriteDefinitions(schema), $defs: swaggerDefinitions });
+    cache.set(key, validate);
+  }
+  return run(validate, body);
+}
+
+// --- the OAuth token endpoint (tango-auth-openapi.json) -----------------------------------------
+
+const authSpec: Json = JSON.parse(readFileSync(specPath('tango-auth-openapi.json'), 'utf8'));
+const tokenOperation = authSpec.paths['/oauth/token'].post;
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Errors of a token request's form fields against the spec's request body (types, enums, required). */
+export function tokenRequestErrors(form: Record<string, string>): string[] {
+  const schema = tokenOperation.requestBody.content[FORM].schema;
+  return run(compile('token request', { ...schema, additionalProperties: false }), form);
+}
+
+/** The spec's request: every required field with the documented value where it has one. */
+export function tokenRequestFields(): { required: string[]; enums: Record<string, string[]> } {
+  const schema = tokenOperation.requestBody.content[FORM].schema;
+  const enums: Record<string, string[]> = {};
+  for (const [name, property] of Object.entries(schema.properties as Record<string, Json>)) {
+    if (property.enum) enums[name] = property.enum;
+  }
+  return { required: schema.required, enums };
+}
+
+/**
+ * Errors of a token endpoint answer against the spec: the status must be one it lists, with its
+ * content type; a 200 is a JSON object carrying the example's keys with sensible types.
+ */
+export function tokenResponseErrors(status: number, contentType: string | null, body: string): string[] {
+  const response = tokenOperation.responses[String(status)];
+  if (!response) return [`the auth spec lists no ${status} answer`];
+  const [type] = Object.keys(response.content);
+  if (!contentType?.startsWith(type!)) return [`content type ${contentType}, the spec says ${type}`];
+  if (status !== 200) return [];
+  const example = response.content[type!].example as Record<string, unknown>;
+  const typed = {
+    type: 'object',
+    required: Object.keys(example),
+    properties: {
+      access_token: { type: 'string', minLength: 1 },
+      scope: { type: 'string' },
+      expires_in: { type: 'integer', minimum: 1 },
+      token_type: { const: example.token_type },
+    },
+  };
+  try {
+    return run(compile('token answer', typed), JSON.parse(body));
+  } catch {
+    return ['the 200 answer is not JSON'];
+  }
 }
 
 function run(validate: ValidateFunction, body: unknown): string[] {

@@ -19,6 +19,8 @@ export interface Harness {
   client(): EmulatorClient;
   /** Requests the emulator answered (dropped ones included) since it started. */
   requestCount(): number;
+  /** The temporary config folder the runs use (a place for files a test writes). */
+  configDir(): string;
 }
 
 export function useTangoWithEmulator(options: EmulatorOptions = {}): Harness {
@@ -40,6 +42,7 @@ export function useTangoWithEmulator(options: EmulatorOptions = {}): Harness {
     emulator,
     client: () => new EmulatorClient(emulator()),
     requestCount: () => emulator().stats().total,
+    configDir: () => config!.dir,
     tango: (args, extra = {}) =>
       runTango(args, {
         configDir: config!.dir,

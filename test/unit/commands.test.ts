@@ -136,7 +136,7 @@ describe('accounts create', () => {
       '--contact-email',
       'not-an-email',
       '--currency',
-      'usd',
+      'jpy',
       '--funding-email',
       'a@acme.example',
       '--funding-email',
@@ -144,7 +144,7 @@ describe('accounts create', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--contact-email "not-an-email": must be a valid email address');
-    expect(result.stderr).toContain('--currency "usd": must be one of USD, AUD, CAD, EUR, GBP (use USD)');
+    expect(result.stderr).toContain('--currency "JPY": must be one of USD, AUD, CAD, EUR, GBP');
     expect(result.stderr).toContain('--funding-email "nope@": must be a valid email address');
   });
 
@@ -219,8 +219,13 @@ describe('accounts update: only what is given is sent', () => {
 
 describe('accounts list: every filter is checked before sending', () => {
   it.each([
-    [['--status', 'active'], "'--status <status>' argument 'active' is invalid", 'use ACTIVE'],
-    [['--currency', 'USD', '--currency', 'XYZ'], "'--currency <code>' argument 'XYZ' is invalid", 'one of USD'],
+    [['--status', 'gone'], "'--status <status>' argument 'gone' is invalid", 'one of ACTIVE, INACTIVE'],
+    [
+      ['--currency', 'USD', '--currency', 'XYZ'],
+      "'--currency <code>' argument 'XYZ' is invalid",
+      'one of AUD, CAD, EUR, GBP, USD, MXN, SGD, PLN',
+    ],
+    [['--contact-email', `${'a'.repeat(250)}@example.com`], "'--contact-email <email>' argument", 'at most 255'],
     [['--min-balance', '12,50'], "'--min-balance <amount>' argument '12,50' is invalid", 'a number'],
     [['--max-balance', 'lots'], "'--max-balance <amount>' argument 'lots' is invalid", 'a number'],
     [['--created-after', '2025-02-30'], "'--created-after <date>' argument '2025-02-30' is invalid", 'ISO 8601'],
@@ -245,6 +250,9 @@ describe('accounts list: every filter is checked before sending', () => {
   it('with good filters it gets as far as needing credentials (exit 4), so nothing above was the API', async () => {
     const result = await tango(['accounts', 'list', 'acme-co', '--status', 'ACTIVE', '--min-balance', '0']);
     expect(result.code).toBe(4);
+    // Filters take what the API holds: any case of a status, the spec's eight filter currencies, long addresses.
+    const wide = ['--status', 'frozen', '--currency', 'mxn', '--contact-email', `${'a'.repeat(200)}@example.com`];
+    expect((await tango(['accounts', 'list', 'acme-co', ...wide])).code).toBe(4);
   });
 });
 
@@ -264,7 +272,9 @@ describe('--fields is checked before anything is sent', () => {
 
 describe('customers list and get flags', () => {
   it('checks --status and the date bounds', async () => {
-    expect((await tango(['customers', 'list', '--status', 'nope'])).code).toBe(2);
+    expect((await tango(['customers', 'list', '--status', 'two words'])).code).toBe(2);
+    // Customer statuses are undocumented: any word passes, so this gets as far as credentials.
+    expect((await tango(['customers', 'list', '--status', 'pending'])).code).toBe(4);
     expect((await tango(['customers', 'list', '--created-before', '31/01/2025'])).code).toBe(2);
     expect((await tango(['customers', 'list', '--account-created-after', '2025-13-01'])).code).toBe(2);
   });

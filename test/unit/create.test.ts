@@ -104,7 +104,7 @@ describe('createCustomer', () => {
     answer('POST', '/customers', { status: 409, body: conflictBody });
     answer('GET', '/customers/acme-co', { status: 200, body: customer('Acme Co') });
     const result = await createCustomer(api, customerBody, { ifNotExists: true });
-    expect(result).toEqual({ outcome: 'exists', resource: customer('Acme Co') });
+    expect(result).toEqual({ outcome: 'existed', resource: customer('Acme Co') });
   });
 
   it('with ifNotExists, refuses a different display name and shows both', async () => {
@@ -193,7 +193,7 @@ describe('createAccount', () => {
     answer('GET', '/customers/acme-co', { status: 200, body: owner(['acme-main']) });
     answer('GET', '/accounts/acme-main', { status: 200, body: account });
     const result = await createAccount(api, 'acme-co', accountBody, { ifNotExists: true });
-    expect(result).toEqual({ outcome: 'exists', resource: account });
+    expect(result).toEqual({ outcome: 'existed', resource: account });
   });
 
   it('with ifNotExists, refuses an account of that identifier under another customer, naming it', async () => {
@@ -234,15 +234,29 @@ describe('accountDifferences', () => {
     createdAt: '2025-01-01T00:00:00.000Z',
   };
 
-  it('lists each field that differs, with both values', () => {
+  it('lists each field sent that differs, with both values', () => {
     const differences = accountDifferences(
-      { accountIdentifier: 'acme-main', displayName: 'Other Name', contactEmail: 'ops@acme.example' },
+      {
+        accountIdentifier: 'acme-main',
+        displayName: 'Other Name',
+        contactEmail: 'ops@acme.example',
+        currencyCode: 'USD',
+        fundingNotification: [{ emailAddress: 'ap@acme.example' }],
+      },
       existing,
     );
     expect(differences).toEqual([
       { field: 'displayName', existing: 'Acme Main', requested: 'Other Name' },
       { field: 'currencyCode', existing: 'EUR', requested: 'USD' },
+      { field: 'fundingNotification', existing: [], requested: ['ap@acme.example'] },
     ]);
+  });
+
+  it('compares only the fields the request sent: a left-out currency or funding list is no difference', () => {
+    const sent = { accountIdentifier: 'acme-main', displayName: 'Acme Main', contactEmail: 'ops@acme.example' };
+    expect(
+      accountDifferences(sent, { ...existing, fundingNotification: [{ emailAddress: 'ap@acme.example' }] }),
+    ).toEqual([]);
   });
 
   it('treats a missing funding list and an empty one as the same', () => {

@@ -19,15 +19,20 @@ async function token(form: Record<string, string>, headers: Record<string, strin
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(form).toString(),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, Json> };
+  const text = await response.text();
+  const json = response.headers.get('content-type')?.startsWith('application/json');
+  return { status: response.status, headers: response.headers, text, body: (json ? JSON.parse(text) : {}) as Json };
 }
 
-const CLIENT_FORM = {
-  grant_type: 'client_credentials',
+/** Exactly the documented request: every field, the password grant, the 24-hour audience. */
+const SERVICE_ACCOUNT_FORM = {
   client_id: 'local-client',
   client_secret: 'local-secret',
+  username: 'local-service-account',
+  password: 'local-password',
   scope: 'raas.all',
   audience: 'https://api.tangocard.com/',
+  grant_type: 'password',
 };
 
 describe('HTTP Basic', () => {
@@ -73,9 +78,9 @@ describe('HTTP Basic', () => {
   });
 });
 
-describe('OAuth client credentials and Bearer tokens', () => {
-  it('issues a token the API accepts', async () => {
-    const grant = await token(CLIENT_FORM);
+describe('OAuth service-account tokens and Bearer tokens', () => {
+  it('issues a token the API accepts for exactly the documented request', async () => {
+    const grant = await token(SERVICE_ACCOUNT_FORM);
     expect(grant.status).toBe(200);
     expect(grant.headers.get('cache-control')).toBe('no-store');
     expect(grant.body).toEqual({
@@ -88,45 +93,27 @@ describe('OAuth client credentials and Bearer tokens', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('accepts client credentials as HTTP Basic, and the password grant with the platform name and key', async () => {
-    const viaBasic = await token(
-      { grant_type: 'client_credentials' },
-      { authorization: basicAuth('local-client', 'local-secret') },
-    );
-    expect(viaBasic.status).toBe(200);
-    const password = await token({
-      ...CLIENT_FORM,
-      grant_type: 'password',
-      username: 'tango-local',
-      password: 'local-key',
-    });
-    expect(password.status).toBe(200);
-    const wrongPassword = await token({
-      ...CLIENT_FORM,
-      grant_type: 'password',
-      username: 'tango-local',
-      password: 'x',
-    });
-    expect(wrongPassword.body.error).toBe('invalid_grant');
-  });
-
-  it('gives five-minute tokens for the five-minute audience', async () => {
-    const grant = await token({ ...CLIENT_FORM, audience: 'tango-api.bhn.com/fiveminute' });
-    expect(grant.body.expires_in).toBe(60);
-    const long = await startEmulator({});
+  it('the five-minute audience gets 300 s, the 24-hour one a day (each capped by --token-ttl)', async () => {
+    const short = await token({ ...SERVICE_ACCOUNT_FORM, audience: 'tango-api.bhn.com/fiveminute' });
+    expect(short.body.expires_in).toBe(60);
+    const untouched = await startEmulator({});
     try {
-      const response = await fetch(long.tokenUrl, {
-        method: 'POST',
-        body: new URLSearchParams({ ...CLIENT_FORM, audience: 'tango-api.bhn.com/fiveminute' }),
-      });
-      expect(((await response.json()) as { expires_in: number }).expires_in).toBe(300);
+      const ask = async (audience: string) => {
+        const response = await fetch(untouched.tokenUrl, {
+          method: 'POST',
+          body: new URLSearchParams({ ...SERVICE_ACCOUNT_FORM, audience }),
+        });
+        return ((await response.json()) as { expires_in: number }).expires_in;
+      };
+      expect(await ask('tango-api.bhn.com/fiveminute')).toBe(300);
+      expect(await ask('https://api.tangocard.com/')).toBe(86_400);
     } finally {
-      await long.close();
+      await untouched.close();
     }
   });
 
   it('refuses an expired token with a 401 that says so', async () => {
-    const grant = await token(CLIENT_FORM);
+    const grant = await token(SERVICE_ACCOUNT_FORM);
     const saved = clock;
     clock = new Date(clock.getTime() + 61_000);
     try {
@@ -139,7 +126,7 @@ describe('OAuth client credentials and Bearer tokens', () => {
   });
 
   it('refuses forged and foreign tokens', async () => {
-    const grant = await token(CLIENT_FORM);
+    const grant = await token(SERVICE_ACCOUNT_FORM);
     const [header, payload] = grant.body.access_token.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(43)}`;
     expect((await client.request('GET', '/customers', { authorization: `Bearer ${forged}` })).status).toBe(401);
@@ -155,7 +142,7 @@ describe('OAuth client credentials and Bearer tokens', () => {
   });
 
   it('accepts a token from another emulator with the same client (each CLI process runs its own)', async () => {
-    const grant = await token(CLIENT_FORM);
+    const grant = await token(SERVICE_ACCOUNT_FORM);
     const sibling = await startEmulator({ now: () => clock });
     try {
       const other = new EmulatorClient(sibling);
@@ -166,26 +153,52 @@ describe('OAuth client credentials and Bearer tokens', () => {
     }
   });
 
+  const { grant_type: _grant, ...withoutGrant } = SERVICE_ACCOUNT_FORM;
+  const { username: _user, ...withoutUsername } = SERVICE_ACCOUNT_FORM;
+  const { audience: _audience, ...withoutAudience } = SERVICE_ACCOUNT_FORM;
   it.each<[string, Record<string, string>, number, string]>([
-    ['a wrong secret', { ...CLIENT_FORM, client_secret: 'nope' }, 401, 'invalid_client'],
-    ['no client', { grant_type: 'client_credentials' }, 401, 'invalid_client'],
-    ['no grant type', { ...CLIENT_FORM, grant_type: '' }, 400, 'invalid_request'],
-    ['another grant type', { ...CLIENT_FORM, grant_type: 'authorization_code' }, 400, 'unsupported_grant_type'],
-    ['another scope', { ...CLIENT_FORM, scope: 'email' }, 400, 'invalid_scope'],
-    ['another audience', { ...CLIENT_FORM, audience: 'https://example.com/' }, 400, 'invalid_request'],
-  ])('token request with %s: %s %s', async (_name, form, status, error) => {
+    ['a wrong client secret', { ...SERVICE_ACCOUNT_FORM, client_secret: 'nope' }, 401, 'client_secret'],
+    ['an unknown client', { ...SERVICE_ACCOUNT_FORM, client_id: 'nobody' }, 401, 'client_id'],
+    ['a wrong service-account password', { ...SERVICE_ACCOUNT_FORM, password: 'nope' }, 401, 'username or password'],
+    ['another username', { ...SERVICE_ACCOUNT_FORM, username: 'tango-local' }, 401, 'username or password'],
+    ['the client-credentials grant', { ...SERVICE_ACCOUNT_FORM, grant_type: 'client_credentials' }, 400, 'password'],
+    ['no grant type', withoutGrant, 400, 'Missing grant_type'],
+    ['no username', withoutUsername, 400, 'Missing username'],
+    ['no audience', withoutAudience, 400, 'Missing audience'],
+    ['an empty password', { ...SERVICE_ACCOUNT_FORM, password: '' }, 400, 'Missing password'],
+    ['another scope', { ...SERVICE_ACCOUNT_FORM, scope: 'raas.all email' }, 400, 'scope must be raas.all'],
+    ['another audience', { ...SERVICE_ACCOUNT_FORM, audience: 'https://example.com/' }, 400, 'audience must be'],
+    ['a field the spec does not have', { ...SERVICE_ACCOUNT_FORM, client_assertion: 'x' }, 400, 'client_assertion'],
+  ])('token request with %s: %s, text/plain', async (_name, form, status, text) => {
     const answer = await token(form);
     expect(answer.status).toBe(status);
-    expect(answer.body).toEqual({ error, error_description: expect.any(String) });
+    expect(answer.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(answer.text).toContain(text);
     expect(answer.headers.get('x-request-id')).toBeTruthy();
   });
 
-  it('accepts a JSON token request as well', async () => {
-    const response = await fetch(emulator.tokenUrl, {
+  it('refuses a JSON body, and the client as HTTP Basic instead of form fields', async () => {
+    const json = await fetch(emulator.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(CLIENT_FORM),
+      body: JSON.stringify(SERVICE_ACCOUNT_FORM),
     });
-    expect(response.status).toBe(200);
+    expect(json.status).toBe(400);
+    expect(await json.text()).toContain('application/x-www-form-urlencoded');
+    const { client_id: _id, client_secret: _secret, ...rest } = SERVICE_ACCOUNT_FORM;
+    const basic = await token(rest, { authorization: basicAuth('local-client', 'local-secret') });
+    expect(basic.status).toBe(400);
+    expect(basic.text).toContain('Missing client_id, client_secret');
+  });
+
+  it('the same field twice is refused', async () => {
+    const body = `${new URLSearchParams(SERVICE_ACCOUNT_FORM)}&scope=raas.all`;
+    const response = await fetch(emulator.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('Repeated scope');
   });
 });

@@ -12,14 +12,16 @@ import {
 const emulator = useEmulator();
 
 describe('customers', () => {
-  it('creates one: 201 with the full customer, then GET shows it with its account summaries', async () => {
+  it('creates one: 201 with the created fields (as documented), then GET shows the whole customer', async () => {
     const client = emulator.client();
     const body = newCustomerBody();
     const created = await client.post('/customers', body);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...body, status: 'ACTIVE', accounts: [] });
-    expect(new Date(created.body.createdAt).toISOString()).toBe(created.body.createdAt);
+    expect(created.body).toEqual(body);
     expect(created.headers.get('location')).toBe(`/raas/v2/customers/${body.customerIdentifier}`);
+    const whole = await client.get(`/customers/${body.customerIdentifier}`);
+    expect(whole.body).toMatchObject({ ...body, status: 'ACTIVE', accounts: [] });
+    expect(new Date(whole.body.createdAt).toISOString()).toBe(whole.body.createdAt);
     await client.post(`/customers/${body.customerIdentifier}/accounts`, newAccountBody());
     const fetched = await client.get(`/customers/${body.customerIdentifier}`);
     expect(fetched.body.accounts).toEqual([
@@ -84,6 +86,38 @@ describe('customers', () => {
     expect(((await response.json()) as { i18nKey: string }).i18nKey).toBe('error.badRequest.json');
   });
 
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['missing', undefined],
+  ])('400 with the error body for a JSON body whose Content-Type is %s', async (_name, type) => {
+    const client = emulator.client();
+    const response = await fetch(client.url('/customers'), {
+      method: 'POST',
+      headers: {
+        authorization: basicAuth(client.emulator.credentials.platformName, client.emulator.credentials.platformKey),
+        ...(type ? { 'content-type': type } : {}),
+      },
+      body: type ? JSON.stringify(newCustomerBody()) : new Blob([JSON.stringify(newCustomerBody())]),
+    });
+    const body = (await response.json()) as { i18nKey: string; requestId: string; message: string };
+    expect(response.status).toBe(400);
+    expect(body.i18nKey).toBe('error.badRequest.contentType');
+    expect(body.message).toContain('application/json');
+    expect(body.requestId).toBe(response.headers.get('x-request-id'));
+  });
+
+  it('a JSON type with a charset, or a +json type, is JSON', async () => {
+    const client = emulator.client();
+    for (const type of ['application/json; charset=utf-8', 'application/merge-patch+json']) {
+      const answer = await client.request('POST', '/customers', {
+        body: newCustomerBody(),
+        headers: { 'content-type': type },
+      });
+      expect(answer.status, type).toBe(201);
+    }
+  });
+
   it('404 for an unknown customer', async () => {
     const answer = await emulator.client().get('/customers/nobody-here');
     expect(answer.status).toBe(404);
@@ -98,22 +132,33 @@ describe('customers', () => {
 });
 
 describe('accounts', () => {
-  it('creates one with the documented defaults', async () => {
+  it('creates one with the documented defaults: 201 with the created fields, the rest on GET', async () => {
     const client = emulator.client();
     const customer = await createCustomer(client);
     const body = newAccountBody();
     const created = await client.post(`/customers/${customer}/accounts`, body);
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({
-      ...body,
+    expect(created.body).toEqual({ ...body, currencyCode: 'USD', fundingNotification: [] });
+    expect((await client.get(`/accounts/${body.accountIdentifier}`)).body).toEqual({
+      ...created.body,
       accountNumber: expect.stringMatching(/^A\d{8}$/),
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       status: 'ACTIVE',
-      currencyCode: 'USD',
       currentBalance: 0,
-      fundingNotification: [],
     });
-    expect((await client.get(`/accounts/${body.accountIdentifier}`)).body).toEqual(created.body);
+  });
+
+  it('refuses funding items that are not {emailAddress} objects', async () => {
+    const client = emulator.client();
+    const customer = await createCustomer(client);
+    const answer = await client.post(
+      `/customers/${customer}/accounts`,
+      newAccountBody(undefined, { fundingNotification: ['a@b.example', { emailAddress: 'c@d.example' }] }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({ path: 'fundingNotification[0]', invalidValue: 'a@b.example' }),
+    ]);
   });
 
   it('keeps the given currency and funding addresses', async () => {
@@ -281,5 +326,23 @@ describe('every answer', () => {
     const malformed = await client.get('/customers/%E0%A4%A');
     expect(malformed.status).toBe(400);
     expect(malformed.body.i18nKey).toBe('error.badRequest.path');
+  });
+});
+
+describe('with createAnswer "full" (the 2020 Swagger\'s answer)', () => {
+  const full = useEmulator({ createAnswer: 'full' });
+
+  it('a create answers 200 with the whole resource', async () => {
+    const client = full.client();
+    const customerBody = newCustomerBody();
+    const customer = await client.post('/customers', customerBody);
+    expect(customer.status).toBe(200);
+    expect(customer.body).toMatchObject({ ...customerBody, status: 'ACTIVE', accounts: [] });
+    const accountBody = newAccountBody();
+    const account = await client.post(`/customers/${customerBody.customerIdentifier}/accounts`, accountBody);
+    expect(account.status).toBe(200);
+    expect(account.body).toMatchObject({ ...accountBody, status: 'ACTIVE', currentBalance: 0 });
+    expect(account.body.accountNumber).toMatch(/^A\d{8}$/);
+    expect(account.headers.get('location')).toBe(`/raas/v2/accounts/${accountBody.accountIdentifier}`);
   });
 });

@@ -54,26 +54,58 @@ describe('hints name the setting that was in force', () => {
     expect(result.stderr).toContain('or limit the pace with --rate 1');
   });
 
+  const oauth = {
+    TANGO_CLIENT_ID: 'client-1',
+    TANGO_CLIENT_SECRET: 'secret-1',
+    TANGO_USERNAME: 'svc-1',
+    TANGO_PASSWORD: 'password-1',
+  };
+
   it('an unreachable token endpoint points at --auth-url, not --base-url', async () => {
     world
       .agent()
       .get(SANDBOX_AUTH)
       .intercept({ path: '/oauth/token', method: 'POST' })
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-    const result = await tango(['customers', 'list'], { TANGO_CLIENT_ID: 'client-1', TANGO_CLIENT_SECRET: 'secret-1' });
+    const result = await tango(['customers', 'list'], oauth);
 
     expect(result.code).toBe(7);
     expect(result.stderr).toContain('Error: Could not reach the OAuth token endpoint sandbox-auth.tangocard.com');
     expect(result.stderr).toContain('tango auth login --auth-url <url>');
   });
 
-  it('a refused OAuth client is told how to store another secret', async () => {
+  it('a refused OAuth service account is told which values to check and how to store others', async () => {
     world.agent().get(SANDBOX_AUTH).intercept({ path: '/oauth/token', method: 'POST' }).reply(401, '');
-    const result = await tango(['customers', 'list'], { TANGO_CLIENT_ID: 'client-1', TANGO_CLIENT_SECRET: 'wrong' });
+    const result = await tango(['customers', 'list'], { ...oauth, TANGO_PASSWORD: 'wrong' });
 
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain('Error: The OAuth token endpoint refused client "client-1" (HTTP 401)');
-    expect(result.stderr).toContain('Hint: check the client id and secret: tango auth login --client-id <id>');
+    expect(result.stderr).toContain('Error: The OAuth token endpoint refused the token request (HTTP 401)');
+    expect(result.stderr).toContain('service account:  svc-1');
+    expect(result.stderr).toContain(
+      "Hint: check the client secret and the service account's password, then the client id and username: tango auth login --client-id <id> --username <service account>",
+    );
+    expect(result.stderr).not.toContain('wrong');
+  });
+
+  it('a token request refused as malformed (400) points at the token URL and the audience', async () => {
+    world.agent().get(SANDBOX_AUTH).intercept({ path: '/oauth/token', method: 'POST' }).reply(400, 'bad audience');
+    const result = await tango(['customers', 'list'], oauth);
+
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('(HTTP 400): bad audience');
+    expect(result.stderr).toContain('Hint: check the token URL (--auth-url) and the audience (--audience 24h or 5m)');
+  });
+
+  it('a --base-url server without a token URL names --auth-url; half the OAuth variables name the rest', async () => {
+    const noUrl = await tango(['--base-url', 'https://staging.example/raas/v2', 'customers', 'list'], oauth);
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.stderr).toContain('No OAuth token URL for https://staging.example/raas/v2');
+    expect(noUrl.stderr).toContain('--auth-url <url>');
+
+    const half = await tango(['customers', 'list'], { TANGO_CLIENT_ID: 'client-1', TANGO_CLIENT_SECRET: 'secret-1' });
+    expect(half.code).toBe(4);
+    expect(half.stderr).toContain('TANGO_USERNAME, TANGO_PASSWORD not');
+    expect(half.stderr).toContain('Hint: set all four');
   });
 
   it('a command that knows better keeps its own hint (auth status on a 401)', async () => {

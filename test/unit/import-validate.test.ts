@@ -49,7 +49,6 @@ describe('validating rows before anything is sent', () => {
       expect.stringMatching(
         /^row 1 \(line 2\), identifier must be .* \(got "Acme-One"\); use the lowercase form: acme-one$/,
       ),
-      expect.stringMatching(/^row 1 \(line 2\), currency must be one of .* \(got "usd"\); use USD$/),
       'row 2 (line 3), identifier is required',
       expect.stringMatching(/^row 2 \(line 3\), displayName must be 5-100 characters/),
       expect.stringMatching(/^row 2 \(line 3\), contactEmail must be a valid email address/),
@@ -57,6 +56,13 @@ describe('validating rows before anything is sent', () => {
       expect.stringMatching(/^row 2 \(line 3\), fundingEmails #2 must be a valid email address .* \(got "oops"\)$/),
       expect.stringMatching(/^row 2 \(line 3\), fundingEmails #3 appears more than once/),
     ]);
+  });
+
+  it('reads a currency in any case as the API writes it', () => {
+    const { planned, problems } = validateRows(parseCsv(`${HEADER}acme-one,Acme One,one@acme.com, eur ,\n`).rows);
+
+    expect(problems).toEqual([]);
+    expect(planned[0]?.body.currencyCode).toBe('EUR');
   });
 
   it('names a repeated identifier at each repeat, pointing at its first row', () => {

@@ -1,9 +1,20 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CachedToken, oauthClientCredentials } from '../../src/api/auth.js';
+import { type CachedToken, type OAuthOptions, oauthServiceAccount } from '../../src/api/auth.js';
 import { HttpClient } from '../../src/api/http.js';
 import { requests } from '../../src/api/tango.js';
 import { ExitCode } from '../../src/errors.js';
+import { hintFor } from '../../src/hints.js';
+import { tokenRequestErrors } from '../support/openapi.js';
+
+const SERVICE_ACCOUNT = {
+  clientId: 'client-1',
+  clientSecret: 'secret-1',
+  username: 'svc-acme',
+  password: 'pw-1',
+  audience: 'https://api.tangocard.com/',
+};
+const OWNER = { clientId: 'client-1', username: 'svc-acme', audience: 'https://api.tangocard.com/' };
 
 const API = 'https://api.test';
 const AUTH = 'https://auth.test';
@@ -37,11 +48,11 @@ function setup(expiresIn = 3600) {
 }
 
 /** An API client authenticating with OAuth against the mock token endpoint, caching in `stored`. */
-function oauthHttp(): HttpClient {
-  const auth = oauthClientCredentials({
+function oauthHttp(options: Partial<OAuthOptions> = {}): HttpClient {
+  const auth = oauthServiceAccount({
     tokenUrl: `${AUTH}/oauth/token`,
-    clientId: 'client-1',
-    clientSecret: 'secret-1',
+    ...SERVICE_ACCOUNT,
+    ...options,
     cache: {
       load: () => stored,
       save: (token) => {
@@ -66,7 +77,7 @@ afterEach(async () => {
   await agent.close();
 });
 
-describe('OAuth client credentials', () => {
+describe('OAuth service-account tokens', () => {
   it('fetches one token for several calls, concurrent ones included', async () => {
     const { http, seen } = setup();
 
@@ -75,14 +86,31 @@ describe('OAuth client credentials', () => {
 
     expect(tokenRequests).toHaveLength(1);
     expect(seen).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-1']);
-    const form = new URLSearchParams(tokenRequests[0]);
-    expect(Object.fromEntries(form)).toEqual({
-      grant_type: 'client_credentials',
+    const form = Object.fromEntries(new URLSearchParams(tokenRequests[0]));
+    expect(form).toEqual({
       client_id: 'client-1',
       client_secret: 'secret-1',
+      username: 'svc-acme',
+      password: 'pw-1',
       scope: 'raas.all',
       audience: 'https://api.tangocard.com/',
+      grant_type: 'password',
     });
+    // Exactly what tango-auth-openapi.json describes: every required field, no other.
+    expect(tokenRequestErrors(form)).toEqual([]);
+  });
+
+  it('asks for the five-minute audience when told to, and the spec takes that request too', async () => {
+    const { http } = setup(300);
+    (http as unknown as { close(): Promise<void> }).close();
+    const short = oauthHttp({ audience: 'tango-api.bhn.com/fiveminute' });
+
+    await short.send(requests.listCustomers());
+
+    const form = Object.fromEntries(new URLSearchParams(tokenRequests[0]));
+    expect(form.audience).toBe('tango-api.bhn.com/fiveminute');
+    expect(tokenRequestErrors(form)).toEqual([]);
+    expect(stored).toMatchObject({ audience: 'tango-api.bhn.com/fiveminute', expiresAt: clock + 300_000 });
   });
 
   it('refreshes shortly before expiry, not after', async () => {
@@ -99,7 +127,7 @@ describe('OAuth client credentials', () => {
   });
 
   it('reuses a cached token from an earlier run, and keeps the cache current', async () => {
-    stored = { accessToken: 'from-disk', expiresAt: clock + 600_000, renewAt: clock + 540_000, clientId: 'client-1' };
+    stored = { accessToken: 'from-disk', expiresAt: clock + 600_000, renewAt: clock + 540_000, ...OWNER };
     const { http, seen } = setup();
 
     await http.send(requests.listCustomers());
@@ -108,8 +136,31 @@ describe('OAuth client credentials', () => {
     expect(seen).toEqual(['Bearer from-disk']);
   });
 
+  it('ignores a cached token of another service account or audience', async () => {
+    for (const other of [
+      { username: 'svc-other' },
+      { audience: 'tango-api.bhn.com/fiveminute' },
+      { username: undefined },
+    ]) {
+      stored = { accessToken: 'other', expiresAt: clock + 600_000, renewAt: clock + 540_000, ...OWNER, ...other };
+      tokenRequests = [];
+      const { http, seen } = setup();
+      await http.send(requests.listCustomers());
+      expect(seen, JSON.stringify(other)).toEqual(['Bearer token-1']);
+      await agent.close();
+      agent = new MockAgent();
+      agent.disableNetConnect();
+    }
+  });
+
   it('ignores a cached token of another client id', async () => {
-    stored = { accessToken: 'other', expiresAt: clock + 600_000, renewAt: clock + 540_000, clientId: 'client-2' };
+    stored = {
+      accessToken: 'other',
+      expiresAt: clock + 600_000,
+      renewAt: clock + 540_000,
+      ...OWNER,
+      clientId: 'client-2',
+    };
     const { http, seen } = setup();
 
     await http.send(requests.listCustomers());
@@ -119,7 +170,7 @@ describe('OAuth client credentials', () => {
   });
 
   it('renews once after a 401 (a token revoked early)', async () => {
-    stored = { accessToken: 'revoked', expiresAt: clock + 600_000, renewAt: clock + 540_000, clientId: 'client-1' };
+    stored = { accessToken: 'revoked', expiresAt: clock + 600_000, renewAt: clock + 540_000, ...OWNER };
     agent
       .get(AUTH)
       .intercept({ path: '/oauth/token', method: 'POST' })
@@ -144,16 +195,39 @@ describe('OAuth client credentials', () => {
     expect(stored?.accessToken).toBe('fresh');
   });
 
-  it('a refused client is an authentication error (exit 4)', async () => {
-    agent.get(AUTH).intercept({ path: '/oauth/token', method: 'POST' }).reply(401, '');
-    const auth = oauthClientCredentials({
-      tokenUrl: `${AUTH}/oauth/token`,
-      clientId: 'client-1',
-      clientSecret: 'wrong',
-      cache: { load: () => undefined, save: () => {} },
-      dispatcher: agent,
-    });
+  it.each([
+    [401, 'Wrong username or password', "check the client secret and the service account's password"],
+    [400, 'audience must be one of', 'check the token URL (--auth-url) and the audience'],
+  ])(
+    'a refused token request (%i, text/plain) exits 4 naming what to check, never a secret',
+    async (status, text, hint) => {
+      agent
+        .get(AUTH)
+        .intercept({ path: '/oauth/token', method: 'POST' })
+        .reply(status, `${text}\u001b[31m`, { headers: { 'content-type': 'text/plain' } });
+      const auth = oauthServiceAccount({
+        tokenUrl: `${AUTH}/oauth/token`,
+        ...SERVICE_ACCOUNT,
+        cache: { load: () => undefined, save: () => {} },
+        dispatcher: agent,
+      });
 
-    await expect(auth.authorization()).rejects.toMatchObject({ exitCode: ExitCode.auth });
-  });
+      const error = await auth.authorization().catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({ exitCode: ExitCode.auth, status });
+      const shown = JSON.stringify(error, Object.getOwnPropertyNames(error));
+      expect((error as Error).message).toBe(
+        `The OAuth token endpoint refused the token request (HTTP ${status}): ${text}`,
+      );
+      expect(hintFor(error)).toContain(hint);
+      expect((error as { details: string[] }).details).toEqual([
+        'client id:        client-1',
+        'service account:  svc-acme',
+        'audience:         https://api.tangocard.com/',
+        `token URL:        ${AUTH}/oauth/token`,
+      ]);
+      expect(shown).not.toContain('secret-1');
+      expect(shown).not.toContain('pw-1');
+    },
+  );
 });

@@ -136,3 +136,37 @@ describe("tango api's answers", () => {
     expect(text).toBe('"x"\n"y"\n"z"\n');
   });
 });
+
+describe('server text at a terminal', () => {
+  async function atTerminal(print: (out: Output) => Promise<unknown>, format: OutputFormat = 'text') {
+    let text = '';
+    const out = new Output({
+      format,
+      fields: undefined,
+      color: false,
+      isTTY: true,
+      write: (chunk) => {
+        text += chunk;
+      },
+    });
+    await print(out);
+    return text;
+  }
+
+  it('-o text shows escape sequences as \\u001b, never raw', async () => {
+    const hostile = { ...accounts[0]!, accountIdentifier: 'evil\u001b[2J\u009b31m' };
+    expect(await atTerminal((out) => out.item(hostile, accountView))).toMatch(/^evil\\u001b\[2J\\u009b31m\t/);
+  });
+
+  it("tango api's JSON at a terminal escapes the C1 controls JSON leaves raw", async () => {
+    const text = await atTerminal((out) => out.response({ name: 'a\u009bb\u001bc' }), 'json');
+    expect(text).toBe('{\n  "name": "a\\u009bb\\u001bc"\n}\n');
+    expect(JSON.parse(text)).toEqual({ name: 'a\u009bb\u001bc' });
+  });
+
+  it('on a pipe the data stays as it is', async () => {
+    expect(await printed('text', 'accountIdentifier', (out) => out.response({ accountIdentifier: 'a\u009bb' }))).toBe(
+      'a\u009bb\n',
+    );
+  });
+});

@@ -63,11 +63,58 @@ describe('settings precedence: flag > environment > profile > default', () => {
     const profile: Profile = { platformName: 'stored', platformKey: 'stored-key' };
     const fromEnv = resolve({}, {}, { TANGO_PLATFORM_NAME: 'env', TANGO_PLATFORM_KEY: 'env-key' }, profile);
     const half = resolve({}, {}, { TANGO_PLATFORM_NAME: 'env' }, profile);
-    const oauth = resolve({}, {}, { TANGO_CLIENT_ID: 'id', TANGO_CLIENT_SECRET: 'secret' }, profile);
+    const oauthEnv = {
+      TANGO_CLIENT_ID: 'id',
+      TANGO_CLIENT_SECRET: 'secret',
+      TANGO_USERNAME: 'svc',
+      TANGO_PASSWORD: 'pw',
+    };
+    const oauth = resolve({}, {}, oauthEnv, profile);
 
     expect(fromEnv.credentials).toMatchObject({ kind: 'basic', platformName: { value: 'env', source: 'env' } });
     expect(half.credentials).toMatchObject({ kind: 'basic', platformName: { value: 'stored', source: 'profile' } });
-    expect(oauth.credentials).toMatchObject({ kind: 'oauth', clientId: { value: 'id', source: 'env' } });
+    expect(oauth.credentials).toMatchObject({
+      kind: 'oauth',
+      clientId: { value: 'id', source: 'env' },
+      username: { value: 'svc', source: 'env' },
+      password: { value: 'pw', source: 'env' },
+      audience: { value: '24h', source: 'default' },
+    });
+    expect(oauth.credentialsIssue).toBeUndefined();
+  });
+
+  it('OAuth variables come as all four; some of them is an issue naming the others, not a silent fallback', () => {
+    const profile: Profile = { platformName: 'stored', platformKey: 'stored-key' };
+    const old = resolve({}, {}, { TANGO_CLIENT_ID: 'id', TANGO_CLIENT_SECRET: 'secret' }, profile);
+
+    expect(old.credentials).toBeUndefined();
+    expect(old.credentialsIssue?.message).toBe(
+      'TANGO_CLIENT_ID, TANGO_CLIENT_SECRET are set, TANGO_USERNAME, TANGO_PASSWORD not.',
+    );
+    expect(old.credentialsIssue?.exitCode).toBe(4);
+  });
+
+  it('a profile with an OAuth client only (an older tango) is an issue; one with the service account is used', () => {
+    const old = resolve({}, {}, {}, { clientId: 'id', clientSecret: 'secret', output: 'json' });
+    expect(old.credentials).toBeUndefined();
+    expect(old.credentialsIssue?.message).toContain('older tango; log in again');
+    expect(old.output.value).toBe('json');
+
+    const current = resolve(
+      {},
+      {},
+      {},
+      { clientId: 'id', clientSecret: 's', username: 'u', password: 'p', audience: '5m' },
+    );
+    expect(current.credentials).toMatchObject({ kind: 'oauth', audience: { value: '5m', source: 'profile' } });
+    expect(current.credentialsIssue).toBeUndefined();
+  });
+
+  it('the OAuth token URL is never guessed for a --base-url server', () => {
+    expect(resolve({ baseUrl: 'https://staging.example/raas/v2' }, { baseUrl: 'cli' }).authUrl.value).toBe('');
+    expect(resolve({ env: 'sandbox' }, { env: 'cli' }).authUrl.value).toBe(
+      'https://sandbox-auth.tangocard.com/oauth/token',
+    );
   });
 
   it('refuses plain http except to loopback, and names the setting at fault', () => {

@@ -37,7 +37,7 @@ describe('a new customer', () => {
   it('refuses emoji in a name with the shared rule', async () => {
     const prompter = scriptedPrompter([
       choose('new'),
-      refused('Zanzibar 🎉 Group', 'no emoji or symbols', type('Zanzibar Group')),
+      refused('Zanzibar 🎉 Group', 'remove the emoji at character 10', type('Zanzibar Group')),
       enter,
     ]);
 

@@ -69,7 +69,7 @@ describe('a bad plan', () => {
           accountIdentifier: 'Zanzibar-Wellness',
           displayName: 'Employee Wellness',
           contactEmail: 'not-an-email',
-          currencyCode: 'usd',
+          currencyCode: 'yen',
           fundingEmails: ['ok@zhg.example', 'nope', 'OK@zhg.example'],
         },
         { accountIdentifier: 'zanzibar-clients', displayName: 'Clients' },
@@ -79,12 +79,12 @@ describe('a bad plan', () => {
     expect(problems(bad)).toEqual([
       'version: must be 1 (or left out) (got 2)',
       'customer.customerIdentifier: must be 5-100 characters, each a letter, a digit or \'-\' (got "zh")',
-      'customer.displayName: must be 5-100 characters of letters, digits, punctuation and spaces (no emoji or symbols) (got "Zanzibar 🎉")',
+      'customer.displayName: must be 5-100 characters of letters, digits, punctuation, symbols or spaces (not only spaces; no emoji) (remove the emoji at character 10) (got "Zanzibar 🎉")',
       'accounts[0].fundingEmails[1]: must be a valid email address of at most 100 characters (got "nope")',
       'accounts[0].fundingEmails[2]: repeats fundingEmails[0]; each address may be listed once (got "OK@zhg.example")',
       'accounts[0].accountIdentifier: must be 5-100 characters, each a lowercase letter, a digit or \'-\' (use the lowercase form: zanzibar-wellness) (got "Zanzibar-Wellness")',
       'accounts[0].contactEmail: must be a valid email address of at most 100 characters (got "not-an-email")',
-      'accounts[0].currencyCode: must be one of USD, AUD, CAD, EUR, GBP (use USD) (got "usd")',
+      'accounts[0].currencyCode: must be one of USD, AUD, CAD, EUR, GBP (got "YEN")',
       'accounts[1].contactEmail: is required',
     ]);
   });

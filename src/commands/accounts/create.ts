@@ -6,7 +6,13 @@ import { Command, Option } from 'commander';
 import { completeWith } from '../../completion/values.js';
 import type { Context } from '../../context.js';
 import { toFundingNotificationIfAny } from '../../domain/funding-emails.js';
-import { type CreateAccountBody, CURRENCIES, DEFAULT_CURRENCY, validateCreateAccount } from '../../domain/rules.js';
+import {
+  type CreateAccountBody,
+  CURRENCIES,
+  DEFAULT_CURRENCY,
+  normalizeInput,
+  validateCreateAccount,
+} from '../../domain/rules.js';
 import type { ApiError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
@@ -31,7 +37,7 @@ export function accountsCreateCommand(): Command {
     .description('create an account under a customer')
     .argument('<customer>', 'the customer identifier', byRule('customerIdentifier'))
     .option('--identifier <id>', "the account identifier: 5-100 lowercase letters, digits or '-'")
-    .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji')
+    .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji')
     .option('--contact-email <email>', 'email address of the account representative, at most 100 characters')
     .addOption(
       // Checked with the other fields before sending; completed from the same list.
@@ -70,7 +76,7 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
       accountIdentifier: opts.identifier,
       displayName: opts.displayName,
       contactEmail: opts.contactEmail,
-      currencyCode: opts.currency,
+      currencyCode: normalizeInput('currencyCode', opts.currency),
       fundingNotification: toFundingNotificationIfAny(opts.fundingEmail),
     },
     validateCreateAccount,

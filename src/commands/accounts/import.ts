@@ -7,9 +7,11 @@
 import { Command, Option } from 'commander';
 import type { TangoApi } from '../../api/tango.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { DEFAULT_CURRENCY } from '../../domain/rules.js';
+import { CliError, ExitCode, type ExitCodeValue, UsageError } from '../../errors.js';
 import type { ImportProblem, ImportReport, InputFormat, PlannedRow, RunResult } from '../../import/index.js';
 import { action, examples, sendsMany } from '../action.js';
+import { exitCodesText } from '../help.js';
 import { byRule, integerIn } from '../parse.js';
 
 interface ImportOptions {
@@ -22,19 +24,22 @@ interface ImportOptions {
 
 const DEFAULT_CONCURRENCY = 4;
 
-const EXIT_CODES = `
-Exit codes:
-    0  every row created, or already there with the same values
-    2  a problem in the file (all listed, by row and field); nothing was sent;
-       or the failed rows were all refused by the server as invalid (400)
-    3  customer not found; nothing was created
-    4  credentials refused; the rows after it were not attempted
-    5  some rows conflict: their account exists with other values
-    6  some rows failed: rate-limited or unavailable after retries
-    7  some rows failed: network error or timeout
-    1  some rows failed otherwise, or for mixed reasons
-  130  interrupted: rows in flight finished, the report was written; run again to resume
-`;
+/** What the codes of the one table (src/errors.ts) mean for an import; test/unit/exit-codes.test.ts checks them. */
+export const IMPORT_EXIT_CODES: ReadonlyArray<readonly [ExitCodeValue, string]> = [
+  [ExitCode.ok, 'every row created, or already there with the same values'],
+  [
+    ExitCode.usage,
+    'a problem in the file (all listed, by row and field); nothing was sent;\n' +
+      'or the failed rows were all refused by the server as invalid (400)',
+  ],
+  [ExitCode.notFound, 'customer not found; nothing was created'],
+  [ExitCode.auth, 'credentials refused; the rows after it were not attempted'],
+  [ExitCode.conflict, 'some rows conflict: their account exists with other values'],
+  [ExitCode.unavailable, 'some rows failed: rate-limited or unavailable after retries'],
+  [ExitCode.network, 'some rows failed: network error or timeout'],
+  [ExitCode.error, 'some rows failed otherwise, or for mixed reasons'],
+  [ExitCode.interrupted, 'interrupted: rows in flight finished, the report was written; run again to resume'],
+];
 
 export function accountsImportCommand(): Command {
   const command = new Command('import')
@@ -63,7 +68,7 @@ Columns (CSV header or JSON keys), by flag or API name; read-only columns of
   identifier | accountIdentifier    required, lowercase
   displayName                       required
   contactEmail                      required
-  currency | currencyCode           optional, default USD
+  currency | currencyCode           optional, default ${DEFAULT_CURRENCY}
   fundingEmails | fundingNotification   optional; in CSV, addresses separated by ";"
 
 What \`accounts list\` prints can be fed back: -o json as it is, or -o csv with
@@ -73,7 +78,8 @@ What \`accounts list\` prints can be fed back: -o json as it is, or -o csv with
 Rows that already exist with the same values count as done, so after a failure or Ctrl-C
 the same command finishes the job. Without --report, stdout gets the report in the -o
 format (json: the whole report; ndjson/csv: one row each; table: conflicts and failures only).
-${EXIT_CODES}${examples(
+
+${exitCodesText(IMPORT_EXIT_CODES)}${examples(
   ['tango accounts import acme --file accounts.csv --report result.json', 'import, keep a report'],
   ['tango accounts import acme --file accounts.csv --dry-run', 'check the file; send nothing'],
   ['tango -p prod accounts list acme -o json | tango -p sandbox accounts import acme -f -', 'copy to another platform'],

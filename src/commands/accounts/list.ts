@@ -39,12 +39,12 @@ export function accountsListCommand(): Command {
     )
     .option(
       '--currency <code>',
-      'only accounts in this currency: AUD, CAD, EUR, GBP or USD (repeatable)',
-      collectByRule('currencyCode'),
+      'only accounts in this currency: AUD, CAD, EUR, GBP, USD, MXN, SGD or PLN (repeatable)',
+      collectByRule('currencyFilter'),
     )
     .option('--display-name <name>', 'only accounts with this display name')
     .option('--account-number <number>', 'only the account with this account number')
-    .option('--contact-email <email>', 'only accounts with this contact email', byRule('contactEmail'))
+    .option('--contact-email <email>', 'only accounts with this contact email', byRule('contactEmailFilter'))
     .option('--min-balance <amount>', 'only accounts with a current balance of at least this', amount)
     .option('--max-balance <amount>', 'only accounts with a current balance of at most this', amount)
     .option(

@@ -29,7 +29,10 @@ export function accountsUpdateCommand(): Command {
     .description("change an account's display name, contact email or funding emails")
     .argument('<customer>', 'the customer identifier', byRule('customerIdentifier'))
     .argument('<account>', 'the account identifier', byRule('accountIdentifier'))
-    .option('--display-name <name>', 'a new friendly name: 5-100 letters, digits, punctuation or spaces')
+    .option(
+      '--display-name <name>',
+      'a new friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji',
+    )
     .option('--contact-email <email>', 'a new contact email address')
     .option(
       '--funding-email <email>',

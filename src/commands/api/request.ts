@@ -8,6 +8,7 @@ import type { Method, QueryValue, RequestSpec, ResponseHeaders } from '../../api
 import type { Context } from '../../context.js';
 import { MAX_RESULTS_LIMIT } from '../../domain/rules.js';
 import { ApiError, UsageError } from '../../errors.js';
+import { escapeControls } from '../../output/render.js';
 import { readInput } from '../read-input.js';
 import { buildObject, type Field, parseField, queryPairs } from './fields.js';
 import type { ApiOptions } from './index.js';
@@ -172,6 +173,7 @@ async function printErrorAnswer(ctx: Context, error: ApiError, opts: ApiOptions)
   } catch {
     // not JSON: the text itself
   }
+  if (ctx.io.stdoutIsTTY) shown = escapeControls(shown);
   await ctx.output.text(shown.endsWith('\n') ? shown : `${shown}\n`);
 }
 

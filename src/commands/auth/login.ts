@@ -1,8 +1,9 @@
 /** `tango auth login`: asks or reads credentials, verifies them, and only then stores them. */
-import { Command } from 'commander';
-import type { Credentials } from '../../config/settings.js';
+import { Command, Option } from 'commander';
+import { AUDIENCE_NAMES, type AudienceName, DEFAULT_AUDIENCE } from '../../config/environments.js';
+import type { Credentials, OAuthCredentials } from '../../config/settings.js';
 import type { Context } from '../../context.js';
-import { ApiError, CliError, ExitCode } from '../../errors.js';
+import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { action, examples } from '../action.js';
 import { missingFlags, valueOrAsk } from '../prompt.js';
 
@@ -11,6 +12,8 @@ interface LoginOptions {
   platformKeyStdin?: boolean;
   clientId?: string;
   clientSecretStdin?: boolean;
+  username?: string;
+  audience: AudienceName;
   authUrl?: string;
   verify: boolean;
 }
@@ -21,8 +24,17 @@ export function authLoginCommand(): Command {
     .option('--platform-name <name>', 'platform name (the HTTP Basic user)')
     .option('--platform-key-stdin', 'read the platform key from stdin, so it never shows in ps or history')
     .option('--client-id <id>', 'OAuth client id, for platforms that use OAuth instead of a platform key')
-    .option('--client-secret-stdin', 'read the OAuth client secret from stdin')
-    .option('--auth-url <url>', "OAuth token URL (default: the environment's)")
+    .option('--username <name>', "the OAuth service account's username")
+    .option(
+      '--client-secret-stdin',
+      "read two lines from stdin: the OAuth client secret, then the service account's password",
+    )
+    .addOption(
+      new Option('--audience <lifetime>', 'OAuth token lifetime: 24h or 5m')
+        .choices(AUDIENCE_NAMES)
+        .default(DEFAULT_AUDIENCE),
+    )
+    .option('--auth-url <url>', "OAuth token URL (default: the environment's; needed with --base-url)")
     .option('--no-verify', 'store without checking against the API')
     .addHelpText(
       'after',
@@ -30,7 +42,10 @@ export function authLoginCommand(): Command {
         ['tango auth login', 'asks for everything at a terminal'],
         ['printf %s "$KEY" | tango auth login --platform-name acme --platform-key-stdin', 'for scripts'],
         ['tango auth login --profile prod --env production', 'a second, independent profile'],
-        ['printf %s "$SECRET" | tango auth login --client-id abc --client-secret-stdin', 'OAuth client credentials'],
+        [
+          'printf \'%s\\n%s\\n\' "$SECRET" "$PASSWORD" | tango auth login --client-id abc --username svc-acme --client-secret-stdin',
+          'OAuth: the client and its service account',
+        ],
       ),
     )
     .action(action(login));
@@ -44,38 +59,47 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
     const { checkBaseUrl } = await import('../../config/settings.js');
     checkBaseUrl(opts.authUrl);
   }
+  if (credentials.kind === 'oauth') checkTokenUrlKnown(ctx, opts.authUrl);
   if (opts.verify) await verify(ctx, credentials, profile, opts.authUrl);
   await ctx.store.update(profile, {
     ...target,
     ...(opts.authUrl ? { authUrl: opts.authUrl } : {}),
     platformName: credentials.kind === 'basic' ? credentials.platformName.value : undefined,
     platformKey: credentials.kind === 'basic' ? credentials.platformKey.value : undefined,
-    clientId: credentials.kind === 'oauth' ? credentials.clientId.value : undefined,
-    clientSecret: credentials.kind === 'oauth' ? credentials.clientSecret.value : undefined,
+    ...oauthFields(credentials.kind === 'oauth' ? credentials : undefined),
     token: undefined,
   });
-  const who = credentials.kind === 'basic' ? credentials.platformName.value : `client ${credentials.clientId.value}`;
+  const who =
+    credentials.kind === 'basic'
+      ? credentials.platformName.value
+      : `client ${credentials.clientId.value}, service account ${credentials.username.value}`;
   const checked = opts.verify ? 'verified and ' : '';
   ctx.log.success(`Credentials for ${who} ${checked}stored in profile "${profile}" (${ctx.store.path}).`);
+}
+
+/** What a profile keeps of OAuth credentials; all undefined (removed) for a Basic login. */
+function oauthFields(credentials: OAuthCredentials | undefined) {
+  return {
+    clientId: credentials?.clientId.value,
+    clientSecret: credentials?.clientSecret.value,
+    username: credentials?.username.value,
+    password: credentials?.password.value,
+    audience: credentials?.audience.value,
+  };
+}
+
+/** A --base-url server's token URL is never guessed: without --auth-url (or a stored one), say which flag. */
+function checkTokenUrlKnown(ctx: Context, authUrl: string | undefined): void {
+  if (authUrl || ctx.settings.authUrl.value) return;
+  throw new UsageError(`--auth-url is needed with --base-url ${ctx.settings.baseUrl.value}`, {
+    hint: 'the OAuth token URL of a server given by --base-url cannot be guessed; pass it: --auth-url <url>',
+  });
 }
 
 async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
   const { secretFromStdin } = await import('../../config/secrets.js');
   const piped = (flag: string, example: string) => secretFromStdin(() => ctx.io.readStdin(flag, example), flag);
-  if (opts.clientId || opts.clientSecretStdin) {
-    const clientId = await valueOrAsk(ctx, opts.clientId, { flag: '--client-id', message: 'OAuth client id' });
-    const clientSecret = opts.clientSecretStdin
-      ? await piped(
-          '--client-secret-stdin',
-          'printf %s "$SECRET" | tango auth login --client-id <id> --client-secret-stdin',
-        )
-      : await askSecret(ctx, '--client-secret-stdin', 'OAuth client secret');
-    return {
-      kind: 'oauth',
-      clientId: { value: clientId, source: 'flag' },
-      clientSecret: { value: clientSecret, source: 'flag' },
-    };
-  }
+  if (opts.clientId || opts.clientSecretStdin || opts.username) return gatherOAuth(ctx, opts);
   if (!ctx.canPrompt && !opts.platformName) {
     throw missingFlags(['--platform-name', ...(opts.platformKeyStdin ? [] : ['--platform-key-stdin'])]);
   }
@@ -91,6 +115,50 @@ async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Cred
     platformName: { value: platformName, source: 'flag' },
     platformKey: { value: platformKey, source: 'flag' },
   };
+}
+
+/**
+ * The client and its service account. Both secrets come from stdin (two lines) with
+ * --client-secret-stdin, or are asked for hidden at a terminal; never from argv.
+ */
+async function gatherOAuth(ctx: Context, opts: LoginOptions): Promise<OAuthCredentials> {
+  if (!ctx.canPrompt) {
+    const missing = [
+      ...(opts.clientId ? [] : ['--client-id']),
+      ...(opts.username ? [] : ['--username']),
+      ...(opts.clientSecretStdin ? [] : ['--client-secret-stdin']),
+    ];
+    if (missing.length > 0) throw missingFlags(missing);
+  }
+  const clientId = await valueOrAsk(ctx, opts.clientId, { flag: '--client-id', message: 'OAuth client id' });
+  const username = await valueOrAsk(ctx, opts.username, {
+    flag: '--username',
+    message: 'Service account username',
+  });
+  const [clientSecret, password] = opts.clientSecretStdin
+    ? await readBothFromStdin(ctx)
+    : [
+        await askSecret(ctx, '--client-secret-stdin', 'OAuth client secret'),
+        await askSecret(ctx, '--client-secret-stdin', 'Service account password'),
+      ];
+  return {
+    kind: 'oauth',
+    clientId: { value: clientId, source: 'flag' },
+    clientSecret: { value: clientSecret!, source: 'flag' },
+    username: { value: username, source: 'flag' },
+    password: { value: password!, source: 'flag' },
+    audience: { value: opts.audience, source: 'flag' },
+  };
+}
+
+async function readBothFromStdin(ctx: Context): Promise<string[]> {
+  const { secretLinesFromStdin } = await import('../../config/secrets.js');
+  const flag = '--client-secret-stdin';
+  const example = `printf '%s\\n%s\\n' "$SECRET" "$PASSWORD" | tango auth login --client-id <id> --username <name> ${flag}`;
+  return secretLinesFromStdin(() => ctx.io.readStdin(flag, example), flag, [
+    'the client secret',
+    "the service account's password",
+  ]);
 }
 
 /** Secrets never come from argv: at a terminal they are asked for hidden, otherwise piped. */
@@ -127,7 +195,7 @@ async function verify(ctx: Context, credentials: Credentials, profile: string, a
         `The API refused these credentials (HTTP ${error.status}); nothing was stored.`,
         {
           requestId: error.requestId,
-          hint: `check the name and key, and the environment (${ctx.settings.env.value}); profile "${profile}" is unchanged`,
+          hint: `check the credentials and the environment (${ctx.settings.env.value}); profile "${profile}" is unchanged`,
         },
       );
     }

@@ -16,7 +16,7 @@ export function authLogoutCommand(): Command {
 async function logout(ctx: Context): Promise<void> {
   const name = ctx.settings.profile.value;
   const profile = ctx.store.get(name);
-  if (!profile?.platformKey && !profile?.clientSecret && !profile?.token) {
+  if (!profile?.platformKey && !profile?.clientSecret && !profile?.password && !profile?.token) {
     ctx.log.note(`Profile "${name}" has no stored credentials; nothing to remove.`);
     return;
   }
@@ -25,6 +25,9 @@ async function logout(ctx: Context): Promise<void> {
     platformKey: undefined,
     clientId: undefined,
     clientSecret: undefined,
+    username: undefined,
+    password: undefined,
+    audience: undefined,
     token: undefined,
   });
   ctx.log.success(`Removed the credentials of profile "${name}".`);

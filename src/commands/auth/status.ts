@@ -33,6 +33,10 @@ export interface StatusReport {
   platformKey?: string;
   clientId?: string;
   clientSecret?: string;
+  username?: string;
+  password?: string;
+  audience?: string;
+  authUrl?: string;
   configFile: string;
   sources: Record<string, string>;
   verified?: boolean;
@@ -48,7 +52,7 @@ async function status(ctx: Context, opts: StatusOptions): Promise<void> {
   }
   await print(ctx, report);
   if (!ctx.settings.credentials && ctx.settings.env.value !== 'local') {
-    throw noCredentials(report.profile);
+    throw ctx.settings.credentialsIssue ?? noCredentials(report.profile);
   }
   if (failure) throw failure;
 }
@@ -84,6 +88,13 @@ function describe(settings: Settings, configFile: string, mask: (s?: string) => 
   } else if (credentials?.kind === 'oauth') {
     note('clientId', credentials.clientId);
     note('clientSecret', credentials.clientSecret, true);
+    note('username', credentials.username);
+    note('password', credentials.password, true);
+    note('audience', credentials.audience);
+    note(
+      'authUrl',
+      settings.authUrl.value ? settings.authUrl : { value: '(none: pass --auth-url)', source: 'default' },
+    );
   }
   return report;
 }
@@ -120,6 +131,10 @@ async function print(ctx: Context, report: StatusReport): Promise<void> {
     ['Platform key', report.platformKey, report.sources.platformKey],
     ['Client id', report.clientId, report.sources.clientId],
     ['Client secret', report.clientSecret, report.sources.clientSecret],
+    ['Username', report.username, report.sources.username],
+    ['Password', report.password, report.sources.password],
+    ['Audience', report.audience, report.sources.audience],
+    ['Token URL', report.authUrl, report.sources.authUrl],
     ['Config file', report.configFile, undefined],
     ['Verified', report.verified === undefined ? undefined : report.verified ? 'yes' : 'no', undefined],
   ];

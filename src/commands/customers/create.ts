@@ -23,7 +23,7 @@ export function customersCreateCommand(): Command {
   return new Command('create')
     .description('create a customer (a group of accounts)')
     .option('--identifier <id>', "the customer identifier: 5-100 letters, digits or '-'")
-    .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation or spaces; no emoji')
+    .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji')
     .option('--if-not-exists', 'succeed when the customer already exists with the same display name')
     .option('--dry-run', 'print the request that would be sent, and send nothing')
     .addHelpText(

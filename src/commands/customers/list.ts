@@ -24,7 +24,11 @@ export function customersListCommand(): Command {
   const command = new Command('list')
     .description('list the customers of this platform, with their number of accounts')
     .option('--display-name <name>', 'only customers with this display name')
-    .option('--status <status>', 'only customers with this status, such as ACTIVE', byRule('status'))
+    .option(
+      '--status <status>',
+      'only customers with this status, such as ACTIVE (any word; customer statuses are not documented)',
+      byRule('customerStatus'),
+    )
     .option('--created-after <date>', 'only customers created at or after this ISO 8601 date or time', isoDate)
     .option(
       '--created-before <date>',

@@ -7,7 +7,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isLoopbackHost } from '../../config/environments.js';
 import type { Context } from '../../context.js';
-import { DROP_MODES, type DropMode, HOST_RULE } from '../../emulator/option-rules.js';
+import {
+  CREATE_ANSWERS,
+  type CreateAnswer,
+  DROP_MODES,
+  type DropMode,
+  HOST_RULE,
+} from '../../emulator/option-rules.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
 import { UsageError } from '../../errors.js';
 import { action, examples } from '../action.js';
@@ -28,6 +34,7 @@ interface StartFlags {
   platformName?: string;
   platformKey?: string;
   tokenTtl: number;
+  createAnswer: CreateAnswer;
 }
 
 export function emulatorStartCommand(): Command {
@@ -86,13 +93,22 @@ export function emulatorStartCommand(): Command {
         .argParser(numberFlag('tokenTtlSeconds'))
         .default(86_400),
     )
+    .addOption(
+      new Option(
+        '--create-answer <shape>',
+        'what a create answers: documented (201, the created fields) or full (200, the whole resource)',
+      )
+        .choices(CREATE_ANSWERS)
+        .default('documented'),
+    )
     .addHelpText(
       'after',
       `
 Use it from another terminal (or a script) with the URL it prints:
   TANGO_PLATFORM_NAME=tango-local TANGO_PLATFORM_KEY=local-key tango --base-url <URL> customers list
 Credentials: HTTP Basic with the platform name and key above, or a Bearer token from
-POST /oauth/token (client_credentials; client id local-client, secret local-secret).
+POST /oauth/token (the password grant: client local-client / local-secret, service account
+local-service-account / local-password).
 Control (no credentials): GET /_emulator/stats, /_emulator/health; PATCH /_emulator/faults.
 ${examples(
   ['tango emulator start', 'in memory, on a free port; prints the base URL'],
@@ -100,6 +116,7 @@ ${examples(
   ['tango emulator start --data ./emulator.json', 'state survives restarts'],
   ['tango emulator start --fail-rate 0.2 --latency 300', 'rehearse a cron script on a bad day'],
   ['tango emulator start --rate-limit 1 --drop-rate 0.1', 'prove retries and lost answers are survived'],
+  ['tango emulator start --create-answer full', "creates answer the whole resource, as the 2020 Swagger's 200"],
 )}`,
     )
     .action(action(start));
@@ -133,6 +150,7 @@ function emulatorOptions(flags: StartFlags, log: (line: string) => void): Emulat
     seedAccounts: flags.seedAccounts,
     random: flags.randomSeed,
     tokenTtlSeconds: flags.tokenTtl,
+    createAnswer: flags.createAnswer,
     ...(custom
       ? {
           credentials: {
@@ -169,7 +187,8 @@ function banner(emulator: RunningEmulator, flags: StartFlags, mask: (secret: str
   return [
     `Tango emulator listening on ${emulator.baseUrl}`,
     `  Basic auth:  ${platformName} / ${shownKey}`,
-    `  OAuth:       POST ${emulator.tokenUrl} (client ${emulator.oauthClient.clientId} / ${emulator.oauthClient.clientSecret})`,
+    `  OAuth:       POST ${emulator.tokenUrl} (client ${emulator.oauthClient.clientId} / ${emulator.oauthClient.clientSecret},`,
+    `               service account ${emulator.serviceAccount.username} / ${emulator.serviceAccount.password})`,
     `  State:       ${flags.data ?? 'in memory (gone when it stops)'}`,
     `  Faults:      ${faults.length > 0 ? `${faults.join(', ')} (replay with --random-seed ${emulator.randomSeed})` : 'none'}`,
     `  Stats:       ${emulator.controlUrl}/stats`,

@@ -6,6 +6,7 @@
 import { addressOf, type FundingNotification, toFundingNotification } from '../../domain/funding-emails.js';
 import { DEFAULT_CURRENCY, type Problem, validateCreateAccount, validateUpdateAccount } from '../../domain/rules.js';
 import { ACCOUNT_FILTER_PARAMS, readAccountFilter } from '../filters.js';
+import type { CreateAnswer } from '../option-rules.js';
 import { PAGE_PARAMS, readPageRequest } from '../pagination.js';
 import { assertValid, conflict, notFound } from '../problems.js';
 import { QueryReader } from '../query.js';
@@ -13,7 +14,7 @@ import { jsonObjectBody, type Reply, type RequestContext } from '../router.js';
 import { accountNumberFor, type EmulatorState, type StoredAccount } from '../state.js';
 import { accountView } from '../views.js';
 import { requireCustomer } from './customers.js';
-import { listReply } from './list.js';
+import { createdReply, listReply } from './list.js';
 
 const LIST_PARAMS = [...ACCOUNT_FILTER_PARAMS, ...PAGE_PARAMS];
 
@@ -46,41 +47,50 @@ export async function getAccount(context: RequestContext): Promise<Reply> {
   });
 }
 
-export async function createAccount(context: RequestContext): Promise<Reply> {
-  const body = jsonObjectBody(context);
-  assertValid(validateCreateAccount(body));
-  const customerIdentifier = context.params['customerIdentifier']!;
-  const accountIdentifier = body['accountIdentifier'] as string;
-  return context.store.write((state) => {
-    requireCustomer(state, customerIdentifier);
-    const existing = state.account(accountIdentifier);
-    if (existing) {
-      throw conflict(
-        'error.conflict.accountIdentifier',
-        `An account with accountIdentifier ${accountIdentifier} already exists (under customer ${existing.customerIdentifier})`,
-      );
-    }
-    const seq = state.nextSequence();
-    const account: StoredAccount = {
-      seq,
-      customerIdentifier,
-      accountIdentifier,
-      accountNumber: accountNumberFor(seq),
-      displayName: body['displayName'] as string,
-      contactEmail: body['contactEmail'] as string,
-      currencyCode: (body['currencyCode'] as string | undefined) ?? DEFAULT_CURRENCY,
-      status: 'ACTIVE',
-      currentBalance: 0,
-      createdAt: context.now().toISOString(),
-      fundingNotification: fundingList(body['fundingNotification']) ?? [],
-    };
-    state.addAccount(account);
-    return {
-      status: 201,
-      body: accountView(account),
-      headers: { location: `/raas/v2/accounts/${encodeURIComponent(accountIdentifier)}` },
-    };
-  });
+export const createAccount = (answer: CreateAnswer) =>
+  async function createAccount(context: RequestContext): Promise<Reply> {
+    const body = jsonObjectBody(context);
+    assertValid(validateCreateAccount(body));
+    const customerIdentifier = context.params['customerIdentifier']!;
+    const accountIdentifier = body['accountIdentifier'] as string;
+    return context.store.write((state) => {
+      requireCustomer(state, customerIdentifier);
+      const existing = state.account(accountIdentifier);
+      if (existing) {
+        throw conflict(
+          'error.conflict.accountIdentifier',
+          `An account with accountIdentifier ${accountIdentifier} already exists (under customer ${existing.customerIdentifier})`,
+        );
+      }
+      const seq = state.nextSequence();
+      const account: StoredAccount = {
+        seq,
+        customerIdentifier,
+        accountIdentifier,
+        accountNumber: accountNumberFor(seq),
+        displayName: body['displayName'] as string,
+        contactEmail: body['contactEmail'] as string,
+        currencyCode: (body['currencyCode'] as string | undefined) ?? DEFAULT_CURRENCY,
+        status: 'ACTIVE',
+        currentBalance: 0,
+        createdAt: context.now().toISOString(),
+        fundingNotification: fundingList(body['fundingNotification']) ?? [],
+      };
+      state.addAccount(account);
+      const location = `/raas/v2/accounts/${encodeURIComponent(accountIdentifier)}`;
+      return createdReply(answer, createdFields(account), accountView(account), location);
+    });
+  };
+
+/** The documented 201 body: the CreateAccountCriteria fields, as stored (currency defaulted). */
+function createdFields(account: StoredAccount) {
+  return {
+    accountIdentifier: account.accountIdentifier,
+    displayName: account.displayName,
+    contactEmail: account.contactEmail,
+    currencyCode: account.currencyCode,
+    fundingNotification: account.fundingNotification.map(({ emailAddress }) => ({ emailAddress })),
+  };
 }
 
 /** PATCH: a given field replaces, a given empty list clears, an omitted (or null) list stays. */
@@ -132,7 +142,7 @@ function currencyChangeProblems(body: Record<string, unknown>, account: StoredAc
   ];
 }
 
-/** The validated list as stored objects; the rules also accept bare address strings as items. */
+/** The validated list (of {emailAddress} objects, the rules make sure) as stored. */
 function fundingList(value: unknown): FundingNotification[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return toFundingNotification(value.map(addressOf) as string[]);

@@ -1,13 +1,14 @@
 /** GET/POST /customers and GET /customers/{customerIdentifier}. */
 import { validateCreateCustomer } from '../../domain/rules.js';
 import { CUSTOMER_FILTER_PARAMS, readCustomerFilter } from '../filters.js';
+import type { CreateAnswer } from '../option-rules.js';
 import { PAGE_PARAMS, readPageRequest } from '../pagination.js';
 import { assertValid, conflict, notFound } from '../problems.js';
 import { QueryReader } from '../query.js';
 import { jsonObjectBody, type Reply, type RequestContext } from '../router.js';
 import type { EmulatorState, StoredCustomer } from '../state.js';
 import { customerView } from '../views.js';
-import { listReply } from './list.js';
+import { createdReply, listReply } from './list.js';
 
 export async function listCustomers(context: RequestContext): Promise<Reply> {
   const query = new QueryReader(context.query, [...CUSTOMER_FILTER_PARAMS, ...PAGE_PARAMS]);
@@ -27,32 +28,31 @@ export async function getCustomer(context: RequestContext): Promise<Reply> {
   }));
 }
 
-export async function createCustomer(context: RequestContext): Promise<Reply> {
-  const body = jsonObjectBody(context);
-  assertValid(validateCreateCustomer(body));
-  const customerIdentifier = body['customerIdentifier'] as string;
-  return context.store.write((state) => {
-    if (state.customer(customerIdentifier)) {
-      throw conflict(
-        'error.conflict.customerIdentifier',
-        `A customer with customerIdentifier ${customerIdentifier} already exists on this platform`,
-      );
-    }
-    const customer: StoredCustomer = {
-      seq: state.nextSequence(),
-      customerIdentifier,
-      displayName: body['displayName'] as string,
-      status: 'ACTIVE',
-      createdAt: context.now().toISOString(),
-    };
-    state.addCustomer(customer);
-    return {
-      status: 201,
-      body: viewOf(state, customer),
-      headers: { location: `/raas/v2/customers/${encodeURIComponent(customerIdentifier)}` },
-    };
-  });
-}
+export const createCustomer = (answer: CreateAnswer) =>
+  async function createCustomer(context: RequestContext): Promise<Reply> {
+    const body = jsonObjectBody(context);
+    assertValid(validateCreateCustomer(body));
+    const customerIdentifier = body['customerIdentifier'] as string;
+    return context.store.write((state) => {
+      if (state.customer(customerIdentifier)) {
+        throw conflict(
+          'error.conflict.customerIdentifier',
+          `A customer with customerIdentifier ${customerIdentifier} already exists on this platform`,
+        );
+      }
+      const customer: StoredCustomer = {
+        seq: state.nextSequence(),
+        customerIdentifier,
+        displayName: body['displayName'] as string,
+        status: 'ACTIVE',
+        createdAt: context.now().toISOString(),
+      };
+      state.addCustomer(customer);
+      const created = { customerIdentifier, displayName: customer.displayName };
+      const location = `/raas/v2/customers/${encodeURIComponent(customerIdentifier)}`;
+      return createdReply(answer, created, viewOf(state, customer), location);
+    });
+  };
 
 export function requireCustomer(state: EmulatorState, customerIdentifier: string): StoredCustomer {
   const customer = state.customer(customerIdentifier);

@@ -1,11 +1,10 @@
 /**
- * POST /oauth/token, the OAuth 2.0 token endpoint of Tango's auth host. Accepts the
- * client_credentials grant (what DESIGN.md uses) and the password grant (what Tango's auth spec
- * documents, with the platform name and key as username and password). Client credentials come
- * in the form body or as HTTP Basic. Errors use RFC 6749's `{error, error_description}` JSON, as
- * Tango's auth host (Auth0) does.
+ * POST /oauth/token, Tango's "Acquire Service Account token" (spec/tango-auth-openapi.json):
+ * a form-encoded body with exactly `client_id`, `client_secret`, `username` and `password` (the
+ * service account's), `scope=raas.all`, `grant_type=password` and `audience`, one of
+ * `https://api.tangocard.com/` (a 24-hour token) or `tango-api.bhn.com/fiveminute` (5 minutes).
+ * Anything else is refused as the spec documents it: 400 or 401 with a text/plain body.
  */
-import type { PlatformCredentials } from '../auth.js';
 import type { Handler, Reply, RequestContext } from '../router.js';
 import type { TokenIssuer } from '../tokens.js';
 
@@ -14,81 +13,76 @@ export interface OAuthClient {
   clientSecret: string;
 }
 
+/** The service account whose username and password the password grant carries. */
+export interface ServiceAccount {
+  username: string;
+  password: string;
+}
+
 export interface TokenEndpointConfig {
   client: OAuthClient;
-  platform: PlatformCredentials;
+  serviceAccount: ServiceAccount;
   tokens: TokenIssuer;
+  /** Lifetime of a 24-hour-audience token (shortened in tests); the 5-minute audience gets at most 300 s. */
   ttlSeconds: () => number;
 }
 
-const SCOPE = 'raas.all';
-const AUDIENCE = 'https://api.tangocard.com/';
-const FIVE_MINUTE_AUDIENCE = 'tango-api.bhn.com/fiveminute';
+export const TOKEN_SCOPE = 'raas.all';
+export const TOKEN_GRANT_TYPE = 'password';
+export const DAY_AUDIENCE = 'https://api.tangocard.com/';
+export const FIVE_MINUTE_AUDIENCE = 'tango-api.bhn.com/fiveminute';
+const FIVE_MINUTES = 300;
+const FIELDS = ['client_id', 'client_secret', 'username', 'password', 'scope', 'audience', 'grant_type'] as const;
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
 export function tokenHandler(config: TokenEndpointConfig): Handler {
   return async (context) => {
     const form = readForm(context);
-    if (!form) return oauthError(400, 'invalid_request', 'Send a form-encoded (or JSON) body');
-    const client = clientCredentials(form, context.headers['authorization']);
-    if (!client.id || !client.secret)
-      return oauthError(401, 'invalid_client', 'client_id and client_secret are required');
-    if (client.id !== config.client.clientId || client.secret !== config.client.clientSecret) {
-      return oauthError(401, 'invalid_client', 'Unknown client or wrong client secret');
+    if (typeof form === 'string') return refuse(400, form);
+    const wrong = requestProblem(form);
+    if (wrong) return refuse(400, wrong);
+    if (form.get('client_id') !== config.client.clientId || form.get('client_secret') !== config.client.clientSecret) {
+      return refuse(401, 'Unknown client_id, or a client_secret that does not belong to it');
     }
-    return grant(form, config);
+    const { username, password } = config.serviceAccount;
+    if (form.get('username') !== username || form.get('password') !== password) {
+      return refuse(401, 'Wrong username or password for the service account');
+    }
+    const audience = form.get('audience')!;
+    const ttl = audience === FIVE_MINUTE_AUDIENCE ? Math.min(FIVE_MINUTES, config.ttlSeconds()) : config.ttlSeconds();
+    return { status: 200, body: config.tokens.issue(TOKEN_SCOPE, audience, ttl), headers: NO_STORE };
   };
 }
 
-function grant(form: URLSearchParams, config: TokenEndpointConfig): Reply {
-  const grantType = form.get('grant_type');
-  if (!grantType) return oauthError(400, 'invalid_request', 'grant_type is required');
-  if (grantType !== 'client_credentials' && grantType !== 'password') {
-    return oauthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials or password');
+/** The form, or why the body is not one. */
+function readForm(context: RequestContext): URLSearchParams | string {
+  const type = String(context.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    return `The body must be application/x-www-form-urlencoded (Content-Type was ${type || 'missing'})`;
   }
-  if (grantType === 'password' && !platformMatches(form, config.platform)) {
-    return oauthError(400, 'invalid_grant', 'Wrong username or password');
-  }
-  const scope = form.get('scope') ?? SCOPE;
-  if (!scope.split(' ').includes(SCOPE)) return oauthError(400, 'invalid_scope', `scope must be ${SCOPE}`);
-  const audience = form.get('audience') ?? AUDIENCE;
-  if (audience !== AUDIENCE && audience !== FIVE_MINUTE_AUDIENCE) {
-    return oauthError(400, 'invalid_request', `audience must be ${AUDIENCE} or ${FIVE_MINUTE_AUDIENCE}`);
-  }
-  const ttl = audience === FIVE_MINUTE_AUDIENCE ? Math.min(300, config.ttlSeconds()) : config.ttlSeconds();
-  return { status: 200, body: config.tokens.issue(SCOPE, audience, ttl), headers: NO_STORE };
+  return new URLSearchParams(context.rawBody);
 }
 
-function readForm(context: RequestContext): URLSearchParams | undefined {
-  const type = String(context.headers['content-type'] ?? '');
-  if (!type.includes('json')) return new URLSearchParams(context.rawBody);
-  try {
-    const body = JSON.parse(context.rawBody) as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-    return new URLSearchParams(Object.entries(body).map(([key, value]): [string, string] => [key, String(value)]));
-  } catch {
-    return undefined;
+/** What is missing, repeated, unknown or not one of the documented values; undefined when all is in order. */
+function requestProblem(form: URLSearchParams): string | undefined {
+  const unknown = [...new Set(form.keys())].filter((name) => !(FIELDS as readonly string[]).includes(name));
+  if (unknown.length) return `Unknown field ${unknown.join(', ')}; send only ${FIELDS.join(', ')}`;
+  const missing = FIELDS.filter((name) => !form.get(name));
+  if (missing.length) return `Missing ${missing.join(', ')}`;
+  const repeated = FIELDS.filter((name) => form.getAll(name).length > 1);
+  if (repeated.length) return `Repeated ${repeated.join(', ')}`;
+  if (form.get('grant_type') !== TOKEN_GRANT_TYPE) return `grant_type must be ${TOKEN_GRANT_TYPE}`;
+  if (form.get('scope') !== TOKEN_SCOPE) return `scope must be ${TOKEN_SCOPE}`;
+  const audience = form.get('audience');
+  if (audience !== DAY_AUDIENCE && audience !== FIVE_MINUTE_AUDIENCE) {
+    return `audience must be ${DAY_AUDIENCE} (24-hour token) or ${FIVE_MINUTE_AUDIENCE} (5-minute token)`;
   }
+  return undefined;
 }
 
-function clientCredentials(form: URLSearchParams, authorization: string | string[] | undefined) {
-  const basic = /^Basic\s+(\S+)$/i.exec(String(authorization ?? ''));
-  if (basic) {
-    const [id = '', ...secret] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':');
-    return { id: formDecode(id), secret: formDecode(secret.join(':')) };
-  }
-  return { id: form.get('client_id'), secret: form.get('client_secret') };
-}
-
-/** RFC 6749 (2.3.1): the Basic user and password are form-encoded first. */
-function formDecode(value: string): string {
-  return new URLSearchParams(`v=${value}`).get('v') ?? '';
-}
-
-function platformMatches(form: URLSearchParams, platform: PlatformCredentials): boolean {
-  return form.get('username') === platform.platformName && form.get('password') === platform.platformKey;
-}
-
-function oauthError(status: number, error: string, description: string): Reply {
-  return { status, body: { error, error_description: description }, headers: NO_STORE };
+function refuse(status: 400 | 401, text: string): Reply {
+  return { status, body: text, headers: { ...NO_STORE, 'content-type': 'text/plain; charset=utf-8' } };
 }
