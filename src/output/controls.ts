@@ -1,7 +1,7 @@
 /**
  * Server text never reaches a terminal raw. A display name, an identifier or an error message can
  * carry ESC, CSI and OSC sequences, CR and C1 controls, which would set the window title, clear the
- * screen or overwrite a line. At a terminal they are shown escaped (`\x1b`); on a pipe the data is
+ * screen or overwrite a line. At a terminal they are shown escaped (`\u001b`); on a pipe the data is
  * kept as it is, except that no raw ESC (or its one-byte C1 form) is ever written. JSON is exact:
  * JSON.stringify escapes control characters itself.
  */
@@ -15,10 +15,10 @@ const ESCAPES = /[\u001b\u009b]/g;
 const COLOUR_OR_CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 function shown(c: string): string {
-  return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** For a line at a terminal: every control character but newline and tab shown as \xNN. */
+/** For a line at a terminal: every control character but newline and tab shown as \uNNNN. */
 export function escapeControls(text: string): string {
   return text.replace(CONTROLS, shown);
 }
@@ -28,7 +28,7 @@ export function escapeControlsKeepingColour(text: string): string {
   return text.replace(COLOUR_OR_CONTROL, (match) => (match.length > 1 ? match : shown(match)));
 }
 
-/** For data on a pipe: unchanged but for ESC and CSI, shown as the visible ␛ and \x9b. */
+/** For data on a pipe: unchanged but for ESC and CSI, shown as the visible ␛ and \u009b. */
 export function withoutRawEscapes(text: string): string {
-  return text.replace(ESCAPES, (c) => (c === '\u001b' ? '\u241b' : '\\x9b'));
+  return text.replace(ESCAPES, (c) => (c === '\u001b' ? '\u241b' : '\\u009b'));
 }

@@ -359,13 +359,7 @@ export function textLines(rows: readonly (readonly string[])[], terminal = false
   return rows.map((cells) => `${cells.map(clean).join('\t')}\n`).join('');
 }
 
-/** C0 and C1 control characters (tab and newline kept) as visible `\u001b` escapes, for a terminal. */
-export function escapeControls(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+export { escapeControls };
 
 /**
  * Any JSON value as rows of cells, as the AWS CLI's text output has them: a scalar is one row;

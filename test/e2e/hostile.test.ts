@@ -213,6 +213,6 @@ describe('server text carrying terminal controls (ESC, CSI, OSC, CR, C1)', () =>
     const result = await tango(['customers', 'get', 'nosuch-customer']);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(RAW);
-    expect(result.stderr).toContain('Refused: Evil\\x1b]0;pwned\\x07\\x1b[2J\\x0dName\\x9b31m');
+    expect(result.stderr).toContain('Refused: Evil\\u001b]0;pwned\\u0007\\u001b[2J\\u000dName\\u009b31m');
   });
 });

@@ -227,7 +227,7 @@ describe('server text with terminal controls', () => {
     const { out, text } = output('table', { isTTY: true });
     await out.list([hostile], customerView);
     expect(text()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(text()).toContain('Evil\\x1b]0;pwned\\x07');
+    expect(text()).toContain('Evil\\u001b]0;pwned\\u0007');
   });
 
   it('a pipe keeps the data but never a raw ESC; JSON stays exact', async () => {
