@@ -2,14 +2,14 @@
  * Server text never reaches a terminal raw. A display name, an identifier or an error message can
  * carry ESC, CSI and OSC sequences, CR and C1 controls, which would set the window title, clear the
  * screen or overwrite a line. At a terminal they are shown escaped (`\u001b`); on a pipe the data is
- * kept as it is, except that no raw ESC (or its one-byte C1 form) is ever written. JSON is exact:
+ * kept as it is, except that no raw ESC is ever written. JSON is exact:
  * JSON.stringify escapes control characters itself.
  */
 
 /** C0 controls but newline and tab, DEL, and the C1 range. */
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** ESC and CSI, the starts of every terminal sequence. */
-const ESCAPES = /[\u001b\u009b]/g;
+/** ESC, the start of every 7-bit terminal sequence. */
+const ESCAPE = /\u001b/g;
 
 /** A colour (SGR) sequence, as our own painting writes them. */
 const COLOUR_OR_CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -28,7 +28,7 @@ export function escapeControlsKeepingColour(text: string): string {
   return text.replace(COLOUR_OR_CONTROL, (match) => (match.length > 1 ? match : shown(match)));
 }
 
-/** For data on a pipe: unchanged but for ESC and CSI, shown as the visible ␛ and \u009b. */
+/** For data on a pipe: unchanged but for ESC, shown as the visible ␛. */
 export function withoutRawEscapes(text: string): string {
-  return text.replace(ESCAPES, (c) => (c === '\u001b' ? '\u241b' : '\\u009b'));
+  return text.replace(ESCAPE, '\u241b');
 }
