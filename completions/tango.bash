@@ -1,7 +1,8 @@
 # bash completion for tango.
 # Generated from the commander tree by `npm run completions` (src/completion/); do not edit.
 # Dynamic values come from files only, never from the network: profile names from
-# config.json, customer identifiers from completion-cache.tsv (which list/get/create refresh).
+# config.json, customer, account and alert identifiers from completion-cache.tsv (which
+# list/get/create refresh).
 # Install: `source` it from ~/.bashrc, or copy it to ~/.local/share/bash-completion/completions/tango.
 
 # The config folder, found as src/config/paths.ts finds it.
@@ -50,6 +51,7 @@ _tango_subcommand() {
   case "$1|$2" in
     '|customers'|'|groups') REPLY=customers ;;
     '|accounts') REPLY=accounts ;;
+    '|alerts') REPLY=alerts ;;
     '|api') REPLY=api ;;
     '|auth') REPLY=auth ;;
     '|onboard') REPLY=onboard ;;
@@ -67,6 +69,12 @@ _tango_subcommand() {
     'accounts|update') REPLY=update ;;
     'accounts|import') REPLY=import ;;
     'accounts|help') REPLY=help ;;
+    'alerts|list') REPLY=list ;;
+    'alerts|get') REPLY=get ;;
+    'alerts|create') REPLY=create ;;
+    'alerts|update') REPLY=update ;;
+    'alerts|delete') REPLY=delete ;;
+    'alerts|help') REPLY=help ;;
     'auth|login') REPLY=login ;;
     'auth|status') REPLY=status ;;
     'auth|logout') REPLY=logout ;;
@@ -88,9 +96,10 @@ _tango_subcommand() {
 # The subcommands of command path $1.
 _tango_subcommands() {
   case $1 in
-    '') REPLY='customers accounts api auth onboard config emulator completion help' ;;
+    '') REPLY='customers accounts alerts api auth onboard config emulator completion help' ;;
     'customers') REPLY='list get create help' ;;
     'accounts') REPLY='list get create update import help' ;;
+    'alerts') REPLY='list get create update delete help' ;;
     'auth') REPLY='login status logout help' ;;
     'config') REPLY='list get set unset path help' ;;
     'emulator') REPLY='start reset seed help' ;;
@@ -114,6 +123,13 @@ _tango_flags() {
     'accounts update') REPLY='--display-name --contact-email --funding-email --clear-funding-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts import') REPLY='-f --file --format -c --concurrency --report --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'accounts help') REPLY='' ;;
+    'alerts') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'alerts list') REPLY='--display-name --threshold --email --page --per-page --all --limit -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'alerts get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'alerts create') REPLY='--display-name --threshold --email --if-not-exists --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'alerts update') REPLY='--display-name --threshold --email --clear-emails --dry-run -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'alerts delete') REPLY='-y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
+    'alerts help') REPLY='' ;;
     'api') REPLY='-f --raw-field -F --field -H --header --input -i --include --paginate --slurp --retry-post -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
     'auth login') REPLY='--platform-name --platform-key-stdin --client-id --username --client-secret-stdin --audience --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose --no-input --timeout --max-retries --rate' ;;
@@ -163,7 +179,7 @@ _tango_option() {
     'customers list|--created-after') REPLY='required free' ;;
     'customers list|--created-before') REPLY='required free' ;;
     'customers list|--account-status') REPLY='required choices ACTIVE INACTIVE DISABLED FROZEN DELETED' ;;
-    'customers list|--account-identifier') REPLY='required free' ;;
+    'customers list|--account-identifier') REPLY='required accounts' ;;
     'customers list|--account-number') REPLY='required free' ;;
     'customers list|--account-display-name') REPLY='required free' ;;
     'customers list|--account-created-after') REPLY='required free' ;;
@@ -220,6 +236,30 @@ _tango_option() {
     'accounts import|--report') REPLY='required file' ;;
     'accounts import|--dry-run') REPLY='none' ;;
     'accounts import|-h'|'accounts import|--help') REPLY='none' ;;
+    'alerts|-h'|'alerts|--help') REPLY='none' ;;
+    'alerts list|--display-name') REPLY='required free' ;;
+    'alerts list|--threshold') REPLY='required free' ;;
+    'alerts list|--email') REPLY='required free' ;;
+    'alerts list|--page') REPLY='required free' ;;
+    'alerts list|--per-page') REPLY='required free' ;;
+    'alerts list|--all') REPLY='none' ;;
+    'alerts list|--limit') REPLY='required free' ;;
+    'alerts list|-h'|'alerts list|--help') REPLY='none' ;;
+    'alerts get|-h'|'alerts get|--help') REPLY='none' ;;
+    'alerts create|--display-name') REPLY='required free' ;;
+    'alerts create|--threshold') REPLY='required free' ;;
+    'alerts create|--email') REPLY='required free' ;;
+    'alerts create|--if-not-exists') REPLY='none' ;;
+    'alerts create|--dry-run') REPLY='none' ;;
+    'alerts create|-h'|'alerts create|--help') REPLY='none' ;;
+    'alerts update|--display-name') REPLY='required free' ;;
+    'alerts update|--threshold') REPLY='required free' ;;
+    'alerts update|--email') REPLY='required free' ;;
+    'alerts update|--clear-emails') REPLY='none' ;;
+    'alerts update|--dry-run') REPLY='none' ;;
+    'alerts update|-h'|'alerts update|--help') REPLY='none' ;;
+    'alerts delete|-y'|'alerts delete|--yes') REPLY='none' ;;
+    'alerts delete|-h'|'alerts delete|--help') REPLY='none' ;;
     'api|-f'|'api|--raw-field') REPLY='required free' ;;
     'api|-F'|'api|--field') REPLY='required free' ;;
     'api|-H'|'api|--header') REPLY='required free' ;;
@@ -296,9 +336,24 @@ _tango_argument() {
   case "$1|$2" in
     'customers get|0') REPLY='customers' ;;
     'accounts list|0') REPLY='customers' ;;
+    'accounts get|0') REPLY='accounts' ;;
     'accounts create|0') REPLY='customers' ;;
     'accounts update|0') REPLY='customers' ;;
+    'accounts update|1') REPLY='accounts' ;;
     'accounts import|0') REPLY='customers' ;;
+    'alerts list|0') REPLY='customers' ;;
+    'alerts list|1') REPLY='accounts' ;;
+    'alerts get|0') REPLY='customers' ;;
+    'alerts get|1') REPLY='accounts' ;;
+    'alerts get|2') REPLY='alerts' ;;
+    'alerts create|0') REPLY='customers' ;;
+    'alerts create|1') REPLY='accounts' ;;
+    'alerts update|0') REPLY='customers' ;;
+    'alerts update|1') REPLY='accounts' ;;
+    'alerts update|2') REPLY='alerts' ;;
+    'alerts delete|0') REPLY='customers' ;;
+    'alerts delete|1') REPLY='accounts' ;;
+    'alerts delete|2') REPLY='alerts' ;;
     'api|0') REPLY='choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
     'api|1') REPLY='choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
     'config get|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
@@ -309,12 +364,14 @@ _tango_argument() {
   esac
 }
 
-# Candidates for a value spec ($1: "choices A B", profiles, customers, file, free) matching $2; $3 is the profile.
+# Candidates for a value spec ($1: "choices A B", profiles, customers, accounts, alerts, file, free) matching $2; $3 is the profile.
 _tango_values() {
   case $1 in
     choices\ *) COMPREPLY=($(compgen -W "${1#choices }" -- "$2")) ;;
     profiles) _tango_reply_from "$2" < <(_tango_profiles) ;;
     customers) _tango_reply_from "$2" < <(_tango_cached customer "$3") ;;
+    accounts) _tango_reply_from "$2" < <(_tango_cached account "$3") ;;
+    alerts) _tango_reply_from "$2" < <(_tango_cached alert "$3") ;;
     file)
       compopt -o filenames 2>/dev/null
       _tango_reply_from "$2" < <(compgen -f -- "$2")

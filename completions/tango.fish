@@ -1,7 +1,8 @@
 # fish completion for tango.
 # Generated from the commander tree by `npm run completions` (src/completion/); do not edit.
 # Dynamic values come from files only, never from the network: profile names from
-# config.json, customer identifiers from completion-cache.tsv (which list/get/create refresh).
+# config.json, customer, account and alert identifiers from completion-cache.tsv (which
+# list/get/create refresh).
 # Install: copy it to ~/.config/fish/completions/tango.fish.
 
 # The config folder, found as src/config/paths.ts finds it.
@@ -45,6 +46,8 @@ function __tango_subcommand -a path word
             echo customers
         case '|accounts'
             echo accounts
+        case '|alerts'
+            echo alerts
         case '|api'
             echo api
         case '|auth'
@@ -78,6 +81,18 @@ function __tango_subcommand -a path word
         case 'accounts|import'
             echo import
         case 'accounts|help'
+            echo help
+        case 'alerts|list'
+            echo list
+        case 'alerts|get'
+            echo get
+        case 'alerts|create'
+            echo create
+        case 'alerts|update'
+            echo update
+        case 'alerts|delete'
+            echo delete
+        case 'alerts|help'
             echo help
         case 'auth|login'
             echo login
@@ -119,6 +134,7 @@ function __tango_subcommands -a path
             printf '%s\t%s\n' \
                 customers 'list, show and create customers (also called groups)' \
                 accounts 'list, show, create, update and import a customer\'s accounts' \
+                alerts 'list, show, create, update and delete an account\'s low-balance alerts' \
                 api 'send an authenticated request to any RaaS v2 path and print the answer' \
                 auth 'store, check and remove credentials, per profile' \
                 onboard 'create a customer and its accounts step by step, with a review before anything is created' \
@@ -139,6 +155,14 @@ function __tango_subcommands -a path
                 create 'create an account under a customer' \
                 update 'change an account\'s display name, contact email or funding emails' \
                 import 'create many accounts under a customer from a CSV or JSON file, with a report; safe to run again' \
+                help 'display help for command'
+        case 'alerts'
+            printf '%s\t%s\n' \
+                list 'list an account\'s low-balance alerts' \
+                get 'show one low-balance alert' \
+                create 'add a low-balance alert to an account' \
+                update 'change a low-balance alert\'s name, threshold or emails' \
+                delete 'delete a low-balance alert' \
                 help 'display help for command'
         case 'auth'
             printf '%s\t%s\n' \
@@ -468,6 +492,159 @@ function __tango_flags -a path
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'accounts help'
+            true
+        case 'alerts'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'alerts list'
+            printf '%s\t%s\n' \
+                --display-name 'only alerts whose name contains this (ignoring case)' \
+                --threshold 'only alerts with exactly this threshold' \
+                --email 'only alerts sent to this address (repeatable: any of them)' \
+                --page 'the API\'s page number; the first page is 0' \
+                --per-page 'alerts per page, 1-200 (the API\'s default is 10)' \
+                --all 'every alert, walking the pages from 0 and printing each page as it comes' \
+                --limit 'at most n alerts, walking the pages as --all does and stopping there' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'alerts get'
+            printf '%s\t%s\n' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'alerts create'
+            printf '%s\t%s\n' \
+                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
+                --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
+                --email 'send the alert to this address (repeatable)' \
+                --if-not-exists 'succeed when the account already has an alert of this name and threshold' \
+                --dry-run 'print the request that would be sent, and send nothing' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'alerts update'
+            printf '%s\t%s\n' \
+                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
+                --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
+                --email 'send the alert to this address (repeatable); the list given replaces the old one' \
+                --clear-emails 'remove every address from the alert' \
+                --dry-run 'print the request that would be sent, and send nothing' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'alerts delete'
+            printf '%s\t%s\n' \
+                -y 'delete without asking (needed when there is no terminal to ask at)' \
+                --yes 'delete without asking (needed when there is no terminal to ask at)' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'alerts help'
             true
         case 'api'
             printf '%s\t%s\n' \
@@ -967,7 +1144,7 @@ function __tango_option -a path flag
         case 'customers list|--account-status'
             echo 'required choices ACTIVE INACTIVE DISABLED FROZEN DELETED'
         case 'customers list|--account-identifier'
-            echo 'required free'
+            echo 'required accounts'
         case 'customers list|--account-number'
             echo 'required free'
         case 'customers list|--account-display-name'
@@ -1079,6 +1256,54 @@ function __tango_option -a path flag
         case 'accounts import|--dry-run'
             echo 'none'
         case 'accounts import|-h' 'accounts import|--help'
+            echo 'none'
+        case 'alerts|-h' 'alerts|--help'
+            echo 'none'
+        case 'alerts list|--display-name'
+            echo 'required free'
+        case 'alerts list|--threshold'
+            echo 'required free'
+        case 'alerts list|--email'
+            echo 'required free'
+        case 'alerts list|--page'
+            echo 'required free'
+        case 'alerts list|--per-page'
+            echo 'required free'
+        case 'alerts list|--all'
+            echo 'none'
+        case 'alerts list|--limit'
+            echo 'required free'
+        case 'alerts list|-h' 'alerts list|--help'
+            echo 'none'
+        case 'alerts get|-h' 'alerts get|--help'
+            echo 'none'
+        case 'alerts create|--display-name'
+            echo 'required free'
+        case 'alerts create|--threshold'
+            echo 'required free'
+        case 'alerts create|--email'
+            echo 'required free'
+        case 'alerts create|--if-not-exists'
+            echo 'none'
+        case 'alerts create|--dry-run'
+            echo 'none'
+        case 'alerts create|-h' 'alerts create|--help'
+            echo 'none'
+        case 'alerts update|--display-name'
+            echo 'required free'
+        case 'alerts update|--threshold'
+            echo 'required free'
+        case 'alerts update|--email'
+            echo 'required free'
+        case 'alerts update|--clear-emails'
+            echo 'none'
+        case 'alerts update|--dry-run'
+            echo 'none'
+        case 'alerts update|-h' 'alerts update|--help'
+            echo 'none'
+        case 'alerts delete|-y' 'alerts delete|--yes'
+            echo 'none'
+        case 'alerts delete|-h' 'alerts delete|--help'
             echo 'none'
         case 'api|-f' 'api|--raw-field'
             echo 'required free'
@@ -1216,12 +1441,42 @@ function __tango_argument -a path index
             echo 'customers'
         case 'accounts list|0'
             echo 'customers'
+        case 'accounts get|0'
+            echo 'accounts'
         case 'accounts create|0'
             echo 'customers'
         case 'accounts update|0'
             echo 'customers'
+        case 'accounts update|1'
+            echo 'accounts'
         case 'accounts import|0'
             echo 'customers'
+        case 'alerts list|0'
+            echo 'customers'
+        case 'alerts list|1'
+            echo 'accounts'
+        case 'alerts get|0'
+            echo 'customers'
+        case 'alerts get|1'
+            echo 'accounts'
+        case 'alerts get|2'
+            echo 'alerts'
+        case 'alerts create|0'
+            echo 'customers'
+        case 'alerts create|1'
+            echo 'accounts'
+        case 'alerts update|0'
+            echo 'customers'
+        case 'alerts update|1'
+            echo 'accounts'
+        case 'alerts update|2'
+            echo 'alerts'
+        case 'alerts delete|0'
+            echo 'customers'
+        case 'alerts delete|1'
+            echo 'accounts'
+        case 'alerts delete|2'
+            echo 'alerts'
         case 'api|0'
             echo 'choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
         case 'api|1'
@@ -1239,7 +1494,7 @@ function __tango_argument -a path index
     end
 end
 
-# Candidates for a value spec ("choices A B", profiles, customers, file, free); fish filters them.
+# Candidates for a value spec ("choices A B", profiles, customers, accounts, alerts, file, free); fish filters them.
 function __tango_values -a spec profile
     set -l words (string split ' ' -- $spec)
     switch $words[1]
@@ -1249,6 +1504,10 @@ function __tango_values -a spec profile
             __tango_profiles
         case customers
             __tango_cached customer $profile
+        case accounts
+            __tango_cached account $profile
+        case alerts
+            __tango_cached alert $profile
         case file
             __fish_complete_path (commandline -ct)
     end

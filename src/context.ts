@@ -11,7 +11,7 @@
 import type { Command } from 'commander';
 import type { Dispatcher } from 'undici';
 import type { TangoApi } from './api/tango.js';
-import { MAX_REMEMBERED } from './completion/cache.js';
+import { ShownIdentifiers } from './completion/cache.js';
 import {
   type Credentials,
   type GlobalOptions,
@@ -63,8 +63,8 @@ export interface Context {
   apiFinishingInFlight(): Promise<TangoApi>;
   /** A client for other credentials than the resolved ones (auth login verifies before storing). */
   apiWith(credentials: Credentials, authUrl?: string): Promise<TangoApi>;
-  /** The customer identifiers this command printed, most recent last; the completion cache learns them. */
-  shownCustomers(): readonly string[];
+  /** The customer, account and alert identifiers this command printed; the completion cache learns them. */
+  readonly shown: ShownIdentifiers;
   /** Runs `fn` when the command ends, first registered last run. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -115,14 +115,9 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     width: io.stdoutColumns,
     write: (text) => io.writeOut(text),
     notice: (line) => log.aside(wrap(line, io.stderrColumns ?? Number.POSITIVE_INFINITY)),
-    onRows: (resource, rows) => {
-      if (resource !== 'customer') return;
-      for (const row of rows) shown.push((row as { customerIdentifier?: string }).customerIdentifier ?? '');
-      // The cache keeps this many per profile; an --all of every customer need not hold more.
-      if (shown.length > MAX_REMEMBERED) shown.splice(0, shown.length - MAX_REMEMBERED);
-    },
+    onRows: (resource, rows) => shown.add(resource, rows),
   };
-  const shown: string[] = [];
+  const shown = new ShownIdentifiers();
   const closers: Array<() => Promise<void> | void> = [];
   let prompter: Promise<Prompter> | undefined;
   let api: Promise<TangoApi> | undefined;
@@ -161,7 +156,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       return finishing;
     },
     apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl }),
-    shownCustomers: () => shown,
+    shown,
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.reverse()) await fn();

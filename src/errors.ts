@@ -156,11 +156,14 @@ export class UnexpectedAnswerError extends CliError {
  * may or may not have happened. Never reported as a failure (a rerun would then look like a
  * conflict) nor as a success.
  */
+/** What the create commands make. */
+export type CreatedResource = 'customer' | 'account' | 'alert';
+
 export class OutcomeUnknownError extends CliError {
-  readonly resource: 'customer' | 'account';
+  readonly resource: CreatedResource;
   readonly identifier: string;
 
-  constructor(resource: 'customer' | 'account', identifier: string, cause: CliError) {
+  constructor(resource: CreatedResource, identifier: string, cause: CliError) {
     super(
       cause.exitCode,
       `${resource} ${identifier} may have been created: its answer was lost, the retry met 409 (it exists), ` +

@@ -38,8 +38,12 @@ function hintFromFacts(error: CliError): string | undefined {
   if (error instanceof CredentialsUnusableError) return unusableHint(error);
   if (error instanceof UnexpectedAnswerError) return unexpectedHint(error);
   if (error instanceof OutcomeUnknownError) {
-    const get = error.resource === 'account' ? 'tango accounts get' : 'tango customers get';
-    return `check whether it exists: ${get} ${error.identifier}; running the same create again with --if-not-exists is safe`;
+    const look = {
+      customer: `tango customers get ${error.identifier}`,
+      account: `tango accounts get ${error.identifier}`,
+      alert: 'tango alerts list <customer> <account> --display-name <name>',
+    }[error.resource];
+    return `check whether it exists: ${look}; running the same create again with --if-not-exists is safe`;
   }
   if (error instanceof ConflictError && error.differences.length === 0) {
     return 'choose another identifier, or pass --if-not-exists to accept the existing one';

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { accountsCommand } from './commands/accounts/index.js';
 import { examples } from './commands/action.js';
+import { alertsCommand } from './commands/alerts/index.js';
 import { apiCommand } from './commands/api/index.js';
 import { authCommand } from './commands/auth/index.js';
 import { completionCommand } from './commands/completion.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
 
   program.addCommand(customersCommand());
   program.addCommand(accountsCommand());
+  program.addCommand(alertsCommand());
   program.addCommand(apiCommand());
   program.addCommand(authCommand());
   program.addCommand(onboardCommand());

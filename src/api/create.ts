@@ -5,13 +5,15 @@
  * but perhaps because the first attempt landed. A GET tells: when the resource matches what
  * was asked, it is ours (or, with --if-not-exists, an identical one) and the create succeeded.
  */
+import { type CreateAlertBody, type LowBalanceAlert, sameAlertName } from '../domain/alerts.js';
 import { type FundingNotification, fundingEmails } from '../domain/funding-emails.js';
-import { type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
+import { ACCOUNT_FIELDS, type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import {
   ApiError,
   CliError,
   ConflictError,
+  type CreatedResource,
   type Difference,
   InterruptedError,
   OutcomeUnknownError,
@@ -66,6 +68,57 @@ export async function createAccount(
   });
 }
 
+/**
+ * An alert's name is unique on its account (ignoring case), so after a 409 the alert of that name
+ * is the one to compare. Name and threshold make it the same alert; its emails may differ (the
+ * caller can say so), as `alerts create --if-not-exists` promises "never a second alert".
+ */
+export async function createAlert(
+  api: TangoApi,
+  customer: string,
+  account: string,
+  body: CreateAlertBody,
+  options: CreateOptions = {},
+): Promise<CreateOutcome<LowBalanceAlert>> {
+  const identifier = `"${body.balanceAlertDisplayName}" on account ${account}`;
+  return createWithRecovery({
+    send: () => sendChecked(api, requests.createAlert(customer, account, body), shapes.alert),
+    fetchExisting: async () => {
+      const filters = { balanceAlertDisplayName: body.balanceAlertDisplayName };
+      for await (const page of api.alertPages(customer, account, filters)) {
+        const twin = page.lowBalanceAlerts.find((a) =>
+          sameAlertName(a.balanceAlertDisplayName, body.balanceAlertDisplayName),
+        );
+        if (twin) return twin;
+      }
+      throw new ConflictError(`alert ${identifier} conflicts with an alert that could not be found again`, []);
+    },
+    differences: (existing) => alertDifferences(body, existing),
+    resource: 'alert',
+    identifier,
+    options,
+  });
+}
+
+export function alertDifferences(requested: CreateAlertBody, existing: LowBalanceAlert): Difference[] {
+  const differences: Difference[] = [];
+  if (requested.balanceAlertDisplayName !== existing.balanceAlertDisplayName) {
+    differences.push({
+      field: 'balanceAlertDisplayName',
+      existing: existing.balanceAlertDisplayName,
+      requested: requested.balanceAlertDisplayName,
+    });
+  }
+  if (requested.balanceAlertThreshold !== existing.balanceAlertThreshold) {
+    differences.push({
+      field: 'balanceAlertThreshold',
+      existing: existing.balanceAlertThreshold,
+      requested: requested.balanceAlertThreshold,
+    });
+  }
+  return differences;
+}
+
 /** A create's answer must be what was created: "Created" is never printed over `42`. */
 async function sendChecked<T>(api: TangoApi, spec: RequestSpec, check: ShapeCheck<T>) {
   return checkShape(await api.send<unknown>(spec), spec, check);
@@ -75,7 +128,7 @@ interface Recovery<T> {
   send: () => Promise<{ body: T; earlierAttemptMayHaveLanded: boolean }>;
   fetchExisting: () => Promise<T>;
   differences: (existing: T) => Difference[];
-  resource: 'customer' | 'account';
+  resource: CreatedResource;
   identifier: string;
   options: CreateOptions;
 }
@@ -133,12 +186,12 @@ export function accountDifferences(
     if (JSON.stringify(want) !== JSON.stringify(have)) differences.push({ field, existing: have, requested: want });
   };
   if (existing.underAnotherCustomer) compare('customer', customer, 'another customer');
-  // Only what the request sent: a field left out was never asked for (the server chose it).
-  compare('displayName', requested.displayName, existing.displayName);
-  compare('contactEmail', requested.contactEmail, existing.contactEmail);
-  if (requested.currencyCode !== undefined) compare('currencyCode', requested.currencyCode, existing.currencyCode);
-  if (requested.fundingNotification !== undefined) {
-    compare('fundingNotification', emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+  for (const field of ACCOUNT_FIELDS) {
+    // Only what the request sent: a field left out was never asked for (the server chose it).
+    if (field === 'accountIdentifier' || requested[field] === undefined) continue;
+    if (field === 'fundingNotification') {
+      compare(field, emailSet(requested.fundingNotification), emailSet(existing.fundingNotification));
+    } else compare(field, requested[field], existing[field]);
   }
   return differences;
 }

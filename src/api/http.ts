@@ -121,6 +121,14 @@ export function segment(value: string): string {
   return encodeURIComponent(value).replace(/\./g, '%2E');
 }
 
+/**
+ * A request whose effect a repeat cannot reproduce: a second POST meets "already exists", a second
+ * DELETE "not found". After a lost answer the caller must know an earlier attempt may have landed.
+ */
+function actsOnce(method: Method): boolean {
+  return method === 'POST' || method === 'DELETE';
+}
+
 export function buildQuery(query: Record<string, QueryValue> | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -182,11 +190,11 @@ export class HttpClient {
       if ('failure' in answer) {
         // A connection that never opened carried nothing: safe to retry whatever the method.
         if (attemptsLeft && (mayRetry || answer.failure === 'connect')) {
-          if (spec.method === 'POST' && answer.failure !== 'connect') earlierAttemptMayHaveLanded = true;
+          if (actsOnce(spec.method) && answer.failure !== 'connect') earlierAttemptMayHaveLanded = true;
           await this.#wait(this.#backoffFor(attempt), `network error (${answer.code})`);
           continue;
         }
-        const landed = spec.method === 'POST' && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
+        const landed = actsOnce(spec.method) && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
         throw networkError(url, answer.code, { mayHaveLanded: landed, attempts: attempt, limits: this.#limits() });
       }
 
@@ -222,8 +230,7 @@ export class HttpClient {
       const tooLong = retryAfter !== undefined && retryAfter > (this.#options.maxRetryAfterMs ?? 60_000);
       if (RETRYABLE_STATUS.has(answer.status) && mayRetry && attemptsLeft && !tooLong) {
         // 429 and 503 refuse the request before doing anything; other 5xx may have done part of it.
-        if (spec.method === 'POST' && answer.status !== 429 && answer.status !== 503)
-          earlierAttemptMayHaveLanded = true;
+        if (actsOnce(spec.method) && answer.status !== 429 && answer.status !== 503) earlierAttemptMayHaveLanded = true;
         // Never sooner than the server asked, and spread, so workers refused together do not return together.
         await this.#wait((retryAfter ?? 0) + this.#backoffFor(attempt), `HTTP ${answer.status}`);
         continue;

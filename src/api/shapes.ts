@@ -3,6 +3,7 @@
  * else (42, null, an object where a list belongs) is an unexpected answer, exit 1 with the request
  * id, never a JavaScript error further up, blank rows, or "Created".
  */
+import type { DeletedAlert, LowBalanceAlert, LowBalanceAlertList } from '../domain/alerts.js';
 import type { Account, Customer, Page } from '../domain/types.js';
 import { UnexpectedAnswerError } from '../errors.js';
 import type { HttpResult, RequestSpec } from './http.js';
@@ -31,11 +32,26 @@ function listOrPage(item: (value: unknown) => boolean) {
   };
 }
 
+const alertLike = (value: unknown) => isObject(value) && typeof value.balanceAlertID === 'string';
+
+/** LowBalanceAlertListView: `page` numbers and the alerts of that page. */
+const alertListLike = (value: unknown) =>
+  isObject(value) &&
+  isObject(value.page) &&
+  Array.isArray(value.lowBalanceAlerts) &&
+  value.lowBalanceAlerts.every(alertLike);
+
 export const shapes = {
   customer: shape<Customer>('a customer', customerLike),
   account: shape<Account>('an account', accountLike),
   customers: shape<Customer[] | Page<Customer>>('a list of customers', listOrPage(customerLike)),
   accounts: shape<Account[] | Page<Account>>('a list of accounts', listOrPage(accountLike)),
+  alert: shape<LowBalanceAlert>('a low-balance alert', alertLike),
+  alerts: shape<LowBalanceAlertList>('a page of low-balance alerts', alertListLike),
+  deletedAlert: shape<DeletedAlert>(
+    'a deleted alert',
+    (value) => alertLike(value) && typeof (value as Record<string, unknown>).status === 'string',
+  ),
 };
 
 /** The result when its body has the documented shape; else an unexpected answer, with the request id. */

@@ -2,6 +2,15 @@
  * The API's endpoints as typed calls. Each call is first a plain RequestSpec, so --dry-run can
  * show exactly what would be sent without sending it.
  */
+import type {
+  AlertFilters,
+  AlertPageQuery,
+  CreateAlertBody,
+  DeletedAlert,
+  LowBalanceAlert,
+  LowBalanceAlertList,
+  UpdateAlertBody,
+} from '../domain/alerts.js';
 import {
   type CreateAccountBody,
   type CreateCustomerBody,
@@ -10,7 +19,14 @@ import {
 } from '../domain/rules.js';
 import type { Account, AccountFilters, Customer, CustomerFilters, Page, PageQuery } from '../domain/types.js';
 import { UnexpectedAnswerError } from '../errors.js';
-import { type HttpClient, type HttpResult, type PreparedRequest, type RequestSpec, segment } from './http.js';
+import {
+  type HttpClient,
+  type HttpResult,
+  type PreparedRequest,
+  type QueryValue,
+  type RequestSpec,
+  segment,
+} from './http.js';
 import { checkShape, type ShapeCheck, shapes } from './shapes.js';
 
 export const requests = {
@@ -43,7 +59,59 @@ export const requests = {
     path: `/customers/${segment(customer)}/accounts/${segment(account)}`,
     body,
   }),
+  listAlerts: (
+    customer: string,
+    account: string,
+    filters: AlertFilters = {},
+    page: AlertPageQuery = {},
+  ): RequestSpec => ({
+    method: 'GET',
+    path: alertsPath(customer, account),
+    query: alertQuery(filters, page),
+  }),
+  getAlert: (customer: string, account: string, alertId: string): RequestSpec => ({
+    method: 'GET',
+    path: alertsPath(customer, account, alertId),
+  }),
+  // Retried like the other creates: an alert's name is unique on its account, so a retry that
+  // meets 409 can look the alert up and tell whether the first attempt landed.
+  createAlert: (customer: string, account: string, body: CreateAlertBody): RequestSpec => ({
+    method: 'POST',
+    path: alertsPath(customer, account),
+    body,
+    retryUnsafe: true,
+  }),
+  updateAlert: (customer: string, account: string, alertId: string, body: UpdateAlertBody): RequestSpec => ({
+    method: 'PATCH',
+    path: alertsPath(customer, account, alertId),
+    body,
+  }),
+  deleteAlert: (customer: string, account: string, alertId: string): RequestSpec => ({
+    method: 'DELETE',
+    path: alertsPath(customer, account, alertId),
+  }),
 };
+
+/** `.../accounts/{account}/lowbalance[/{id}]`. */
+function alertsPath(customer: string, account: string, alertId?: string): string {
+  const base = `/customers/${segment(customer)}/accounts/${segment(account)}/lowbalance`;
+  return alertId === undefined ? base : `${base}/${segment(alertId)}`;
+}
+
+/**
+ * The alert filters as query parameters. The spec types the email filter as a list of
+ * `{emailAddress}` objects, which the server binds from `balanceAlertNotification[0].emailAddress`.
+ */
+function alertQuery(filters: AlertFilters, page: AlertPageQuery): Record<string, QueryValue> {
+  const query: Record<string, QueryValue> = {
+    balanceAlertDisplayName: filters.balanceAlertDisplayName,
+    balanceAlertThreshold: filters.balanceAlertThreshold,
+  };
+  for (const [index, email] of (filters.emails ?? []).entries()) {
+    query[`balanceAlertNotification[${index}].emailAddress`] = email;
+  }
+  return { ...query, page: page.page, elementsPerBlock: page.elementsPerBlock };
+}
 
 function pageQuery(page: PageQuery): Record<string, string | number | boolean | undefined> {
   if (!page.paginate) return {};
@@ -164,6 +232,55 @@ export class TangoApi {
 
   async updateAccount(customer: string, account: string, body: UpdateAccountBody): Promise<Account> {
     return (await this.sendExpecting(requests.updateAccount(customer, account, body), shapes.account)).body;
+  }
+
+  async listAlerts(
+    customer: string,
+    account: string,
+    filters?: AlertFilters,
+    page?: AlertPageQuery,
+  ): Promise<LowBalanceAlertList> {
+    return (await this.sendExpecting(requests.listAlerts(customer, account, filters, page), shapes.alerts)).body;
+  }
+
+  /**
+   * Every page of an account's alerts by page number, from `start.page` (0 by default), one page at
+   * a time; stops after the last page (`page.totalPages`), at an empty page, or once `limit` alerts
+   * have been yielded (the last page cut to fit).
+   */
+  async *alertPages(
+    customer: string,
+    account: string,
+    filters: AlertFilters = {},
+    start: AlertPageQuery & { limit?: number } = {},
+  ): AsyncGenerator<LowBalanceAlertList> {
+    let left = start.limit ?? Number.POSITIVE_INFINITY;
+    const elementsPerBlock = start.elementsPerBlock ?? MAX_RESULTS_LIMIT;
+    for (let page = start.page ?? 0; ; page += 1) {
+      const body = await this.listAlerts(customer, account, filters, { page, elementsPerBlock });
+      const alerts = (body.lowBalanceAlerts ?? []).slice(0, left);
+      left -= alerts.length;
+      yield { ...body, lowBalanceAlerts: alerts };
+      const lastPage = (body.page?.totalPages ?? 0) - 1;
+      if (left <= 0 || alerts.length === 0 || page >= lastPage) return;
+    }
+  }
+
+  async getAlert(customer: string, account: string, alertId: string): Promise<LowBalanceAlert> {
+    return (await this.sendExpecting(requests.getAlert(customer, account, alertId), shapes.alert)).body;
+  }
+
+  async updateAlert(
+    customer: string,
+    account: string,
+    alertId: string,
+    body: UpdateAlertBody,
+  ): Promise<LowBalanceAlert> {
+    return (await this.sendExpecting(requests.updateAlert(customer, account, alertId, body), shapes.alert)).body;
+  }
+
+  async deleteAlert(customer: string, account: string, alertId: string): Promise<HttpResult<DeletedAlert>> {
+    return this.sendExpecting(requests.deleteAlert(customer, account, alertId), shapes.deletedAlert);
   }
 }
 

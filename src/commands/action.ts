@@ -30,7 +30,7 @@ export function sendsMany<Opts>(command: Command, when: (opts: Opts) => boolean)
 /**
  * Wraps `fn(ctx, ...args, opts)` as a commander action. Around it, what no command does itself:
  * before, the V8 tuning for bulk work; after, however it ended, the completion cache learns the
- * customers printed, and the context closes.
+ * identifiers printed, and the context closes.
  */
 export function action<Args extends unknown[]>(
   fn: (ctx: Context, ...args: Args) => Promise<void>,
@@ -53,12 +53,11 @@ export function action<Args extends unknown[]>(
   };
 }
 
-/** Feeds `tango customers get <TAB>` with every customer a command printed. Never fails the command. */
+/** Feeds `tango customers get <TAB>` and friends with every identifier a command printed. Never fails the command. */
 async function rememberShown(ctx: Context): Promise<void> {
-  const customers = ctx.shownCustomers();
-  if (customers.length === 0) return;
-  const { cacheScope, rememberCustomers } = await import('../completion/cache.js');
-  rememberCustomers(cacheScope(ctx), customers);
+  if (ctx.shown.empty) return;
+  const { cacheScope } = await import('../completion/cache.js');
+  ctx.shown.remember(cacheScope(ctx));
 }
 
 /** The program a command belongs to. */

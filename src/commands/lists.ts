@@ -1,6 +1,7 @@
 /**
  * Printing a list of customers or accounts, the same way for both: the paging flags, one page
- * (with the cursors on stderr), or with --all / --limit every page streamed as it comes.
+ * (with the cursors on stderr), or with --all / --limit every page streamed as it comes (an
+ * account's alerts, which page by number, stream the same way).
  */
 import { type Command, Option } from 'commander';
 import type { Context } from '../context.js';
@@ -90,12 +91,7 @@ export async function printList<T>(
   opts: PageOptions,
   source: ListSource<T>,
 ): Promise<void> {
-  if (followsPages(opts)) {
-    const stream = ctx.output.stream(view);
-    for await (const page of source.pages()) await stream.write(page.items);
-    await stream.end();
-    return;
-  }
+  if (followsPages(opts)) return streamPages(ctx, view, source.pages(), (page) => page.items);
   const body = await source.page(pageQuery(opts));
   if (isPage(body)) {
     await ctx.output.list(body.items, view, body);
@@ -103,4 +99,16 @@ export async function printList<T>(
   } else {
     await ctx.output.list(body, view);
   }
+}
+
+/** Every page into the output as it comes (`rows` picks a page's rows), so memory holds one page whatever the total. */
+export async function streamPages<P, T>(
+  ctx: Context,
+  view: ResourceView<T>,
+  pages: AsyncIterable<P>,
+  rows: (page: P) => readonly T[],
+): Promise<void> {
+  const stream = ctx.output.stream(view);
+  for await (const page of pages) await stream.write(rows(page));
+  await stream.end();
 }

@@ -1,4 +1,4 @@
-/** The API's 404, in the user's words: which customer or account is not there. */
+/** The API's 404, in the user's words: which customer, account or alert is not there. */
 import { ApiError, CliError, ExitCode } from '../errors.js';
 
 /** A 404 in the user's words ("customer acme not found"), keeping the server's message and request id. */
@@ -30,4 +30,21 @@ export async function orNotFound<T>(
     const missing = typeof what === 'string' ? what : what(error);
     throw missing === undefined ? error : notFound(missing, error);
   }
+}
+
+/**
+ * A 404 under /customers/{c}/accounts/{a} (and an alert below it) can mean any path segment; the
+ * i18n key says which when the server tells.
+ */
+export function missingOnPath(
+  i18nKey: string | undefined,
+  path: { customer: string; account: string; alert?: string },
+): string {
+  const key = (i18nKey ?? '').toLowerCase();
+  if (key.includes('customer')) return `customer ${path.customer}`;
+  if (key.includes('account')) return `account ${path.account}`;
+  if (path.alert !== undefined && key.includes('alert')) return `alert ${path.alert} on account ${path.account}`;
+  return path.alert === undefined
+    ? `account ${path.account} under customer ${path.customer}`
+    : `alert ${path.alert} on account ${path.account} under customer ${path.customer}`;
 }

@@ -71,6 +71,12 @@ export function amount(value: string): number {
   return Number(value.trim());
 }
 
+/** A low-balance threshold such as 500 or 99.50, checked by the shared rule and sent as a number. */
+export function threshold(value: string): number {
+  byRule('balanceAlertThreshold')(value);
+  return Number(value.trim());
+}
+
 /** An upper date bound; a bare date means the end of that day (see parseDateBound). */
 export function isoDateEnd(value: string): string {
   return dateBound(value, 'max');

@@ -12,6 +12,15 @@ export interface Ask {
   rule?: RuleName;
   default?: string;
   secret?: boolean;
+  /** The answer is a list, items separated by commas or spaces, each checked with `rule`. */
+  list?: boolean;
+  /** Turns the typed text into the value the body carries (a number, a list of objects). */
+  parse?: (answer: string) => unknown;
+}
+
+/** The items of a list answer: `a@x, b@x` or `a@x b@x`. */
+export function listItems(answer: string): string[] {
+  return answer.split(/[\s,]+/).filter((item) => item !== '');
 }
 
 /** The value given, or asked for on a terminal; without one, a usage error naming the flag. */
@@ -21,8 +30,13 @@ export async function valueOrAsk(ctx: Context, given: string | undefined, ask: A
   const prompter = await ctx.prompter();
   const validate = (value: string) => {
     if (!ask.rule) return value.trim() ? true : `${ask.flag} cannot be empty`;
-    const problem = check(ask.rule, value);
-    return problem ? `${problem.message}${problem.hint ? ` (${problem.hint})` : ''}` : true;
+    const items = ask.list ? listItems(value) : [value];
+    if (items.length === 0) return `${ask.flag} needs at least one value`;
+    for (const item of items) {
+      const problem = check(ask.rule, item);
+      if (problem) return `${ask.list ? `${item}: ` : ''}${problem.message}${problem.hint ? ` (${problem.hint})` : ''}`;
+    }
+    return true;
   };
   return ask.secret
     ? prompter.password({ message: ask.message, validate })

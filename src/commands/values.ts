@@ -15,6 +15,9 @@ export const FLAG_OF_FIELD: Record<string, string> = {
   contactEmail: '--contact-email',
   currencyCode: '--currency',
   fundingNotification: '--funding-email',
+  balanceAlertDisplayName: '--display-name',
+  balanceAlertThreshold: '--threshold',
+  balanceAlertNotification: '--email',
 };
 
 export function flagOf(field: string): string {
@@ -63,7 +66,8 @@ export async function completeBody<B extends object>(
   for (const field of missing) {
     const ask = asks[field as keyof B & string];
     if (!ask) throw missingFlags([flagOf(field)]);
-    body[field] = await valueOrAsk(ctx, undefined, { ...ask, flag: flagOf(field) });
+    const answer = await valueOrAsk(ctx, undefined, { ...ask, flag: flagOf(field) });
+    body[field] = ask.parse ? ask.parse(answer) : answer;
   }
   const after = validate(body);
   if (after.length) throw invalidValues(after);

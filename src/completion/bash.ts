@@ -162,7 +162,7 @@ function valuesFunction(p: string): string {
   const cached = Object.entries(CACHE_KIND).map(
     ([source, kind]) => `    ${source}) ${p}_reply_from "$2" < <(${p}_cached ${kind} "$3") ;;`,
   );
-  return `# Candidates for a value spec ($1: "choices A B", profiles, customers, file, free) matching $2; $3 is the profile.
+  return `# Candidates for a value spec ($1: "choices A B", profiles, customers, accounts, alerts, file, free) matching $2; $3 is the profile.
 ${p}_values() {
   case $1 in
     choices\\ *) COMPREPLY=($(compgen -W "\${1#choices }" -- "$2")) ;;

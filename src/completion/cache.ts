@@ -16,7 +16,7 @@ import type { Context } from '../context.js';
 export const COMPLETION_CACHE_FILE = 'completion-cache.tsv';
 
 /** The kinds the scripts ask for; the first column of the file. */
-export type CachedKind = 'customer';
+export type CachedKind = 'customer' | 'account' | 'alert';
 
 /** Oldest entries beyond this many per kind and profile are dropped, so the file stays small. */
 export const MAX_REMEMBERED = 500;
@@ -39,6 +39,44 @@ interface Entry {
 
 export function completionCacheFile(env: NodeJS.ProcessEnv): string {
   return join(configDir(env), COMPLETION_CACHE_FILE);
+}
+
+/**
+ * The identifiers each printed resource carries, by its view's name (src/output/columns.ts): an
+ * alert names its account and customer too, so `alerts list` teaches all three.
+ */
+const IDENTIFIERS_OF: Record<string, ReadonlyArray<readonly [CachedKind, string]>> = {
+  customer: [['customer', 'customerIdentifier']],
+  account: [['account', 'accountIdentifier']],
+  alert: [
+    ['alert', 'balanceAlertID'],
+    ['account', 'accountIdentifier'],
+    ['customer', 'customerIdentifier'],
+  ],
+};
+
+/** What a command printed, by kind, newest last; at most MAX_REMEMBERED of each (all the cache keeps). */
+export class ShownIdentifiers {
+  readonly #byKind = new Map<CachedKind, string[]>();
+
+  /** Output's onRows: the rows of one printed resource kind. */
+  add(resource: string, rows: readonly object[]): void {
+    for (const [kind, field] of IDENTIFIERS_OF[resource] ?? []) {
+      const ids = this.#byKind.get(kind) ?? [];
+      for (const row of rows) ids.push(String((row as Record<string, unknown>)[field] ?? ''));
+      if (ids.length > MAX_REMEMBERED) ids.splice(0, ids.length - MAX_REMEMBERED);
+      this.#byKind.set(kind, ids);
+    }
+  }
+
+  /** Writes them all to the cache. Never throws. */
+  remember(scope: CacheScope): void {
+    for (const [kind, ids] of this.#byKind) remember(scope, kind, ids);
+  }
+
+  get empty(): boolean {
+    return this.#byKind.size === 0;
+  }
 }
 
 /** Remembers customer identifiers for `customers get <TAB>` and friends. Never throws. */

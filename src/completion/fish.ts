@@ -171,7 +171,7 @@ function valuesFunction(p: string): string {
   const cached = Object.entries(CACHE_KIND).map(
     ([source, kind]) => `        case ${source}\n            ${p}_cached ${kind} $profile`,
   );
-  return `# Candidates for a value spec ("choices A B", profiles, customers, file, free); fish filters them.
+  return `# Candidates for a value spec ("choices A B", profiles, customers, accounts, alerts, file, free); fish filters them.
 function ${p}_values -a spec profile
     set -l words (string split ' ' -- $spec)
     switch $words[1]

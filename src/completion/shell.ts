@@ -39,7 +39,7 @@ export const CACHED_AWK =
   '$1 == ENVIRON["TANGO_COMPLETION_KIND"] && $2 == ENVIRON["TANGO_COMPLETION_PROFILE"] { print $3 }';
 
 /** The first column of the cache for each dynamic source that lives there. */
-export const CACHE_KIND = { customers: 'customer' } as const;
+export const CACHE_KIND = { customers: 'customer', accounts: 'account', alerts: 'alert' } as const;
 
 /**
  * A value spec as the bash and fish tables spell it: `choices A B C`, `profiles`, `customers`,
@@ -101,7 +101,8 @@ export function generatedHeader(comment: string, shell: Shell, install: string[]
     `${comment} ${shell} completion for tango.`,
     `${comment} Generated from the commander tree by \`npm run completions\` (src/completion/); do not edit.`,
     `${comment} Dynamic values come from files only, never from the network: profile names from`,
-    `${comment} config.json, customer identifiers from ${COMPLETION_CACHE_FILE} (which list/get/create refresh).`,
+    `${comment} config.json, customer, account and alert identifiers from ${COMPLETION_CACHE_FILE} (which`,
+    `${comment} list/get/create refresh).`,
     ...install.map((line) => `${comment} ${line}`),
   ].join('\n');
 }

@@ -8,13 +8,14 @@
  * 2. commander's `.choices()` on the option or argument;
  * 3. the parser: a parser that declares its allowed values (`byRule('status')` does, from
  *    src/domain/rules.ts) or that it collects repeated values;
- * 4. the value's name: `<customer>` is a customer identifier, `<file>` a path. A convention, so
- *    commands written on other branches complete without knowing this module exists.
+ * 4. the value's name: `<customer>` is a customer identifier, `<account>` an account identifier,
+ *    `<alert-id>` an alert's id, `<file>` a path. A convention, so commands written on other
+ *    branches complete without knowing this module exists.
  */
 import type { Argument, Option } from 'commander';
 
 /** Values the shell reads from files under the config folder at TAB time, never from the API. */
-export type DynamicSource = 'profiles' | 'customers';
+export type DynamicSource = 'profiles' | 'customers' | 'accounts' | 'alerts';
 
 export type ValueSpec =
   | { kind: 'choices'; values: readonly string[] }
@@ -56,6 +57,8 @@ export function withHints<F extends (...args: never[]) => unknown>(parser: F, hi
 }
 
 const CUSTOMER_NAMES = new Set(['customer', 'customerid', 'customeridentifier']);
+const ACCOUNT_NAMES = new Set(['account', 'accountid', 'accountidentifier']);
+const ALERT_NAMES = new Set(['alertid', 'balancealertid']);
 const FILE_NAMES = new Set(['file', 'path', 'dir', 'directory']);
 
 /** `names`: an argument's name; an option's placeholder (`<customer>`) and its attribute (`customer`). */
@@ -79,6 +82,8 @@ function hintsOf(target: Option | Argument): ParserHints {
 function byName(valueName: string): ValueSpec {
   const name = valueName.toLowerCase().replace(/[-_.\s]/g, '');
   if (CUSTOMER_NAMES.has(name)) return { kind: 'dynamic', source: 'customers' };
+  if (ACCOUNT_NAMES.has(name)) return { kind: 'dynamic', source: 'accounts' };
+  if (ALERT_NAMES.has(name)) return { kind: 'dynamic', source: 'alerts' };
   // `planFile`, `plan-file`, `input_file`; not `profile`.
   if (FILE_NAMES.has(name) || /(?:[-_.]file|[a-z]File)$/.test(valueName)) return { kind: 'file' };
   return { kind: 'free' };

@@ -57,6 +57,11 @@ const ACCOUNT_IDENTIFIER = /^[-a-z0-9]{5,100}$/;
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const EMAIL_MAX = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A positive amount in the account's currency, at most two decimals, no sign or exponent.
+const THRESHOLD = /^\d{1,10}(?:\.\d{1,2})?$/;
+/** The largest low-balance threshold accepted (the spec is silent; this keeps every value exact in a double). */
+export const MAX_THRESHOLD = 1_000_000_000;
 // The spec's `contactEmail` filter allows longer addresses than an account may be created with.
 const EMAIL_FILTER_MAX = 255;
 const upperCase = (value: string) => value.trim().toUpperCase();
@@ -106,13 +111,7 @@ export const rules = {
     i18nKey: 'validation.contactEmail.email',
     test: isEmail,
   },
-  fundingEmail: {
-    field: 'emailAddress',
-    message: `must be a valid email address of at most ${EMAIL_MAX} characters`,
-    constraint: 'email, maxLength 100',
-    i18nKey: 'validation.fundingNotification.email',
-    test: isEmail,
-  },
+  fundingEmail: listEmailRule('validation.fundingNotification.email'),
   /** A filter's contact email: any address the spec's filter takes, up to 255 characters. */
   contactEmailFilter: {
     field: 'contactEmail',
@@ -163,9 +162,59 @@ export const rules = {
     i18nKey: 'validation.date.format',
     test: (v) => parseRfc3339(v) !== undefined,
   },
+  // Low-balance alerts (see alerts.ts). The spec gives no limits for an alert's name: it is the
+  // account display-name rule, read through at call time so the two can never drift apart.
+  balanceAlertDisplayName: {
+    field: 'balanceAlertDisplayName',
+    i18nKey: 'validation.balanceAlertDisplayName.pattern',
+    get message(): string {
+      return displayNameRule().message;
+    },
+    get constraint(): string {
+      return displayNameRule().constraint;
+    },
+    test: (v) => displayNameRule().test(v),
+  },
+  balanceAlertThreshold: {
+    field: 'balanceAlertThreshold',
+    message: `must be an amount greater than 0 and at most ${MAX_THRESHOLD}, with at most two decimals, such as 500 or 99.50`,
+    constraint: `0 < amount <= ${MAX_THRESHOLD}, 2 decimals`,
+    i18nKey: 'validation.balanceAlertThreshold.amount',
+    test: isThreshold,
+  },
+  balanceAlertID: {
+    field: 'balanceAlertID',
+    message: 'must be a UUID such as 3f2a6c1e-8b7d-4e5f-9a0b-1c2d3e4f5a6b',
+    constraint: UUID.source,
+    i18nKey: 'validation.balanceAlertID.uuid',
+    test: (v) => UUID.test(v),
+  },
+  alertEmail: listEmailRule('validation.balanceAlertNotification.email'),
 } satisfies Record<string, FieldRule>;
 
 export type RuleName = keyof typeof rules;
+
+/** An `emailAddress` item of a notification list (funding, low-balance alerts). */
+function listEmailRule(i18nKey: string): FieldRule {
+  return {
+    field: 'emailAddress',
+    message: `must be a valid email address of at most ${EMAIL_MAX} characters`,
+    constraint: 'email, maxLength 100',
+    i18nKey,
+    test: isEmail,
+  };
+}
+
+/** The account display-name rule, typed, for rules that reuse it (an annotated return breaks the inference cycle). */
+function displayNameRule(): FieldRule {
+  return rules.displayName;
+}
+
+/** A threshold as typed or as JSON's number printed back: `500`, `99.5`, `99.50`; never 0, a sign or an exponent. */
+export function isThreshold(value: string): boolean {
+  const text = value.trim();
+  return THRESHOLD.test(text) && Number(text) > 0 && Number(text) <= MAX_THRESHOLD;
+}
 
 export function isEmail(value: string): boolean {
   return value.length <= EMAIL_MAX && EMAIL.test(value);
@@ -294,7 +343,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function missing(field: string): Problem {
+export function missing(field: string): Problem {
   return {
     field,
     message: 'is required',
@@ -304,14 +353,14 @@ function missing(field: string): Problem {
   };
 }
 
-function requireField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
+export function requireField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
   const value = body[field];
   if (value === undefined || value === null || value === '') return [missing(field)];
   const problem = check(ruleName, value, field);
   return problem ? [problem] : [];
 }
 
-function optionalField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
+export function optionalField(body: Record<string, unknown>, field: string, ruleName: RuleName): Problem[] {
   const value = body[field];
   if (value === undefined) return [];
   const problem = check(ruleName, value, field);
@@ -319,15 +368,24 @@ function optionalField(body: Record<string, unknown>, field: string, ruleName: R
 }
 
 function fundingNotificationProblems(value: unknown): Problem[] {
+  return emailListProblems(value, 'fundingNotification', 'fundingEmail');
+}
+
+/**
+ * A list of `{emailAddress}` objects (funding notifications, alert notifications): each a valid
+ * address, none twice (ignoring case). Null or absent is no problem here; callers that need a
+ * list say so themselves.
+ */
+export function emailListProblems(value: unknown, listField: string, ruleName: RuleName): Problem[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     return [
       {
-        field: 'fundingNotification',
+        field: listField,
         message: 'must be a list of {"emailAddress": "..."} objects',
         invalidValue: value,
         constraint: 'array',
-        i18nKey: 'validation.fundingNotification.type',
+        i18nKey: `validation.${listField}.type`,
       },
     ];
   }
@@ -338,17 +396,17 @@ function fundingNotificationProblems(value: unknown): Problem[] {
   value.forEach((item, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       problems.push({
-        field: `fundingNotification[${index}]`,
+        field: `${listField}[${index}]`,
         message: 'must be an {"emailAddress": "..."} object',
         invalidValue: item,
-        constraint: 'FundingNotificationCriteria',
-        i18nKey: 'validation.fundingNotification.type',
+        constraint: listField === 'fundingNotification' ? 'FundingNotificationCriteria' : 'BalanceAlertContactDTO',
+        i18nKey: `validation.${listField}.type`,
       });
       return;
     }
     const address = addresses[index];
-    const field = `fundingNotification[${index}].emailAddress`;
-    const problem = check('fundingEmail', address, field);
+    const field = `${listField}[${index}].emailAddress`;
+    const problem = check(ruleName, address, field);
     if (problem) problems.push(problem);
     else if (repeats.has(index)) {
       problems.push({
@@ -356,7 +414,7 @@ function fundingNotificationProblems(value: unknown): Problem[] {
         message: 'appears more than once; each address may be listed once',
         invalidValue: address,
         constraint: 'uniqueItems',
-        i18nKey: 'validation.fundingNotification.unique',
+        i18nKey: `validation.${listField}.unique`,
       });
     }
   });

@@ -6,6 +6,7 @@ import {
   listCustomerAccounts,
   updateAccount,
 } from './handlers/accounts.js';
+import { createAlert, deleteAlert, getAlert, listAlerts, updateAlert } from './handlers/alerts.js';
 import { createCustomer, getCustomer, listCustomers } from './handlers/customers.js';
 import { type TokenEndpointConfig, tokenHandler } from './handlers/oauth.js';
 import type { CreateAnswer } from './option-rules.js';
@@ -13,6 +14,7 @@ import type { Handler, Route } from './router.js';
 
 export const API_BASE_PATH = '/raas/v2';
 export const TOKEN_PATH = '/oauth/token';
+const ALERTS = '/customers/{customerIdentifier}/accounts/{accountIdentifier}/lowbalance';
 
 export function apiRoutes(createAnswer: CreateAnswer = 'documented'): Route[] {
   const route = (method: string, template: string, handler: Handler): Route => ({
@@ -28,6 +30,11 @@ export function apiRoutes(createAnswer: CreateAnswer = 'documented'): Route[] {
     route('GET', '/customers/{customerIdentifier}/accounts', listCustomerAccounts),
     route('POST', '/customers/{customerIdentifier}/accounts', createAccount(createAnswer)),
     route('PATCH', '/customers/{customerIdentifier}/accounts/{accountIdentifier}', updateAccount),
+    route('GET', ALERTS, listAlerts),
+    route('POST', ALERTS, createAlert),
+    route('GET', `${ALERTS}/{balanceAlertID}`, getAlert),
+    route('PATCH', `${ALERTS}/{balanceAlertID}`, updateAlert),
+    route('DELETE', `${ALERTS}/{balanceAlertID}`, deleteAlert),
     route('GET', '/accounts', listAllAccounts),
     route('GET', '/accounts/{accountIdentifier}', getAccount),
   ];

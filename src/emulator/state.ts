@@ -3,6 +3,7 @@
  * need. `seq` is one counter shared by both kinds; it fixes the list order and is what a cursor
  * points at, so pages stay stable while new records are added.
  */
+import type { LowBalanceAlert } from '../domain/alerts.js';
 import type { FundingNotification } from '../domain/funding-emails.js';
 
 export const STATE_FORMAT = 'tango-emulator/1';
@@ -29,16 +30,21 @@ export interface StoredAccount {
   fundingNotification: FundingNotification[];
 }
 
+/** A low-balance alert as kept: the API's view itself (nothing internal to hide). */
+export type StoredAlert = LowBalanceAlert;
+
 /** What the data file holds. */
 export interface StateData {
   format: typeof STATE_FORMAT;
   lastSequence: number;
   customers: StoredCustomer[];
   accounts: StoredAccount[];
+  /** Absent in files written before alerts existed; read as none. */
+  alerts?: StoredAlert[];
 }
 
 export function emptyStateData(): StateData {
-  return { format: STATE_FORMAT, lastSequence: 0, customers: [], accounts: [] };
+  return { format: STATE_FORMAT, lastSequence: 0, customers: [], accounts: [], alerts: [] };
 }
 
 export class EmulatorState {
@@ -48,11 +54,14 @@ export class EmulatorState {
   private readonly customersById = new Map<string, StoredCustomer>();
   private readonly accountsById = new Map<string, StoredAccount>();
   private readonly accountsByCustomer = new Map<string, StoredAccount[]>();
+  /** Alerts by account identifier, in creation order (account identifiers are unique platform-wide). */
+  private readonly alertsByAccount = new Map<string, StoredAlert[]>();
 
   constructor(data: StateData = emptyStateData()) {
     this.lastSequence = data.lastSequence;
     this.customers = data.customers;
     this.accounts = data.accounts;
+    for (const alert of data.alerts ?? []) this.alertsOfAccount(alert.accountIdentifier, true).push(alert);
     for (const customer of this.customers) {
       this.customersById.set(customer.customerIdentifier, customer);
       this.accountsByCustomer.set(customer.customerIdentifier, []);
@@ -93,7 +102,25 @@ export class EmulatorState {
     this.indexAccount(account);
   }
 
-  /** Forgets every customer and account; the sequence goes on, so a cursor from before matches nothing new. */
+  /** The account's low-balance alerts in creation order. */
+  alertsOf(accountIdentifier: string): readonly StoredAlert[] {
+    return this.alertsOfAccount(accountIdentifier, false);
+  }
+
+  addAlert(alert: StoredAlert): void {
+    this.alertsOfAccount(alert.accountIdentifier, true).push(alert);
+  }
+
+  /** Removes the alert; false when the account has none with this id. */
+  removeAlert(accountIdentifier: string, balanceAlertID: string): boolean {
+    const list = this.alertsOfAccount(accountIdentifier, false);
+    const index = list.findIndex((alert) => alert.balanceAlertID === balanceAlertID);
+    if (index < 0) return false;
+    list.splice(index, 1);
+    return true;
+  }
+
+  /** Forgets every customer and account (and their alerts); the sequence goes on, so a cursor from before matches nothing new. */
   clear(): { customers: number; accounts: number } {
     const removed = { customers: this.customers.length, accounts: this.accounts.length };
     this.customers.length = 0;
@@ -101,6 +128,7 @@ export class EmulatorState {
     this.customersById.clear();
     this.accountsById.clear();
     this.accountsByCustomer.clear();
+    this.alertsByAccount.clear();
     return removed;
   }
 
@@ -110,7 +138,17 @@ export class EmulatorState {
       lastSequence: this.lastSequence,
       customers: this.customers,
       accounts: this.accounts,
+      alerts: [...this.alertsByAccount.values()].flat(),
     };
+  }
+
+  private alertsOfAccount(accountIdentifier: string, create: boolean): StoredAlert[] {
+    let list = this.alertsByAccount.get(accountIdentifier);
+    if (!list) {
+      list = [];
+      if (create) this.alertsByAccount.set(accountIdentifier, list);
+    }
+    return list;
   }
 
   private indexAccount(account: StoredAccount): void {
@@ -137,6 +175,7 @@ export function isStateData(value: unknown): value is StateData {
     data.format === STATE_FORMAT &&
     typeof data.lastSequence === 'number' &&
     Array.isArray(data.customers) &&
-    Array.isArray(data.accounts)
+    Array.isArray(data.accounts) &&
+    (data.alerts === undefined || Array.isArray(data.alerts))
   );
 }

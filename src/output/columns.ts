@@ -2,6 +2,7 @@
  * Which columns each resource shows, how a cell reads in CSV and on a pipe, and how it reads and
  * gives way in a terminal table (money and dates formatted there only; see fit.ts).
  */
+import type { DeletedAlert, LowBalanceAlert } from '../domain/alerts.js';
 import { fundingEmails, fundingEmailsCell } from '../domain/funding-emails.js';
 import type { Account, AccountSummary, Customer } from '../domain/types.js';
 import type { FitKind } from './fit.js';
@@ -101,4 +102,55 @@ export const customerView: ResourceView<Customer> = {
     },
   ],
   defaults: ['customerIdentifier', 'displayName', 'status', 'createdAt', 'accounts'],
+};
+
+/**
+ * A low-balance alert. A terminal table shows the threshold in the account's currency when the
+ * command knows it (`500.00 USD`); pipes, CSV and JSON keep the API's number.
+ */
+export function alertView(currency?: string): ResourceView<LowBalanceAlert> {
+  return {
+    name: 'alert',
+    create: 'tango alerts create <customer> <account>',
+    // Dropped first: the date, then the emails; the id (what get/update/delete need) never.
+    columns: [
+      { key: 'balanceAlertID', header: 'ID', fit: 'identifier' },
+      { key: 'balanceAlertDisplayName', header: 'NAME', fit: 'text' },
+      {
+        key: 'balanceAlertThreshold',
+        header: 'THRESHOLD',
+        display: (a) => formatMoney(a.balanceAlertThreshold, currency),
+        align: 'right',
+        dropRank: 2,
+      },
+      {
+        key: 'balanceAlertNotification',
+        header: 'EMAILS',
+        cell: (a) => fundingEmailsCell(a.balanceAlertNotification),
+        display: (a) => fundingEmails(a.balanceAlertNotification).join(', '),
+        fit: 'text',
+        dropRank: 1,
+      },
+      { key: 'createdAt', header: 'CREATED (UTC)', display: when, dropRank: 0 },
+      { key: 'customerIdentifier', header: 'CUSTOMER', fit: 'identifier' },
+      { key: 'accountIdentifier', header: 'ACCOUNT', fit: 'identifier' },
+    ],
+    defaults: [
+      'balanceAlertID',
+      'balanceAlertDisplayName',
+      'balanceAlertThreshold',
+      'balanceAlertNotification',
+      'createdAt',
+    ],
+  };
+}
+
+/** What `alerts delete` prints: the API's answer. */
+export const deletedAlertView: ResourceView<DeletedAlert> = {
+  name: 'deleted alert',
+  columns: [
+    { key: 'balanceAlertID', header: 'ID' },
+    { key: 'status', header: 'STATUS' },
+  ],
+  defaults: ['balanceAlertID', 'status'],
 };

@@ -409,12 +409,16 @@ function pickFields(row: Row, fields: string[] | undefined): Row {
   return Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f]]));
 }
 
-/** --fields on a JSON answer: applies to each item of an array or of a page's `items`. */
+/** Where a page wrapper keeps its rows: `items` (cursor pages), `lowBalanceAlerts` (an account's alerts). */
+const PAGE_ROWS = ['items', 'lowBalanceAlerts'];
+
+/** --fields on a JSON answer: applies to each item of an array or of a page wrapper's rows. */
 function pickDeep(raw: unknown, fields: string[] | undefined): unknown {
   if (!fields) return raw;
   if (Array.isArray(raw)) return raw.map((r) => pickFields(r as Row, fields));
-  if (raw && typeof raw === 'object' && Array.isArray((raw as Row).items)) {
-    return { ...(raw as Row), items: ((raw as Row).items as Row[]).map((r) => pickFields(r, fields)) };
+  const rowsKey = PAGE_ROWS.find((key) => raw && typeof raw === 'object' && Array.isArray((raw as Row)[key]));
+  if (rowsKey) {
+    return { ...(raw as Row), [rowsKey]: ((raw as Row)[rowsKey] as Row[]).map((r) => pickFields(r, fields)) };
   }
   return raw && typeof raw === 'object' ? pickFields(raw as Row, fields) : raw;
 }

@@ -262,6 +262,7 @@ describe('tango api errors', () => {
     [['api', 'POST', '/customers', '-f', 'a=1', '-f', 'a=2'], '"a" is set twice'],
     [['api', '/customers', '--query', 'items[?'], '--query: invalid JMESPath at position'],
     [['api', '/customers', '-H', 'Authorization: Basic c2VjcmV0OnNlY3JldA=='], 'cannot be replaced'],
+    [['api', 'POST', '/customers', '--input', '-', '-F', 'note=@-'], 'stdin can be read once'],
   ])('tango %j is exit 2 before any request', async (args, message) => {
     const before = h.requestCount();
     const result = await tango(args);

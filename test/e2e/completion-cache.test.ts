@@ -1,4 +1,4 @@
-/** The commands that see customers feed the completion cache, and a broken cache never fails them. */
+/** The commands that print customers, accounts and alerts feed the completion cache, and a broken cache never fails them. */
 import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completionCacheFile, remembered } from '../../src/completion/cache.js';
@@ -44,5 +44,42 @@ describe('customer identifiers for completion', () => {
     expect(JSON.parse(result.stdout).map((c: { customerIdentifier: string }) => c.customerIdentifier)).toEqual([
       'acme-corp',
     ]);
+  });
+});
+
+describe('account and alert identifiers for completion', () => {
+  it('alerts list remembers the alerts it printed, with their account and customer; delete prints no alert', async () => {
+    rmSync(completionCacheFile(env), { recursive: true, force: true });
+    await tango('customers', 'create', '--identifier', 'alert-corp', '--display-name', 'Alert Corp');
+    await tango(
+      'accounts',
+      'create',
+      'alert-corp',
+      '--identifier',
+      'alert-main',
+      '--display-name',
+      'Alert Main',
+      '--contact-email',
+      'ops@alert.example',
+    );
+    const flags = ['--threshold', '50', '--email', 'ops@alert.example', '--json'];
+    const ids: string[] = [];
+    for (const name of ['First alert', 'Second alert']) {
+      const created = await tango('alerts', 'create', 'alert-corp', 'alert-main', '--display-name', name, ...flags);
+      ids.push(JSON.parse(created.stdout).balanceAlertID);
+    }
+    rmSync(completionCacheFile(env));
+
+    expect((await tango('alerts', 'list', 'alert-corp', 'alert-main', '--json')).code).toBe(0);
+
+    expect(remembered(env, 'alert', 'default')).toEqual(ids);
+    expect(remembered(env, 'account', 'default')).toEqual(['alert-main']);
+    expect(remembered(env, 'customer', 'default')).toEqual(['alert-corp']);
+  });
+
+  it('accounts list remembers account identifiers', async () => {
+    rmSync(completionCacheFile(env));
+    expect((await tango('accounts', 'list', 'alert-corp', '--json')).code).toBe(0);
+    expect(remembered(env, 'account', 'default')).toEqual(['alert-main']);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Runs the built bin/tango.js as a child process, the way a user or a cron script would:
  * no TTY, its own temporary config folder, and only the environment the test gives it.
+ * The child runs on process.execPath, never a `node` from PATH: CI runs the suite on Node 20, 22
+ * and 24 in turn, and each line's tango must run on that line's Node.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -10,7 +10,7 @@ import { UsageError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { printDryRun } from '../dry-run.js';
-import { orNotFound } from '../not-found.js';
+import { missingOnPath, orNotFound } from '../not-found.js';
 import { byRule, collect } from '../parse.js';
 import { invalidValues } from '../values.js';
 
@@ -77,17 +77,9 @@ async function update(ctx: Context, customer: string, account: string, opts: Upd
   if (opts.dryRun) return printDryRun(ctx, requests.updateAccount(customer, account, body));
   const api = await ctx.api();
   const updated = await orNotFound(
-    (error) => whichIsMissing(error.i18nKey, customer, account),
+    (error) => missingOnPath(error.i18nKey, { customer, account }),
     () => api.updateAccount(customer, account, body),
   );
   ctx.log.success(`Updated account ${account}: ${Object.keys(body).join(', ')}.`);
   await ctx.output.item(updated, accountView);
-}
-
-/** A PATCH 404 can mean either path segment; the i18n key says which when the server tells. */
-function whichIsMissing(i18nKey: string | undefined, customer: string, account: string): string {
-  const key = (i18nKey ?? '').toLowerCase();
-  if (key.includes('customer')) return `customer ${customer}`;
-  if (key.includes('account')) return `account ${account}`;
-  return `account ${account} under customer ${customer}`;
 }

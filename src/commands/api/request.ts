@@ -105,6 +105,12 @@ function checkFlags(method: Method, opts: ApiOptions): void {
   }
   if (opts.paginate && method !== 'GET') throw new UsageError(`--paginate follows the pages of a GET, not a ${method}`);
   if (opts.slurp && !opts.paginate) throw new UsageError('--slurp gathers the pages of --paginate; add --paginate');
+  const stdinFields = (opts.field ?? []).filter((field) => field.endsWith('=@-'));
+  if (stdinFields.length + (opts.input === '-' ? 1 : 0) > 1) {
+    throw new UsageError('stdin can be read once: choose one of --input - and -F key=@-', {
+      details: [...stdinFields.map((field) => `-F ${field}`), ...(opts.input === '-' ? ['--input -'] : [])],
+    });
+  }
   if (opts.retryPost && method !== 'POST') {
     throw new UsageError(`--retry-post is for a POST; a ${method} is retried anyway`);
   }
@@ -150,11 +156,9 @@ function parseBody(text: string, source: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const where = source === '-' ? 'stdin' : source;
-    throw new UsageError(`--input ${where}: not JSON (${(error as Error).message})`, {
-      details: [
-        'the body is sent as application/json; check the file with: node -e "JSON.parse(require(\'fs\').readFileSync(0))" <file',
-      ],
-    });
+    throw new UsageError(
+      `--input ${where}: not JSON (${(error as Error).message}); the body is sent as application/json`,
+    );
   }
 }
 

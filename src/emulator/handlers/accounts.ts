@@ -111,7 +111,11 @@ export async function updateAccount(context: RequestContext): Promise<Reply> {
 }
 
 /** An account addressed under a customer that does not own it is as absent as one that does not exist. */
-function requireAccountOf(state: EmulatorState, customerIdentifier: string, accountIdentifier: string): StoredAccount {
+export function requireAccountOf(
+  state: EmulatorState,
+  customerIdentifier: string,
+  accountIdentifier: string,
+): StoredAccount {
   requireCustomer(state, customerIdentifier);
   const account = state.account(accountIdentifier);
   if (!account || account.customerIdentifier !== customerIdentifier) {
