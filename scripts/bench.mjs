@@ -121,6 +121,7 @@ async function bulk() {
     const loop = [
       'url="$0/customers/$1/accounts?paginate=true&maxResults=200"; cursor=""',
       'while :; do',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, expanded by sh, not by JavaScript
       '  page=$(curl -sf -u tango-local:local-key "$url${cursor:+&nextCursor=$cursor}") || exit 1',
       '  printf "%s\\n" "$page"',
       '  case "$page" in *\'"nextPageAvailable":true\'*) ;; *) break ;; esac',

@@ -32,17 +32,6 @@ export function parseRetryAfter(header: string | undefined, now: number = Date.n
   return Math.max(0, date - now);
 }
 
-/** Socket-level failures where the request may or may not have reached the server. */
-const AMBIGUOUS_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'ETIMEDOUT',
-]);
-
 /** Failures before any byte was sent: safe to retry any method. */
 const CONNECT_CODES = new Set([
   'ECONNREFUSED',
@@ -63,13 +52,15 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-export type NetworkFailure = 'connect' | 'ambiguous' | 'other';
+/**
+ * 'connect': nothing was sent, so any method may be retried. 'sent': everything else (a reset, a
+ * timeout, a code we do not know), where a request that changes something may have been applied.
+ */
+export type NetworkFailure = 'connect' | 'sent';
 
 export function classifyNetworkError(error: unknown, pastDeadline = false): NetworkFailure {
   // Past the whole-request deadline the request was sent: whether it was applied is unknown.
-  if (pastDeadline) return 'ambiguous';
+  if (pastDeadline) return 'sent';
   const code = errorCode(error);
-  if (code && CONNECT_CODES.has(code)) return 'connect';
-  if (code && AMBIGUOUS_NETWORK_CODES.has(code)) return 'ambiguous';
-  return 'other';
+  return code && CONNECT_CODES.has(code) ? 'connect' : 'sent';
 }

@@ -3,6 +3,7 @@
  * flag to pass instead. Prompts draw on stderr so stdout stays data.
  */
 import type { Context } from '../context.js';
+import { splitFundingEmailsCell } from '../domain/funding-emails.js';
 import { check, type RuleName } from '../domain/rules.js';
 import { InterruptedError, UsageError } from '../errors.js';
 
@@ -12,15 +13,10 @@ export interface Ask {
   rule?: RuleName;
   default?: string;
   secret?: boolean;
-  /** The answer is a list, items separated by commas or spaces, each checked with `rule`. */
+  /** The answer is a list of addresses, separated by commas or semicolons, each checked with `rule`. */
   list?: boolean;
   /** Turns the typed text into the value the body carries (a number, a list of objects). */
   parse?: (answer: string) => unknown;
-}
-
-/** The items of a list answer: `a@x, b@x` or `a@x b@x`. */
-export function listItems(answer: string): string[] {
-  return answer.split(/[\s,]+/).filter((item) => item !== '');
 }
 
 /** The value given, or asked for on a terminal; without one, a usage error naming the flag. */
@@ -30,7 +26,7 @@ export async function valueOrAsk(ctx: Context, given: string | undefined, ask: A
   const prompter = await ctx.prompter();
   const validate = (value: string) => {
     if (!ask.rule) return value.trim() ? true : `${ask.flag} cannot be empty`;
-    const items = ask.list ? listItems(value) : [value];
+    const items = ask.list ? splitFundingEmailsCell(value) : [value];
     if (items.length === 0) return `${ask.flag} needs at least one value`;
     for (const item of items) {
       const problem = check(ask.rule, item);

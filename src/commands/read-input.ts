@@ -9,7 +9,12 @@ import { UsageError } from '../errors.js';
  */
 export function readInput(ctx: Context, flag: string, path: string, example: string): Promise<string> {
   if (path !== '-') return readTextFile(flag, path);
-  return ctx.io.readStdin(flag.endsWith('@') ? `${flag}-` : `${flag} -`, example);
+  return ctx.io.readStdin(`${flag}${separator(flag)}-`, example);
+}
+
+/** `-F key=@file` is written without a space, `--input file` with one. */
+function separator(flag: string): string {
+  return flag.endsWith('@') ? '' : ' ';
 }
 
 export async function readTextFile(flag: string, path: string): Promise<string> {
@@ -17,8 +22,9 @@ export async function readTextFile(flag: string, path: string): Promise<string> 
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read ${flag} ${path} (${code ?? (error as Error).message})`, {
-      hint: code === 'ENOENT' ? `check the path; use ${flag} - to read stdin` : undefined,
+    const sep = separator(flag);
+    throw new UsageError(`Cannot read ${flag}${sep}${path} (${code ?? (error as Error).message})`, {
+      hint: code === 'ENOENT' ? `check the path; use ${flag}${sep}- to read stdin` : undefined,
     });
   }
 }

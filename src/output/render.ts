@@ -132,7 +132,14 @@ export class Output {
       case 'csv':
         return this.#write(await csvLines([row], columns as Column<Row>[], true));
       case 'table':
-        return this.#write(await this.#details(row, columns as Column<Row>[]));
+        return this.#write(
+          await this.#details(
+            row,
+            this.#options.isTTY
+              ? answered(row, columns as Column<Row>[], this.#options.fields)
+              : (columns as Column<Row>[]),
+          ),
+        );
     }
   }
 
@@ -334,6 +341,17 @@ export interface ListStream<T> {
 }
 
 /** The columns --fields asks for (any known field), or the view's defaults. */
+/**
+ * A person's view of one resource shows the fields the server answered: a create answered with the
+ * documented 201 (only what was sent) prints no empty NUMBER, STATUS or BALANCE rows as if they
+ * were lost. Columns asked for with --fields are always shown; a pipe keeps every row, as before.
+ */
+function answered(row: Row, columns: Column<Row>[], fields: string[] | undefined): Column<Row>[] {
+  if (fields) return columns;
+  const shown = columns.filter((c) => Object.hasOwn(row, c.key));
+  return shown.length ? shown : columns;
+}
+
 export function selectColumns<T>(view: ResourceView<T>, fields: string[] | undefined, all: boolean): Column<T>[] {
   if (!fields) return all ? view.columns : view.columns.filter((c) => view.defaults.includes(c.key));
   return fields.map((field) => {

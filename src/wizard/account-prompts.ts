@@ -1,5 +1,11 @@
 /** The wizard's second part: one or more accounts, each checked field by field as it is typed. */
-import { fundingEmails, toFundingNotificationIfAny } from '../domain/funding-emails.js';
+import { type CreateAlertBody, sameAlertName } from '../domain/alerts.js';
+import {
+  fundingEmails,
+  splitFundingEmailsCell,
+  toFundingNotification,
+  toFundingNotificationIfAny,
+} from '../domain/funding-emails.js';
 import {
   type CreateAccountBody,
   CURRENCIES,
@@ -11,7 +17,7 @@ import {
 import type { Account } from '../domain/types.js';
 import type { Prompter } from '../output/prompter.js';
 import { askFreeIdentifier } from './identifier-prompt.js';
-import { suggestAccountIdentifier } from './plan.js';
+import { type OnboardingPlan, suggestAccountIdentifier } from './plan.js';
 import type { WizardSession } from './session.js';
 
 const CURRENCY_NAMES: Record<Currency, string> = {
@@ -22,14 +28,69 @@ const CURRENCY_NAMES: Record<Currency, string> = {
   GBP: 'pound sterling',
 };
 
-/** Accounts until the person says "no more"; at least one. */
-export async function askAccounts(session: WizardSession, customerIdentifier: string): Promise<CreateAccountBody[]> {
+/** Accounts until the person says "no more" (at least one), each followed by its low-balance alerts. */
+export async function askAccounts(
+  session: WizardSession,
+  customerIdentifier: string,
+): Promise<Pick<OnboardingPlan, 'accounts' | 'alerts'>> {
   const accounts: CreateAccountBody[] = [];
+  const alerts: Record<string, CreateAlertBody[]> = {};
   do {
     session.say(`\nAccount ${accounts.length + 1}`);
-    accounts.push(await askAccount(session, customerIdentifier, accounts));
+    const account = await askAccount(session, customerIdentifier, accounts);
+    accounts.push(account);
+    const asked = await askAlerts(session.prompter, account);
+    if (asked.length) alerts[account.accountIdentifier] = asked;
   } while (await session.prompter.confirm({ message: 'Add another account?', default: false }));
-  return accounts;
+  return { accounts, alerts };
+}
+
+/**
+ * Low-balance alerts for one account, if the person wants any: a name, a threshold in the
+ * account's currency and the addresses to tell (the contact email by default), each checked as typed.
+ */
+export async function askAlerts(prompter: Prompter, account: CreateAccountBody): Promise<CreateAlertBody[]> {
+  const alerts: CreateAlertBody[] = [];
+  const currency = account.currencyCode ?? DEFAULT_CURRENCY;
+  let question = `Add a low-balance alert to ${account.accountIdentifier}?`;
+  while (await prompter.confirm({ message: question, default: false })) {
+    const taken = alerts.map((a) => a.balanceAlertDisplayName);
+    const name = await prompter.input({
+      message: 'Alert name',
+      default: alerts.length ? undefined : `${account.displayName} low balance`.slice(0, 100),
+      validate: (value) =>
+        taken.some((other) => sameAlertName(other, value))
+          ? `"${value}" is already an alert of this account`
+          : promptCheck('balanceAlertDisplayName')(value),
+    });
+    const threshold = await prompter.input({
+      message: `Alert when the balance falls below (${currency})`,
+      validate: promptCheck('balanceAlertThreshold'),
+    });
+    const emails = await prompter.input({
+      message: 'Send it to (emails, comma-separated)',
+      default: account.contactEmail,
+      validate: (value) => emailListCheck(splitFundingEmailsCell(value)),
+    });
+    alerts.push({
+      balanceAlertDisplayName: name,
+      balanceAlertThreshold: Number(threshold.trim()),
+      balanceAlertNotification: toFundingNotification(splitFundingEmailsCell(emails)),
+    });
+    question = `Add another low-balance alert to ${account.accountIdentifier}?`;
+  }
+  return alerts;
+}
+
+/** At least one address, each valid and listed once. */
+function emailListCheck(emails: readonly string[]): true | string {
+  if (emails.length === 0) return 'Give at least one address';
+  const isEmail = promptCheck('alertEmail');
+  for (const email of emails) {
+    const verdict = isEmail(email);
+    if (verdict !== true) return `${email}: ${verdict}`;
+  }
+  return repeatedEmails(emails).length ? 'Each address may be listed once' : true;
 }
 
 /**

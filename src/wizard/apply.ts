@@ -4,16 +4,17 @@
  * skipped (ifNotExists). The first failure stops the run, and the error says exactly what was
  * and was not created, so nobody has to guess before trying again.
  */
-import { createAccount, createCustomer } from '../api/create.js';
+import { createAccount, createAlert, createCustomer } from '../api/create.js';
 import type { TangoApi } from '../api/tango.js';
 import { ApiError, CliError, ExitCode, InterruptedError } from '../errors.js';
 import { hintFor } from '../hints.js';
-import { customerBody, type OnboardingPlan } from './plan.js';
+import { alertsOf, customerBody, type OnboardingPlan } from './plan.js';
 
 export type Outcome = 'created' | 'existed' | 'verified';
 
 export interface StepResult {
-  kind: 'customer' | 'account';
+  kind: 'customer' | 'account' | 'alert';
+  /** An alert's is the account it is on: its own id exists only once it is created. */
   identifier: string;
   displayName: string;
   /** created; existed: was there already with the same values (the word import's report uses); verified: the chosen existing customer. */
@@ -25,6 +26,8 @@ interface Step {
   kind: StepResult['kind'];
   identifier: string;
   displayName: string;
+  /** How progress and the final state name it: "account acme-main", "alert "Budget low" on acme-main". */
+  label: string;
   run: () => Promise<{ outcome: Outcome; resource: unknown }>;
 }
 
@@ -37,7 +40,7 @@ export async function applyPlan(api: TangoApi, plan: OnboardingPlan, options: Ap
   const steps = planSteps(api, plan);
   const done: StepResult[] = [];
   for (const [index, step] of steps.entries()) {
-    const label = `${step.kind} ${step.identifier}`;
+    const label = step.label;
     if (options.signal?.aborted) throw stopped(new InterruptedError(), done, steps.slice(index), false);
     options.progress(`  ${step.kind === 'customer' && plan.customer.existing ? 'Checking' : 'Creating'} ${label} ...`);
     try {
@@ -65,16 +68,28 @@ function planSteps(api: TangoApi, plan: OnboardingPlan): Step[] {
     kind: 'customer',
     identifier: customer.customerIdentifier,
     displayName: customer.displayName,
+    label: `customer ${customer.customerIdentifier}`,
     run: customer.existing
       ? async () => ({ outcome: 'verified', resource: await existingCustomer(api, customer.customerIdentifier) })
       : () => createCustomer(api, customerBody(customer), { ifNotExists: true }),
   };
-  const accountSteps = plan.accounts.map<Step>((account) => ({
-    kind: 'account',
-    identifier: account.accountIdentifier,
-    displayName: account.displayName,
-    run: () => createAccount(api, customer.customerIdentifier, account, { ifNotExists: true }),
-  }));
+  // Each account, then its alerts: an alert of the same name and threshold is there already on a re-run.
+  const accountSteps = plan.accounts.flatMap<Step>((account) => [
+    {
+      kind: 'account',
+      identifier: account.accountIdentifier,
+      displayName: account.displayName,
+      label: `account ${account.accountIdentifier}`,
+      run: () => createAccount(api, customer.customerIdentifier, account, { ifNotExists: true }),
+    },
+    ...alertsOf(plan, account.accountIdentifier).map<Step>((alert) => ({
+      kind: 'alert',
+      identifier: account.accountIdentifier,
+      displayName: alert.balanceAlertDisplayName,
+      label: `alert "${alert.balanceAlertDisplayName}" on ${account.accountIdentifier}`,
+      run: () => createAlert(api, customer.customerIdentifier, account.accountIdentifier, alert, { ifNotExists: true }),
+    })),
+  ]);
   return [customerStep, ...accountSteps];
 }
 
@@ -102,15 +117,17 @@ function stopped(error: unknown, done: StepResult[], left: Step[], inFlight: boo
     ...stateLines(done, inFlight && current ? [current] : [], inFlight ? rest : left),
   ];
   const interrupted = error instanceof InterruptedError;
-  const where = current ? ` ${interrupted && !inFlight ? 'before' : 'at'} ${current.kind} ${current.identifier}` : '';
+  const where = current ? ` ${interrupted && !inFlight ? 'before' : 'at'} ${current.label}` : '';
   const extra = { details: lines, requestId: cause?.requestId, cause: error, hint: retryHint(cause, interrupted) };
   if (interrupted) return new InterruptedError(`Interrupted${where}.`, extra);
   return new CliError(cause?.exitCode ?? ExitCode.error, `Onboarding stopped${where}: ${message}`, extra);
 }
 
 function stateLines(done: StepResult[], uncertain: Step[], notCreated: Step[]): string[] {
-  const names = (items: Array<{ kind: string; identifier: string }>) =>
-    items.map((i) => `${i.kind} ${i.identifier}`).join(', ');
+  const names = (items: Array<{ kind: string; identifier: string; displayName: string }>) =>
+    items
+      .map((i) => (i.kind === 'alert' ? `alert "${i.displayName}" on ${i.identifier}` : `${i.kind} ${i.identifier}`))
+      .join(', ');
   const created = done.filter((r) => r.outcome === 'created');
   const there = done.filter((r) => r.outcome !== 'created');
   return [

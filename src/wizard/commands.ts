@@ -2,10 +2,11 @@
  * The flag-based `tango` commands that do the same as an onboarding, so a person learns them
  * from the review and a script can copy them. Values are quoted for a POSIX shell.
  */
+import type { CreateAlertBody } from '../domain/alerts.js';
 import { fundingEmails } from '../domain/funding-emails.js';
 import { type CreateAccountBody, DEFAULT_CURRENCY } from '../domain/rules.js';
 import { shellQuote } from '../output/shell-quote.js';
-import type { CustomerPlan, OnboardingPlan } from './plan.js';
+import { alertsOf, type CustomerPlan, type OnboardingPlan } from './plan.js';
 
 function command(words: string[]): string {
   return words.map(shellQuote).join(' ');
@@ -37,8 +38,27 @@ export function accountCommand(customerIdentifier: string, account: CreateAccoun
   return command(words);
 }
 
-/** Every command, in the order they must run; an existing customer needs none. */
+export function alertCommand(
+  customerIdentifier: string,
+  accountIdentifier: string,
+  alert: CreateAlertBody,
+  global: string[] = [],
+): string {
+  const words = ['tango', ...global, 'alerts', 'create', customerIdentifier, accountIdentifier];
+  words.push('--display-name', alert.balanceAlertDisplayName, '--threshold', String(alert.balanceAlertThreshold));
+  for (const email of fundingEmails(alert.balanceAlertNotification)) words.push('--email', email);
+  return command(words);
+}
+
+/** Every command, in the order they must run (each account, then its alerts); an existing customer needs none. */
 export function equivalentCommands(plan: OnboardingPlan, global: string[] = []): string[] {
+  const customerIdentifier = plan.customer.customerIdentifier;
   const customer = plan.customer.existing ? [] : [customerCommand(plan.customer, global)];
-  return [...customer, ...plan.accounts.map((a) => accountCommand(plan.customer.customerIdentifier, a, global))];
+  const accounts = plan.accounts.flatMap((account) => [
+    accountCommand(customerIdentifier, account, global),
+    ...alertsOf(plan, account.accountIdentifier).map((alert) =>
+      alertCommand(customerIdentifier, account.accountIdentifier, alert, global),
+    ),
+  ]);
+  return [...customer, ...accounts];
 }

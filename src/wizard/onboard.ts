@@ -8,7 +8,7 @@ import { InterruptedError, UsageError } from '../errors.js';
 import { applyPlan } from './apply.js';
 import { equivalentCommands } from './commands.js';
 import { apiDirectory } from './directory.js';
-import { customerBody, type OnboardingPlan } from './plan.js';
+import { alertsOf, customerBody, type OnboardingPlan } from './plan.js';
 import { readPlan } from './plan-file.js';
 import { reviewText } from './review-table.js';
 import { askToSavePlan } from './save-prompt.js';
@@ -118,11 +118,16 @@ async function printDryRun(ctx: Context, plan: OnboardingPlan, showReview: boole
   ctx.log.note('Dry run: nothing was sent.');
 }
 
-/** The POSTs the plan stands for; an existing customer is only read (GET), so it has none. */
+/** The POSTs the plan stands for (each account, then its alerts); an existing customer is only read (GET), so it has none. */
 export function plannedRequests(plan: OnboardingPlan): Array<{ method: string; path: string; body: unknown }> {
   const specs = [
     ...(plan.customer.existing ? [] : [requests.createCustomer(customerBody(plan.customer))]),
-    ...plan.accounts.map((a) => requests.createAccount(plan.customer.customerIdentifier, a)),
+    ...plan.accounts.flatMap((a) => [
+      requests.createAccount(plan.customer.customerIdentifier, a),
+      ...alertsOf(plan, a.accountIdentifier).map((alert) =>
+        requests.createAlert(plan.customer.customerIdentifier, a.accountIdentifier, alert),
+      ),
+    ]),
   ];
   return specs.map(({ method, path, body }) => ({ method, path, body }));
 }

@@ -7,14 +7,21 @@
  *     "customer": { "customerIdentifier": "...", "displayName": "...", "existing": false },
  *     "accounts": [ { "accountIdentifier": "...", "displayName": "...", "contactEmail": "...",
  *                     "currencyCode": "USD",           optional, default USD
- *                     "fundingEmails": ["..."] } ]      or "fundingNotification": [{"emailAddress": "..."}]
+ *                     "fundingEmails": ["..."],        or "fundingNotification": [{"emailAddress": "..."}]
+ *                     "lowBalanceAlerts": [ { "displayName": "...", "threshold": 500, "emails": ["..."] } ] } ]
  *   }
  *
  * A file is checked whole before anything is sent: every problem is reported with its path
  * (accounts[1].contactEmail), because a script author wants one round of fixes, not five.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { addressOf, fundingEmails, toFundingNotificationIfAny } from '../domain/funding-emails.js';
+import { type CreateAlertBody, sameAlertName, validateCreateAlert } from '../domain/alerts.js';
+import {
+  addressOf,
+  fundingEmails,
+  toFundingNotification,
+  toFundingNotificationIfAny,
+} from '../domain/funding-emails.js';
 import {
   ACCOUNT_FIELDS,
   type CreateAccountBody,
@@ -26,7 +33,7 @@ import {
   validateCreateAccount,
 } from '../domain/rules.js';
 import { UsageError } from '../errors.js';
-import type { CustomerPlan, OnboardingPlan } from './plan.js';
+import { alertsOf, type CustomerPlan, type OnboardingPlan } from './plan.js';
 
 export const PLAN_VERSION = 1;
 
@@ -43,7 +50,13 @@ const TOP_KEYS = ['version', 'customer', 'accounts'];
 const CUSTOMER_KEYS = ['customerIdentifier', 'displayName', 'existing'];
 /** The create body's fields, and fundingEmails: the plain spelling of fundingNotification. */
 const PLAIN_FIELDS = ACCOUNT_FIELDS.filter((field) => field !== 'fundingNotification');
-const ACCOUNT_KEYS = [...PLAIN_FIELDS, 'fundingEmails', 'fundingNotification'];
+const ACCOUNT_KEYS = [...PLAIN_FIELDS, 'fundingEmails', 'fundingNotification', 'lowBalanceAlerts'];
+/** An alert in a plan file, in plain words; each maps to a field of the API's create body. */
+const ALERT_FIELDS = {
+  displayName: 'balanceAlertDisplayName',
+  threshold: 'balanceAlertThreshold',
+  emails: 'balanceAlertNotification',
+} as const;
 
 type Json = Record<string, unknown>;
 
@@ -60,8 +73,9 @@ export function checkPlan(value: unknown): PlanCheck {
   }
   const customer = checkCustomer(value.customer, problems);
   const accounts = checkAccounts(value.accounts, problems);
+  const alerts = checkAlerts(value.accounts, problems);
   if (problems.length || !customer || !accounts) return { plan: undefined, problems };
-  return { plan: { customer, accounts }, problems: [] };
+  return { plan: { customer, accounts, ...(Object.keys(alerts).length ? { alerts } : {}) }, problems: [] };
 }
 
 function unknownKeys(object: Json, known: readonly string[], prefix: string): PlanProblem[] {
@@ -180,6 +194,71 @@ function fundingEmailsOf(account: Json, path: string, problems: PlanProblem[]): 
   return problems.length > before ? undefined : emails;
 }
 
+/** Every account's `lowBalanceAlerts`, checked by the alert rules, by account identifier. */
+function checkAlerts(accounts: unknown, problems: PlanProblem[]): Record<string, CreateAlertBody[]> {
+  const byAccount: Record<string, CreateAlertBody[]> = {};
+  if (!Array.isArray(accounts)) return byAccount;
+  accounts.forEach((account, index) => {
+    if (!isObject(account) || account.lowBalanceAlerts === undefined) return;
+    const alerts = checkAccountAlerts(account.lowBalanceAlerts, `accounts[${index}].lowBalanceAlerts`, problems);
+    if (alerts.length && typeof account.accountIdentifier === 'string') byAccount[account.accountIdentifier] = alerts;
+  });
+  return byAccount;
+}
+
+function checkAccountAlerts(value: unknown, path: string, problems: PlanProblem[]): CreateAlertBody[] {
+  if (!Array.isArray(value)) {
+    problems.push({ path, message: 'must be a list of {"displayName", "threshold", "emails"}', value });
+    return [];
+  }
+  const alerts: CreateAlertBody[] = [];
+  value.forEach((item, index) => {
+    const alert = checkAlert(item, `${path}[${index}]`, problems);
+    if (!alert) return;
+    const twin = alerts.findIndex((a) => sameAlertName(a.balanceAlertDisplayName, alert.balanceAlertDisplayName));
+    if (twin >= 0) {
+      problems.push({
+        path: `${path}[${index}].displayName`,
+        message: `repeats ${path}[${twin}]; an account's alert names are unique (ignoring case)`,
+        value: alert.balanceAlertDisplayName,
+      });
+    }
+    alerts.push(alert);
+  });
+  return alerts;
+}
+
+/** One alert: the API's create body built from the plain fields, checked by the same rules as the API's. */
+function checkAlert(value: unknown, path: string, problems: PlanProblem[]): CreateAlertBody | undefined {
+  if (!isObject(value)) {
+    problems.push({ path, message: 'must be an object with displayName, threshold and emails' });
+    return undefined;
+  }
+  const before = problems.length;
+  problems.push(...unknownKeys(value, Object.keys(ALERT_FIELDS), `${path}.`));
+  if (value.emails !== undefined && !Array.isArray(value.emails)) {
+    problems.push({ path: `${path}.emails`, message: 'must be a list of email addresses', value: value.emails });
+    return undefined;
+  }
+  const emails = (value.emails ?? []) as unknown[];
+  const body = {
+    balanceAlertDisplayName: value.displayName,
+    balanceAlertThreshold: value.threshold,
+    balanceAlertNotification: emails.map((emailAddress) => ({ emailAddress })),
+  };
+  for (const problem of validateCreateAlert(body))
+    problems.push(fromRule(problem, `${path}.${planPath(problem.field)}`));
+  if (problems.length > before) return undefined;
+  return { ...(body as CreateAlertBody), balanceAlertNotification: toFundingNotification(emails as string[]) };
+}
+
+/** `balanceAlertNotification[1].emailAddress` -> `emails[1]`: the rule's field as the file spells it. */
+function planPath(field: string): string {
+  const [name = field, rest = ''] = field.split(/(?=\[)/);
+  const plain = Object.entries(ALERT_FIELDS).find(([, api]) => api === name)?.[0] ?? name;
+  return `${plain}${rest.replace('.emailAddress', '')}`;
+}
+
 /** Account identifiers are unique platform-wide, so two in one plan can never both be created. */
 function duplicateIdentifiers(accounts: ReadonlyArray<CreateAccountBody | undefined>): PlanProblem[] {
   const problems: PlanProblem[] = [];
@@ -243,6 +322,20 @@ export function planToJson(plan: OnboardingPlan): Json {
     accounts: plan.accounts.map(({ fundingNotification, ...account }) => ({
       ...account,
       fundingEmails: fundingEmails(fundingNotification),
+      ...alertsJson(plan, account.accountIdentifier),
+    })),
+  };
+}
+
+/** An account's alerts as a file holds them, in plain words; nothing when it has none. */
+function alertsJson(plan: OnboardingPlan, accountIdentifier: string): Json {
+  const alerts = alertsOf(plan, accountIdentifier);
+  if (alerts.length === 0) return {};
+  return {
+    lowBalanceAlerts: alerts.map((alert) => ({
+      displayName: alert.balanceAlertDisplayName,
+      threshold: alert.balanceAlertThreshold,
+      emails: fundingEmails(alert.balanceAlertNotification),
     })),
   };
 }

@@ -3,6 +3,7 @@
  * create under it, each as the API's own create body. The wizard builds one by asking, `--plan`
  * reads one from a file, and apply, review and the equivalent commands all work from it.
  */
+import type { CreateAlertBody } from '../domain/alerts.js';
 import { type CreateAccountBody, type CreateCustomerBody, suggestIdentifier } from '../domain/rules.js';
 
 export interface CustomerPlan extends CreateCustomerBody {
@@ -14,6 +15,16 @@ export interface OnboardingPlan {
   customer: CustomerPlan;
   /** Sent as they are; the wizard and the plan file always fill in currencyCode. */
   accounts: CreateAccountBody[];
+  /**
+   * Low-balance alerts to add, by account identifier, each as the API's create body
+   * (`accounts[].lowBalanceAlerts` in a plan file). Created after their account.
+   */
+  alerts?: Record<string, CreateAlertBody[]>;
+}
+
+/** The alerts planned for one account (none when the plan has none for it). */
+export function alertsOf(plan: OnboardingPlan, accountIdentifier: string): CreateAlertBody[] {
+  return plan.alerts?.[accountIdentifier] ?? [];
 }
 
 export function customerBody(customer: CustomerPlan): CreateCustomerBody {

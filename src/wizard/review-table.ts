@@ -5,8 +5,9 @@
  */
 import { fundingEmails } from '../domain/funding-emails.js';
 import { DEFAULT_CURRENCY } from '../domain/rules.js';
+import { formatMoney } from '../output/format.js';
 import { equivalentCommands } from './commands.js';
-import type { OnboardingPlan } from './plan.js';
+import { alertsOf, type OnboardingPlan } from './plan.js';
 
 const HEADERS = ['WHAT', 'IDENTIFIER', 'DISPLAY NAME', 'CONTACT EMAIL', 'CUR', 'FUNDING EMAILS'];
 /** cli-table3 draws one border character between and around cells, and pads each cell by one each side. */
@@ -23,14 +24,29 @@ export function reviewRows(plan: OnboardingPlan): string[][] {
     '',
     '',
   ];
-  const accountRows = plan.accounts.map((account) => [
-    'new account',
-    account.accountIdentifier,
-    account.displayName,
-    account.contactEmail,
-    account.currencyCode ?? DEFAULT_CURRENCY,
-    fundingEmails(account.fundingNotification).join('\n') || '(none)',
-  ]);
+  const accountRows = plan.accounts.flatMap((account) => {
+    const currency = account.currencyCode ?? DEFAULT_CURRENCY;
+    // An alert sits under its account: the identifier column names that account.
+    const alertRows = alertsOf(plan, account.accountIdentifier).map((alert) => [
+      'new alert',
+      account.accountIdentifier,
+      `${alert.balanceAlertDisplayName}: below ${formatMoney(alert.balanceAlertThreshold, currency)}`,
+      '',
+      currency,
+      fundingEmails(alert.balanceAlertNotification).join('\n'),
+    ]);
+    return [
+      [
+        'new account',
+        account.accountIdentifier,
+        account.displayName,
+        account.contactEmail,
+        currency,
+        fundingEmails(account.fundingNotification).join('\n') || '(none)',
+      ],
+      ...alertRows,
+    ];
+  });
   return [customerRow, ...accountRows];
 }
 
@@ -70,9 +86,11 @@ export async function reviewText(plan: OnboardingPlan, width: number, globalFlag
   const what = plan.customer.existing
     ? `${count} new account${count === 1 ? '' : 's'} under the existing customer ${plan.customer.customerIdentifier}`
     : `1 customer and ${count} account${count === 1 ? '' : 's'}`;
+  const alerts = plan.accounts.reduce((sum, account) => sum + alertsOf(plan, account.accountIdentifier).length, 0);
+  const withAlerts = alerts ? `, with ${alerts} low-balance alert${alerts === 1 ? '' : 's'},` : '';
   const commands = equivalentCommands(plan, globalFlags).map((line) => `  ${line}`);
   return [
-    `\nReview: ${what} will be created.`,
+    `\nReview: ${what}${withAlerts} will be created.`,
     await reviewTable(plan, width),
     '\nThe same with flag-based commands:',
     ...commands,

@@ -71,14 +71,15 @@ export async function editItem(session: WizardSession, plan: OnboardingPlan): Pr
   if (item === 'customer') return editCustomer(session, plan);
   if (item === 'add') {
     const added = await askAccount(session, customer.customerIdentifier, accounts);
-    return { customer, accounts: [...accounts, added] };
+    return { ...plan, accounts: [...accounts, added] };
   }
   if (item === 'remove') return removeAccount(session, plan);
   if (item.startsWith('account:')) {
     const index = Number(item.slice('account:'.length));
     const others = accounts.filter((_, i) => i !== index);
     const edited = await askAccount(session, customer.customerIdentifier, others, accounts[index]);
-    return { customer, accounts: accounts.map((a, i) => (i === index ? edited : a)) };
+    const alerts = moveAlerts(plan, accounts[index]!.accountIdentifier, edited.accountIdentifier);
+    return { customer, accounts: accounts.map((a, i) => (i === index ? edited : a)), alerts };
   }
   return plan;
 }
@@ -91,7 +92,13 @@ async function editCustomer(session: WizardSession, plan: OnboardingPlan): Promi
   if (customer.customerIdentifier !== before && plan.accounts.some((a) => a.accountIdentifier.startsWith(before))) {
     session.say(`Note: account identifiers still start with "${before}"; edit the accounts to change them.`);
   }
-  return { customer, accounts: plan.accounts };
+  return { ...plan, customer };
+}
+
+/** The alerts of an account follow it when its identifier is edited (undefined `to`: it was removed). */
+function moveAlerts(plan: OnboardingPlan, from: string, to?: string): OnboardingPlan['alerts'] {
+  const { [from]: moved, ...others } = plan.alerts ?? {};
+  return to !== undefined && moved ? { ...others, [to]: moved } : others;
 }
 
 async function removeAccount(session: WizardSession, plan: OnboardingPlan): Promise<OnboardingPlan> {
@@ -102,5 +109,6 @@ async function removeAccount(session: WizardSession, plan: OnboardingPlan): Prom
       value: i,
     })),
   });
-  return { customer: plan.customer, accounts: plan.accounts.filter((_, i) => i !== index) };
+  const alerts = moveAlerts(plan, plan.accounts[index]!.accountIdentifier);
+  return { customer: plan.customer, accounts: plan.accounts.filter((_, i) => i !== index), alerts };
 }

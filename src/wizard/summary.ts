@@ -24,6 +24,7 @@ export function summaryLine(results: readonly StepResult[]): string {
   const parts = [
     created('customer') ? '1 customer created' : '',
     created('account') ? `${plural(created('account'), 'account')} created` : '',
+    created('alert') ? `${plural(created('alert'), 'low-balance alert')} created` : '',
     skipped ? `${plural(skipped, 'item')} already there with the same values` : '',
   ].filter(Boolean);
   return `Done: ${parts.join(', ') || 'nothing to do'}.`;

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
+import { EmulatorClient } from '../support/emulator-client.js';
 import { serverState, startServer, tangoEnv, writes } from '../support/onboard-server.js';
 import { runTango, tempConfigDir } from '../support/tango.js';
 import { Terminal } from '../support/terminal.js';
@@ -60,6 +61,8 @@ async function plainAccount(tty: Terminal, name: string, nth = 1): Promise<void>
   tty.press('Enter');
   await tty.waitForNth('Funding-notification email', nth);
   tty.press('Enter');
+  await tty.waitForNth('Add a low-balance alert to', nth);
+  tty.press('Enter'); // No, the default
   await tty.waitForNth('Add another account?', nth);
 }
 
@@ -83,6 +86,17 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     tty.answer('finance@zanzibar.example');
     await tty.waitFor('Another funding-notification email (Enter to finish)');
     tty.press('Enter');
+    // A low-balance alert: the name and the addresses offered by default, a threshold in USD.
+    await tty.waitFor('Add a low-balance alert to zanzibar-health-group-employee-wellness?');
+    tty.answer('y');
+    await tty.waitFor('Alert name (Employee Wellness low balance)');
+    tty.press('Enter');
+    await tty.waitFor('Alert when the balance falls below (USD)');
+    tty.answer('500');
+    await tty.waitFor('Send it to (emails, comma-separated) (ops@zanzibar.example)');
+    tty.press('Enter');
+    await tty.waitFor('Add another low-balance alert to zanzibar-health-group-employee-wellness?');
+    tty.press('Enter');
     await tty.waitFor('Add another account?');
     tty.answer('y');
 
@@ -97,11 +111,16 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     tty.press('Down', 'Down', 'Down', 'Enter');
     await tty.waitForNth('Funding-notification email (Enter for none)', 2);
     tty.press('Enter');
+    await tty.waitFor('Add a low-balance alert to zhg-clients?');
+    tty.press('Enter');
     await tty.waitForNth('Add another account?', 2);
     tty.press('Enter'); // No, the default
 
     const review = await tty.waitFor('What now?');
-    expect(review).toContain('1 customer and 2 accounts will be created');
+    expect(review).toContain('1 customer and 2 accounts, with 1 low-balance alert, will be created');
+    expect(review).toContain(
+      "tango alerts create zanzibar-health-group zanzibar-health-group-employee-wellness --display-name 'Employee Wellness low balance' --threshold 500 --email ops@zanzibar.example",
+    );
     expect(review).toContain(
       "tango customers create --identifier zanzibar-health-group --display-name 'Zanzibar Health Group'",
     );
@@ -111,10 +130,20 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     expect(writes(server)).toEqual([]); // nothing is created before the review is confirmed
 
     tty.press('Enter'); // Create all of this
-    const done = await tty.waitFor('Done: 1 customer created, 2 accounts created.');
+    const done = await tty.waitFor('Done: 1 customer created, 2 accounts created, 1 low-balance alert created.');
     expect(done).toContain('tango customers get zanzibar-health-group');
     expect(await tty.exitCode()).toBe(0);
 
+    const alerts = await new EmulatorClient(server).get(
+      '/customers/zanzibar-health-group/accounts/zanzibar-health-group-employee-wellness/lowbalance',
+    );
+    expect(alerts.body.lowBalanceAlerts).toMatchObject([
+      {
+        balanceAlertDisplayName: 'Employee Wellness low balance',
+        balanceAlertThreshold: 500,
+        balanceAlertNotification: [{ emailAddress: 'ops@zanzibar.example' }],
+      },
+    ]);
     expect(await serverState(server)).toEqual([
       {
         customerIdentifier: 'zanzibar-health-group',

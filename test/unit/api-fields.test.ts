@@ -28,6 +28,21 @@ describe('tango api -f / -F fields', () => {
     });
   });
 
+  it('__proto__, constructor and toString are plain keys, never a way into Object.prototype', () => {
+    const built = body(['__proto__[customerIdentifier]=evil-co', 'constructor[x]=1', 'toString=x']);
+    expect(JSON.parse(JSON.stringify(built))).toEqual({
+      ['__proto__']: { customerIdentifier: 'evil-co' },
+      constructor: { x: '1' },
+      toString: 'x',
+    });
+    expect(({} as Record<string, unknown>).customerIdentifier).toBeUndefined();
+    expect(JSON.stringify(built)).toContain('"__proto__":{"customerIdentifier":"evil-co"}');
+  });
+
+  it('-F refuses a number JSON cannot carry instead of sending null', () => {
+    expect(() => body([], ['n=1e999'])).toThrow(/too large for a JSON number/);
+  });
+
   it('a value keeps every "=" and bracket after the first "="', () => {
     expect(body(['note=a=b[c]'])).toEqual({ note: 'a=b[c]' });
   });

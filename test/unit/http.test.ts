@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
 import { HttpClient, type HttpClientOptions } from '../../src/api/http.js';
 import { PACE_MARGIN, Pacer } from '../../src/api/pacer.js';
-import { backoffDelay } from '../../src/api/retry.js';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../src/api/retry.js';
 import { requests } from '../../src/api/tango.js';
 import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
 import { hintFor } from '../../src/hints.js';
@@ -405,4 +405,123 @@ describe('backoff', () => {
     expect(backoffDelay(3, { ...options, random: () => 0.999 })).toBe(1998);
     expect(backoffDelay(20, { ...options, random: () => 0.5 })).toBe(15_000);
   });
+});
+
+// Mutation gaps (issue 20): each test names the surviving mutant it kills.
+describe('how long a retry waits', () => {
+  it('backs off 250 ms then 500 ms with the default base and random() = 0.5 (kills a 4x base or an off-by-one exponent)', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(503, errorBody(503, 'busy')).times(2);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+
+    await client().send(requests.listCustomers());
+
+    expect(delays).toEqual([250, 500]);
+  });
+
+  it.each([
+    [1, 500],
+    [2, 1000],
+    [3, 2000],
+    [7, 30_000],
+  ])('retry %i waits at most %i ms (kills a changed base, exponent or cap)', (retry, ceiling) => {
+    expect(backoffDelay(retry, { ...DEFAULT_BACKOFF, random: () => 1 })).toBe(ceiling);
+  });
+
+  it('Retry-After: 3600 fails at once instead of sleeping an hour (kills dropping the maxRetryAfter check)', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(429, errorBody(429, 'slow down'), { headers: { 'retry-after': '3600' } });
+
+    const error = await client()
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 429, attempts: 1, retryAfterMs: 3_600_000 });
+    expect(delays).toEqual([]);
+  });
+
+  it('Retry-After: 60 is still honoured, 61 is not (kills > turned into >=, and a changed 60 s limit)', async () => {
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(429, errorBody(429, 'slow down'), { headers: { 'retry-after': '60' } });
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+    await client().send(requests.listCustomers());
+    expect(delays).toEqual([60_250]);
+
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(429, errorBody(429, 'slow down'), { headers: { 'retry-after': '61' } });
+    await expect(client().send(requests.listCustomers())).rejects.toMatchObject({ status: 429, attempts: 1 });
+    expect(delays).toEqual([60_250]);
+  });
+});
+
+describe('network errors: which ones never reached the server', () => {
+  const body = { customerIdentifier: 'acme-1', displayName: 'Acme One' };
+
+  // Kills removing any one code from the connect set: the create would be sent once and told it may have landed.
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])(
+    '%s before connecting: even a plain POST is retried, and nothing may have landed',
+    async (code) => {
+      const pool = agent.get(ORIGIN);
+      pool
+        .intercept({ path: '/raas/v2/customers', method: 'POST' })
+        .replyWithError(Object.assign(new Error(code), { code }));
+      pool.intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(201, body);
+
+      const result = await client().send({ ...requests.createCustomer(body), retryUnsafe: false });
+
+      expect(result).toMatchObject({ status: 201, attempts: 2, earlierAttemptMayHaveLanded: false });
+    },
+  );
+
+  it.each(['ECONNRESET', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'SOMETHING_NEW'])(
+    '%s after sending: a plain POST is not resent and may have landed',
+    async (code) => {
+      agent
+        .get(ORIGIN)
+        .intercept({ path: '/raas/v2/customers', method: 'POST' })
+        .replyWithError(Object.assign(new Error(code), { code }));
+
+      const error = await client()
+        .send({ ...requests.createCustomer(body), retryUnsafe: false })
+        .catch((e: unknown) => e);
+
+      expect((error as NetworkError).facts).toMatchObject({ mayHaveLanded: true, attempts: 1 });
+    },
+  );
+
+  it.each(['ENOTFOUND', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNRESET'])(
+    'a GET that keeps failing with %s is not told it "may have been applied" (kills dropping the POST check)',
+    async (code) => {
+      agent
+        .get(ORIGIN)
+        .intercept({ path: '/raas/v2/customers', method: 'GET' })
+        .replyWithError(Object.assign(new Error(code), { code }))
+        .times(2);
+
+      const error = await client({ maxRetries: 1 })
+        .send(requests.listCustomers())
+        .catch((e: unknown) => e);
+
+      expect((error as NetworkError).facts).toMatchObject({ mayHaveLanded: false, attempts: 2, code });
+      expect(hintFor(error)).not.toContain('may have been applied');
+    },
+  );
+});
+
+describe('empty successful answers', () => {
+  it.each([204, 200, 201])(
+    'HTTP %i with no body is a success without a body, not "body is not JSON" (kills dropping the empty check)',
+    async (status) => {
+      agent.get(ORIGIN).intercept({ path: '/raas/v2/customers/acme-1', method: 'GET' }).reply(status, '');
+
+      const result = await client().send(requests.getCustomer('acme-1'));
+
+      expect(result).toMatchObject({ status, body: undefined, attempts: 1 });
+    },
+  );
 });

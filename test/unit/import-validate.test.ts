@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateCreateAccount } from '../../src/domain/rules.js';
 import { parseCsv } from '../../src/import/parse-csv.js';
+import { parseJson } from '../../src/import/parse-json.js';
 import { formatProblem, validateRows } from '../../src/import/validate.js';
 
 const HEADER = 'identifier,displayName,contactEmail,currency,fundingEmails\n';
@@ -115,5 +116,21 @@ describe('validating rows before anything is sent', () => {
         expect(planned.length === 1).toBe(validateCreateAccount(body).length === 0);
       }),
     );
+  });
+});
+
+// Issue 20: a null inside fundingNotification once crashed with a TypeError; it is a problem naming row and item.
+describe('null inside fundingNotification in an import file', () => {
+  it.each([
+    [[null], 'row 1, fundingNotification #1 must be an {"emailAddress": "..."} object (got null)'],
+    [[{ emailAddress: null }], 'row 1, fundingNotification #1 must be a string (got null)'],
+  ])('fundingNotification %j is a problem, not a crash', (funding, words) => {
+    const item = { accountIdentifier: 'sales-1', displayName: 'Sales One', contactEmail: 'a@b.example' };
+    const { planned, problems } = validateRows(
+      parseJson(JSON.stringify([{ ...item, fundingNotification: funding }])).rows,
+    );
+
+    expect(planned).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([words]);
   });
 });

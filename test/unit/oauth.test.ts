@@ -195,6 +195,35 @@ describe('OAuth service-account tokens', () => {
     expect(stored?.accessToken).toBe('fresh');
   });
 
+  it('a server that keeps answering 401 gets one renewal, then exit 4 (kills renewing and resending forever)', async () => {
+    stored = { accessToken: 'revoked', expiresAt: clock + 600_000, renewAt: clock + 540_000, ...OWNER };
+    agent
+      .get(AUTH)
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(200, () => {
+        tokenRequests.push('token');
+        return { access_token: `fresh-${tokenRequests.length}`, expires_in: 3600 };
+      })
+      .persist();
+    const seen: string[] = [];
+    agent
+      .get(API)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply<object>((options) => {
+        seen.push((options.headers as Record<string, string>).authorization ?? '');
+        return { statusCode: 401, data: { message: 'no' } };
+      })
+      .persist();
+
+    const error = await oauthHttp()
+      .send(requests.listCustomers())
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ status: 401, exitCode: ExitCode.auth });
+    expect(seen).toEqual(['Bearer revoked', 'Bearer fresh-1']);
+    expect(tokenRequests).toHaveLength(1);
+  });
+
   it.each([
     [401, 'Wrong username or password', "check the client secret and the service account's password"],
     [400, 'audience must be one of', 'check the token URL (--auth-url) and the audience'],

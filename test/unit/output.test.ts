@@ -92,6 +92,20 @@ describe('customers', () => {
     expect(JSON.parse(json.text())).toEqual(customer);
   });
 
+  it('at a terminal, one resource shows only the fields the server answered (a documented 201), unless --fields asks', async () => {
+    const created = { customerIdentifier: 'acme-co', displayName: 'Acme Co' } as unknown as Customer;
+    const terminal = output('table', { isTTY: true });
+    await terminal.out.item(created, customerView);
+    expect(terminal.text()).toContain('acme-co');
+    expect(terminal.text()).not.toMatch(/STATUS|status/);
+    const asked = output('table', { isTTY: true, fields: ['customerIdentifier', 'status'] });
+    await asked.out.item(created, customerView);
+    expect(asked.text()).toMatch(/STATUS|status/);
+    const piped = output('table');
+    await piped.out.item(created, customerView);
+    expect(piped.text()).toContain('status\t\n');
+  });
+
   it("a customer's accounts table has the summary columns", async () => {
     const { out, text } = output('table');
     await out.list(customer.accounts, accountSummaryView);

@@ -295,3 +295,63 @@ describe('suggestions and prompt checks', () => {
     );
   });
 });
+
+// Mutation gaps (issue 20): each table kills the regex mutants named in its title.
+describe('rules pinned case by case', () => {
+  it.each([
+    ['jane@mail.example.co.uk', true], // kills the domain's repeated (\.label)+ cut to one
+    ["o'neil+ops@acme.example", true],
+    ['jane doe@acme.example', false], // kills dropping the local part's character class
+    ['jane@acme .example', false],
+    ['jane@-acme.example', false],
+    [' jane@acme.example', false], // kills a dropped ^ anchor
+    ['jane@acme.example ', false], // kills a dropped $ anchor
+    ['jane@@acme.example', false],
+  ])('email %j valid: %s', (address, valid) => {
+    expect(check('contactEmail', address) === undefined).toBe(valid);
+    expect(check('fundingEmail', address) === undefined).toBe(valid);
+  });
+
+  it.each([
+    ['2025-01-31T12:00:00.123Z', '2025-01-31T12:00:00.123Z'], // kills dropping the fraction group
+    ['2025-01-31T12:00:00.5+01:00', '2025-01-31T11:00:00.500Z'],
+    ['2025-01-31T23:59:59Z', '2025-01-31T23:59:59.000Z'],
+    ['2025-01-31T25:00:00Z', undefined], // kills dropping the NaN check
+    ['2025-01-31T12:60Z', undefined],
+    ['2025-13-01', undefined],
+    ['x2025-01-31', undefined], // kills a dropped ^ anchor
+    ['2025-01-31Tnoon', undefined], // kills a dropped $ anchor
+  ])('date-time %j reads as %s', (value, iso) => {
+    expect(parseIsoDate(value)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['customerIdentifier', 'acme-1', true],
+    ['customerIdentifier', ' acme-1', false], // kills a dropped ^ anchor
+    ['customerIdentifier', 'acme-1!', false], // kills a dropped $ anchor
+    ['customerIdentifier', 'acme 1', false],
+    ['accountIdentifier', 'sales-team', true],
+    ['accountIdentifier', '_sales-team', false],
+    ['accountIdentifier', 'sales-team_', false],
+    ['customerStatus', 'ACTIVE', true],
+    ['customerStatus', 'ACTIVE NOW', false],
+    ['customerStatus', 'X1', false],
+    ['balance', '12.50', true],
+    ['balance', '12.50x', false],
+    ['balance', 'x12.50', false],
+  ] as const)('%s %j valid: %s', (rule, value, valid) => {
+    expect(check(rule, value) === undefined).toBe(valid);
+  });
+
+  it.each([
+    ['1', true],
+    ['200', true],
+    ['0', false],
+    ['201', false],
+    ['1.5', false], // kills a dropped $ anchor on /^\d+$/ (1.5 is 1 <= n <= 200)
+    ['x1', false], // kills a dropped ^ anchor
+    ['', false],
+  ])('--max-results %j valid: %s', (value, valid) => {
+    expect(check('maxResults', value) === undefined).toBe(valid);
+  });
+});

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { bySetting } from '../../src/commands/parse.js';
 import { configKey } from '../../src/config/keys.js';
 import { NUMBER_SETTINGS, type NumberSetting } from '../../src/config/limits.js';
-import { type GlobalOptions, resolveSettings } from '../../src/config/settings.js';
+import { checkBaseUrl, type GlobalOptions, resolveSettings } from '../../src/config/settings.js';
 import type { Profile } from '../../src/config/store.js';
+import { ExitCode } from '../../src/errors.js';
 
 type Sources = Partial<Record<keyof GlobalOptions, 'cli' | 'env'>>;
 
@@ -123,6 +124,34 @@ describe('settings precedence: flag > environment > profile > default', () => {
       expect(resolve({ baseUrl: `http://${host}/raas/v2` }, { baseUrl: 'cli' }).baseUrl.source).toBe('flag');
     }
     expect(() => resolve({}, {}, {}, { output: 'xml' })).toThrow(/profile setting "output"/);
+  });
+
+  // Kills checkBaseUrl mutants: the https branch refused, the protocol check dropped, the loopback test inverted.
+  it.each([
+    ['https://api.tangocard.com/raas/v2', 'https://api.tangocard.com/raas/v2'],
+    ['https://staging.example:8443/raas/v2/', 'https://staging.example:8443/raas/v2'],
+    ['http://127.0.0.1:8080/raas/v2', 'http://127.0.0.1:8080/raas/v2'],
+    ['http://localhost/raas/v2', 'http://localhost/raas/v2'],
+    ['http://[::1]:9000', 'http://[::1]:9000'],
+  ])('checkBaseUrl accepts %s', (value, kept) => {
+    expect(checkBaseUrl(value)).toBe(kept);
+  });
+
+  it.each([
+    ['ftp://files.example/raas', 'must start with https://'],
+    ['file:///etc/passwd', 'must start with https://'],
+    ['http://tango.example/raas/v2', 'plain http:// is refused for tango.example'],
+    ['http://127.0.0.1.example/raas/v2', 'plain http:// is refused'],
+    ['not a url', 'is not a URL'],
+  ])('checkBaseUrl refuses %s (exit 2)', (value, words) => {
+    let caught: unknown;
+    try {
+      checkBaseUrl(value);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ exitCode: ExitCode.usage });
+    expect((caught as Error).message).toContain(words);
   });
 
   it('TANGO_DEBUG=1 turns the trace on like --verbose', () => {

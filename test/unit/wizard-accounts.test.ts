@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENCIES } from '../../src/domain/rules.js';
-import { askAccount, askAccounts, askFundingEmails } from '../../src/wizard/account-prompts.js';
+import { askAccount, askAccounts, askAlerts, askFundingEmails } from '../../src/wizard/account-prompts.js';
 import { suggestAccountIdentifier } from '../../src/wizard/plan.js';
 import {
   choose,
@@ -133,6 +133,7 @@ describe('the add-another loop', () => {
       type('ops@zanzibar.example'),
       enter,
       enter,
+      expectScreen('Add a low-balance alert to zanzibar-health-employee-wellness? (y/N)', no),
       expectScreen('Add another account? (y/N)', yes),
       type('Client Engagement'),
       expectScreen('(zanzibar-health-client-engagement)', enter),
@@ -140,17 +141,58 @@ describe('the add-another loop', () => {
       choose('GBP'),
       type('finance@zanzibar.example'),
       enter,
+      no, // no alert
       no,
     ]);
     const wizard = session(prompter);
 
-    const accounts = await askAccounts(wizard, CUSTOMER);
+    const { accounts, alerts } = await askAccounts(wizard, CUSTOMER);
 
     expect(accounts.map((a) => [a.accountIdentifier, a.currencyCode, a.fundingNotification])).toEqual([
       ['zanzibar-health-employee-wellness', 'USD', undefined],
       ['zanzibar-health-client-engagement', 'GBP', [{ emailAddress: 'finance@zanzibar.example' }]],
     ]);
+    expect(alerts).toEqual({});
     expect(wizard.said.map((line) => line.trim())).toEqual(['Account 1', 'Account 2']);
+    expect(prompter.remaining()).toBe(0);
+  });
+});
+
+describe('low-balance alerts of an account', () => {
+  const account = {
+    accountIdentifier: 'zhg-wellness',
+    displayName: 'Wellness',
+    contactEmail: 'ops@zanzibar.example',
+    currencyCode: 'EUR',
+  };
+
+  it('asks name, threshold (in the account currency) and emails (the contact email by default), each checked', async () => {
+    const prompter = scriptedPrompter([
+      expectScreen('Add a low-balance alert to zhg-wellness? (y/N)', yes),
+      expectScreen('Alert name (Wellness low balance)', enter),
+      expectScreen('Alert when the balance falls below (EUR)', refused('12.345', 'at most two decimals', type('500'))),
+      expectScreen('(ops@zanzibar.example)', enter),
+      expectScreen('Add another low-balance alert to zhg-wellness? (y/N)', yes),
+      refused('wellness LOW balance', 'already an alert of this account', type('Nearly empty')),
+      type('50.50'),
+      refused('a@zhg.example, nope', 'nope:', type('a@zhg.example, b@zhg.example')),
+      no,
+    ]);
+
+    const alerts = await askAlerts(prompter, account);
+
+    expect(alerts).toEqual([
+      {
+        balanceAlertDisplayName: 'Wellness low balance',
+        balanceAlertThreshold: 500,
+        balanceAlertNotification: [{ emailAddress: 'ops@zanzibar.example' }],
+      },
+      {
+        balanceAlertDisplayName: 'Nearly empty',
+        balanceAlertThreshold: 50.5,
+        balanceAlertNotification: [{ emailAddress: 'a@zhg.example' }, { emailAddress: 'b@zhg.example' }],
+      },
+    ]);
     expect(prompter.remaining()).toBe(0);
   });
 });

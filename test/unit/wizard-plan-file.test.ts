@@ -94,7 +94,7 @@ describe('a bad plan', () => {
 
     expect(problems(typo)).toEqual([
       'extra: is not a plan field (expected version, customer, accounts)',
-      'accounts[0].contactEmal: is not a plan field (expected accountIdentifier, displayName, contactEmail, currencyCode, fundingEmails, fundingNotification)',
+      'accounts[0].contactEmal: is not a plan field (expected accountIdentifier, displayName, contactEmail, currencyCode, fundingEmails, fundingNotification, lowBalanceAlerts)',
     ]);
   });
 
@@ -138,5 +138,74 @@ describe('a bad plan', () => {
 
   it('parsePlan reports JSON that does not parse', () => {
     expect(() => parsePlan('{"customer": ', 'file p.json')).toThrow(/The plan file p.json is not valid JSON/);
+  });
+});
+
+describe('low-balance alerts in a plan', () => {
+  const withAlerts = {
+    ...GOOD,
+    accounts: [
+      {
+        ...GOOD.accounts[0],
+        lowBalanceAlerts: [{ displayName: 'Budget running low', threshold: 99.5, emails: ['ops@zanzibar.example'] }],
+      },
+    ],
+  };
+
+  it('reads them as the API create body, by account, and writes them back in plain words', () => {
+    const checked = checkPlan(withAlerts);
+    const identifier = GOOD.accounts[0]!.accountIdentifier;
+    expect(checked.plan?.alerts).toEqual({
+      [identifier]: [
+        {
+          balanceAlertDisplayName: 'Budget running low',
+          balanceAlertThreshold: 99.5,
+          balanceAlertNotification: [{ emailAddress: 'ops@zanzibar.example' }],
+        },
+      ],
+    });
+    const written = planToJson(checked.plan!) as { accounts: Array<Record<string, unknown>> };
+    expect(written.accounts[0]!.lowBalanceAlerts).toEqual(withAlerts.accounts[0]!.lowBalanceAlerts);
+    expect(checkPlan(written).plan).toEqual(checked.plan);
+  });
+
+  it('names unique per account (ignoring case), and the alert rules, each at its path', () => {
+    const bad = {
+      ...GOOD,
+      accounts: [
+        {
+          ...GOOD.accounts[0],
+          lowBalanceAlerts: [
+            { displayName: 'Budget running low', threshold: 5, emails: ['a@zanzibar.example'] },
+            { displayName: 'BUDGET running LOW', threshold: 6, emails: ['a@zanzibar.example'] },
+            { displayName: 'Another alert', threshold: '5', emails: ['a@zanzibar.example', 'A@zanzibar.example'] },
+          ],
+        },
+      ],
+    };
+    expect(problems(bad)).toEqual([
+      'accounts[0].lowBalanceAlerts[1].displayName: repeats accounts[0].lowBalanceAlerts[0]; an account\'s alert names are unique (ignoring case) (got "BUDGET running LOW")',
+      'accounts[0].lowBalanceAlerts[2].threshold: must be a JSON number, such as 500 or 99.5 (got "5")',
+      'accounts[0].lowBalanceAlerts[2].emails[1]: appears more than once; each address may be listed once (got "A@zanzibar.example")',
+    ]);
+  });
+});
+
+// Issue 20: a null inside fundingNotification once crashed with a TypeError; it is a usage error naming the path.
+describe('null inside fundingNotification', () => {
+  it.each([
+    [[null], 'accounts[0].fundingNotification[0].emailAddress: must be a string (got null)'],
+    [[{ emailAddress: null }], 'accounts[0].fundingNotification[0].emailAddress: must be a string (got null)'],
+  ])('a plan with fundingNotification %j is exit 2 naming the path', (funding, detail) => {
+    const plan = { ...GOOD, accounts: [{ ...GOOD.accounts[0], fundingNotification: funding }] };
+    let caught: unknown;
+    try {
+      parsePlan(JSON.stringify(plan), 'file p.json');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as UsageError).exitCode).toBe(2);
+    expect((caught as UsageError).details).toEqual([detail]);
   });
 });

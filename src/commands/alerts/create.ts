@@ -6,12 +6,11 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { alertEmails, type CreateAlertBody, type LowBalanceAlert, validateCreateAlert } from '../../domain/alerts.js';
-import { toFundingNotification } from '../../domain/funding-emails.js';
+import { splitFundingEmailsCell, toFundingNotification } from '../../domain/funding-emails.js';
 import { CliError, ConflictError, ExitCode } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { printDryRun } from '../dry-run.js';
-import { listItems } from '../prompt.js';
 import { reportCreate } from '../report-create.js';
 import { completeBody } from '../values.js';
 import { addAlertFieldOptions, alertArguments, currencyForTable, orAlertNotFound } from './common.js';
@@ -84,7 +83,7 @@ function gather(ctx: Context, opts: CreateOptions): Promise<CreateAlertBody> {
         message: 'Send to (emails, comma-separated)',
         rule: 'alertEmail',
         list: true,
-        parse: (answer: string) => toFundingNotification(listItems(answer)),
+        parse: (answer: string) => toFundingNotification(splitFundingEmailsCell(answer)),
       },
     },
   );

@@ -45,14 +45,21 @@ export function typedValue(raw: string, readFile: (path: string) => string): Jso
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   if (raw === 'null') return null;
-  if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/.test(raw)) return Number(raw);
+  if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/.test(raw)) {
+    const number = Number(raw);
+    // JSON has no Infinity: JSON.stringify would send null without a word.
+    if (!Number.isFinite(number)) {
+      throw new UsageError(`-F ${raw}: too large for a JSON number; use -f to send it as text`);
+    }
+    return number;
+  }
   if (raw.startsWith('@')) return readFile(raw.slice(1));
   return raw;
 }
 
 /** Every field into one object, in order; a key set twice (not an array) is a usage error. */
 export function buildObject(fields: readonly Field[], readFile: (path: string) => string): JsonObject {
-  const root: JsonObject = {};
+  const root = emptyObject();
   for (const field of fields) {
     const value = field.raw === undefined ? undefined : field.typed ? typedValue(field.raw, readFile) : field.raw;
     place(root, field, value);
@@ -71,7 +78,7 @@ function place(root: JsonObject, field: Field, value: JsonValue | undefined): vo
     const next = keys[i + 1]!;
     if (next === '') {
       // key[] ... : an array; key[][sub]: its last object, or a new one when sub is already set there.
-      const list = target[key] ?? [];
+      const list = own(target, key) ?? [];
       if (!Array.isArray(list)) throw conflict(`"${key}" is already set to a value that is not a list`);
       target[key] = list;
       const after = keys[i + 2];
@@ -80,25 +87,37 @@ function place(root: JsonObject, field: Field, value: JsonValue | undefined): vo
         return;
       }
       const last = list.at(-1);
-      if (isObject(last) && !(after in last && !Array.isArray(last[after]))) {
+      if (isObject(last) && !(Object.hasOwn(last, after) && !Array.isArray(last[after]))) {
         target = last;
       } else {
-        const fresh: JsonObject = {};
+        const fresh = emptyObject();
         list.push(fresh);
         target = fresh;
       }
       i++; // skip the ''
       continue;
     }
-    const child = target[key] ?? {};
+    const child = own(target, key) ?? emptyObject();
     if (!isObject(child)) throw conflict(`"${key}" is already set to a value that is not an object`);
     target[key] = child;
     target = child;
   }
   const last = keys.at(-1)!;
   if (last === '') return;
-  if (last in target) throw conflict(`"${last}" is set twice; use ${last}[]=value for a list`);
+  if (Object.hasOwn(target, last)) throw conflict(`"${last}" is set twice; use ${last}[]=value for a list`);
   target[last] = value as JsonValue;
+}
+
+/**
+ * Objects without a prototype, read by own keys only: a field named `__proto__`, `constructor` or
+ * `toString` is then a plain key like any other, never a way into Object.prototype.
+ */
+function emptyObject(): JsonObject {
+  return Object.create(null) as JsonObject;
+}
+
+function own(target: JsonObject, key: string): JsonValue | undefined {
+  return Object.hasOwn(target, key) ? target[key] : undefined;
 }
 
 function isObject(value: unknown): value is JsonObject {

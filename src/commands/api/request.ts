@@ -5,9 +5,10 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Method, QueryValue, RequestSpec, ResponseHeaders } from '../../api/http.js';
+import { MAX_PAGES } from '../../api/tango.js';
 import type { Context } from '../../context.js';
 import { MAX_RESULTS_LIMIT } from '../../domain/rules.js';
-import { ApiError, UsageError } from '../../errors.js';
+import { ApiError, UnexpectedAnswerError, UsageError } from '../../errors.js';
 import { escapeControls } from '../../output/render.js';
 import { readInput } from '../read-input.js';
 import { buildObject, type Field, parseField, queryPairs } from './fields.js';
@@ -210,7 +211,7 @@ async function printPages(ctx: Context, send: Send, spec: RequestSpec, opts: Api
 async function* cursorPages(send: Send, spec: RequestSpec): AsyncGenerator<unknown[]> {
   const query: Record<string, QueryValue> = { paginate: 'true', maxResults: MAX_RESULTS_LIMIT, ...spec.query };
   const seen = new Set<string>();
-  for (;;) {
+  for (let pageNumber = 1; ; pageNumber++) {
     const body = await send({ ...spec, query });
     if (Array.isArray(body)) {
       // A server that ignores `paginate` answers the whole list at once.
@@ -221,7 +222,14 @@ async function* cursorPages(send: Send, spec: RequestSpec): AsyncGenerator<unkno
     if (!Array.isArray(page?.items)) throw notAList(spec, 'an array or a page with items[]');
     yield page.items;
     const next = page.nextCursor;
-    if (page.nextPageAvailable !== true || typeof next !== 'string' || !next || seen.has(next)) return;
+    if (page.nextPageAvailable !== true || typeof next !== 'string' || !next) return;
+    if (seen.has(next))
+      throw endless(
+        spec,
+        'repeated-cursor',
+        `gave, on page ${pageNumber}, a next cursor it had already given; stopped there instead of going round forever`,
+      );
+    if (pageNumber >= MAX_PAGES) throw tooManyPages(spec);
     seen.add(next);
     query.nextCursor = next;
     delete query.prevCursor;
@@ -232,7 +240,9 @@ async function* cursorPages(send: Send, spec: RequestSpec): AsyncGenerator<unkno
 async function* numberedPages(send: Send, spec: RequestSpec): AsyncGenerator<unknown[]> {
   const query: Record<string, QueryValue> = { ...spec.query };
   let number = Number(query.page ?? 0);
-  for (;;) {
+  if (!Number.isInteger(number) || number < 0)
+    throw new UsageError(`page=${String(query.page)}: a page number is a whole number from 0`);
+  for (let pageNumber = 1; ; pageNumber++) {
     const body = await send({ ...spec, query: { ...query, page: number } });
     if (Array.isArray(body)) {
       yield body;
@@ -244,10 +254,29 @@ async function* numberedPages(send: Send, spec: RequestSpec): AsyncGenerator<unk
     yield items;
     const page = (wrapper.page ?? {}) as { number?: number; elementsPerBlock?: number; totalCount?: number };
     const size = page.elementsPerBlock ?? items.length;
-    const seen = ((page.number ?? number) + 1) * size;
+    // Counted from the pages we asked for, never the server's own number: one that always says
+    // page 0 would otherwise be asked for page 1 forever.
+    const seen = (number + 1) * size;
     if (items.length === 0 || size <= 0 || page.totalCount === undefined || seen >= page.totalCount) return;
-    number = (page.number ?? number) + 1;
+    if (pageNumber >= MAX_PAGES) throw tooManyPages(spec);
+    number += 1;
   }
+}
+
+/** The same stops as `--all` (src/api/tango.ts): a server must not lead --paginate on forever. */
+function endless(spec: RequestSpec, kind: 'repeated-cursor' | 'too-many-pages', what: string): UnexpectedAnswerError {
+  return new UnexpectedAnswerError(
+    { kind, method: 'GET', url: spec.path, limit: kind === 'too-many-pages' ? MAX_PAGES : undefined },
+    what,
+  );
+}
+
+function tooManyPages(spec: RequestSpec): UnexpectedAnswerError {
+  return endless(
+    spec,
+    'too-many-pages',
+    `still had a next page after ${MAX_PAGES.toLocaleString('en')} pages; stopped there`,
+  );
 }
 
 function notAList(spec: RequestSpec, expected: string): UsageError {
