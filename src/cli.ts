@@ -44,17 +44,19 @@ async function report(error: unknown, io: IOStreams, color: boolean | undefined,
   const { createPaint } = await import('./output/color.js');
   const paint = createPaint(io.colorOn('stderr', color));
   const out = (line: string) => io.writeErr(`${line}\n`);
+  // Messages, field errors and request ids come from the server: never raw to the terminal.
+  const { escapeControls: safe } = await import('./output/controls.js');
   if (error instanceof CliError) {
-    out(paint.red(`Error: ${error.message}`));
-    for (const detail of error.details) out(`  ${detail}`);
-    if (error.requestId) out(paint.dim(`  Request ID: ${error.requestId}`));
+    out(paint.red(`Error: ${safe(error.message)}`));
+    for (const detail of error.details) out(`  ${safe(detail)}`);
+    if (error.requestId) out(paint.dim(`  Request ID: ${safe(error.requestId)}`));
     const hint = hintFor(error);
-    if (hint) out(paint.yellow(`Hint: ${hint}`));
+    if (hint) out(paint.yellow(`Hint: ${safe(hint)}`));
     if (verbose && error.cause instanceof Error && error.cause.stack) out(paint.dim(error.cause.stack));
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  out(paint.red(`Unexpected error: ${message}`));
+  out(paint.red(`Unexpected error: ${safe(message)}`));
   if (verbose && error instanceof Error && error.stack) out(paint.dim(error.stack));
   else out(paint.dim('Run again with --verbose to see where it happened.'));
   return ExitCode.error;

@@ -204,6 +204,9 @@ async function connect(
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
     };
+    if (emulator.movedAside) {
+      log.warn(`The local emulator's state was damaged: moved aside to ${emulator.movedAside}; starting empty.`);
+    }
     log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);

@@ -13,6 +13,7 @@ import {
   type RequestLimits,
   type TangoErrorBody,
   UnexpectedAnswerError,
+  UsageError,
 } from '../errors.js';
 import { abortableSleep, type Pacer } from './pacer.js';
 import {
@@ -110,8 +111,14 @@ export const REDACTED = '<redacted>';
 /** The largest answer read (TANGO_MAX_RESPONSE_MB): a page of 200 accounts is about 100 KB. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+/**
+ * One path segment, percent-encoded so that no value can change the path: dots too ("." and ".."
+ * would be resolved away), and an empty value, which would turn GET /accounts/{id} into a list
+ * of every account, is refused.
+ */
 export function segment(value: string): string {
-  return encodeURIComponent(value);
+  if (value === '') throw new UsageError('an identifier in the request path is empty');
+  return encodeURIComponent(value).replace(/\./g, '%2E');
 }
 
 /**

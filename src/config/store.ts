@@ -1,11 +1,12 @@
 /**
- * Profiles and credentials, stored through conf in one JSON file per user: mode 0600 inside a
- * 0700 folder, because the file holds platform keys and client secrets.
+ * Profiles and credentials, in one JSON file per user: mode 0600 inside a 0700 folder, because
+ * the file holds platform keys and client secrets.
  */
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type Conf from 'conf';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode, UsageError } from '../errors.js';
 import { CONFIG_FILE_NAME, configDir } from './paths.js';
 
 export interface StoredToken {
@@ -39,13 +40,14 @@ interface StoreShape {
 }
 
 /**
- * Reading needs no more than the JSON file, so it is read directly: conf (with ajv and semver)
- * costs about 50 ms to load and is loaded only when something is written.
+ * Reading needs no more than the JSON file, so it is read directly. Writing is a read-modify-write
+ * under a cross-process lock (proper-lockfile, as the emulator's data file), ending in an atomic
+ * rename: twenty `config set` and twenty `auth login` at once for forty profiles keep all forty,
+ * and a token refresh never writes back a file read before another profile was added.
  */
 export class ProfileStore {
   readonly path: string;
   readonly #dir: string;
-  #conf: Conf<StoreShape> | undefined;
 
   constructor(env: NodeJS.ProcessEnv) {
     this.#dir = configDir(env);
@@ -62,17 +64,36 @@ export class ProfileStore {
 
   /** Merges `changes` into the profile; an `undefined` value removes that key. */
   async update(name: string, changes: Partial<Profile>): Promise<Profile> {
-    const conf = await this.#writer();
-    const profiles = { ...conf.get('profiles') };
-    const next: Record<string, unknown> = { ...profiles[name] };
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined) delete next[key];
-      else next[key] = value;
+    ensurePrivateDir(this.#dir);
+    return this.#locked(async () => {
+      const store = this.#read();
+      const next: Record<string, unknown> = { ...store.profiles[name] };
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      store.profiles[name] = next as Profile;
+      await writeAtomically(this.path, `${JSON.stringify(store, null, '\t')}\n`);
+      return store.profiles[name];
+    });
+  }
+
+  async #locked<T>(task: () => Promise<T>): Promise<T> {
+    const { lock } = (await import('proper-lockfile')).default;
+    let release: () => Promise<void>;
+    try {
+      release = await lock(this.path, LOCK_OPTIONS);
+    } catch (error) {
+      throw new CliError(ExitCode.error, `The config file ${this.path} stayed locked by another tango process`, {
+        cause: error,
+        hint: `if no other tango is running, remove ${this.path}.lock and try again`,
+      });
     }
-    profiles[name] = next as Profile;
-    conf.set('profiles', profiles);
-    tightenFileMode(conf.path);
-    return profiles[name];
+    try {
+      return await task();
+    } finally {
+      await release().catch(() => undefined);
+    }
   }
 
   #read(): StoreShape {
@@ -83,41 +104,61 @@ export class ProfileStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
       throw new CliError(ExitCode.error, `Cannot read the config file ${this.path}: ${(error as Error).message}`);
     }
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(text) as Partial<StoreShape>;
-      return { profiles: parsed.profiles && typeof parsed.profiles === 'object' ? parsed.profiles : {} };
-    } catch {
-      throw new CliError(ExitCode.error, `The config file ${this.path} is not valid JSON`, {
-        hint: 'fix or remove it; `tango auth login` writes a new one',
-      });
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw corrupt(this.path, (error as Error).message);
     }
-  }
-
-  async #writer(): Promise<Conf<StoreShape>> {
-    if (this.#conf) return this.#conf;
-    const { default: Conf } = await import('conf');
-    ensurePrivateDir(this.#dir);
-    this.#conf = new Conf<StoreShape>({
-      cwd: this.#dir,
-      configName: 'config',
-      projectName: 'tango-admin',
-      configFileMode: 0o600,
-      defaults: { profiles: {} },
-      // Never let a dotted profile name ("acme.prod") turn into nested objects.
-      accessPropertiesByDotNotation: false,
-    });
-    return this.#conf;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw corrupt(this.path, 'not an object');
+    const profiles = (parsed as Partial<StoreShape>).profiles;
+    if (profiles !== undefined && (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))) {
+      throw corrupt(this.path, '"profiles" is not an object');
+    }
+    return { ...(parsed as object), profiles: { ...profiles } };
   }
 }
 
-/** Creates the folder 0700; a folder the user already has (TANGO_CONFIG_DIR) is left as it is. */
+const LOCK_OPTIONS = {
+  realpath: false, // the file may not exist yet
+  stale: 10_000, // a lock not refreshed for 10 s belongs to a dead process
+  // Writers hold the lock for milliseconds: randomised waits from 5 ms to 250 ms, about 10 s in all.
+  retries: { retries: 60, factor: 1.2, minTimeout: 5, maxTimeout: 250, randomize: true },
+  // The default throws from a timer and kills the process; a slow write is no reason to.
+  onCompromised: () => undefined,
+};
+
+/** A config file that cannot be read as one: exit 2, with the path and what to do. */
+function corrupt(path: string, why: string): UsageError {
+  return new UsageError(`The config file ${path} is damaged (${why.slice(0, 200)}); nothing was changed`, {
+    hint: `fix it by hand, or move it aside (mv ${path} ${path}.bak) and store credentials again with tango auth login`,
+  });
+}
+
+/** A temp file beside it, flushed, then renamed over: a reader sees the old file or the new one, never half. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new CliError(ExitCode.error, `Cannot write the config file ${path}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The folder is created 0700; one that exists with group or world access is tightened before a
+ * secret is written into it.
+ */
 function ensurePrivateDir(dir: string): void {
-  if (existsSync(dir)) return;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32') chmodSync(dir, 0o700);
-}
-
-/** conf writes atomically through a temp file; make sure the result is never group/world readable. */
-function tightenFileMode(file: string): void {
-  if (process.platform !== 'win32' && existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }

@@ -1,5 +1,6 @@
 /** Everything that is not data goes to stderr through this. */
 import { createPaint } from './color.js';
+import { escapeControls } from './controls.js';
 
 export interface Logger {
   /** Plain information for the person at the terminal. */
@@ -29,19 +30,21 @@ export interface LoggerOptions {
 
 export function createLogger({ verbose, chatter, color, write }: LoggerOptions): Logger {
   const paint = createPaint(color);
+  // Messages carry server text (names, errors): escaped before colour is added around them.
   const line = (text: string) => write(`${text}\n`);
+  const plain = escapeControls;
   const chat = (text: string) => {
     if (chatter) line(text);
   };
   return {
-    info: (m) => chat(m),
-    plain: (m) => line(m),
-    aside: (m) => chat(paint.dim(m)),
-    note: (m) => chat(paint.cyan(m)),
-    warn: (m) => line(paint.yellow(`Warning: ${m}`)),
-    success: (m) => chat(paint.green(m)),
+    info: (m) => chat(plain(m)),
+    plain: (m) => line(plain(m)),
+    aside: (m) => chat(paint.dim(plain(m))),
+    note: (m) => chat(paint.cyan(plain(m))),
+    warn: (m) => line(paint.yellow(`Warning: ${plain(m)}`)),
+    success: (m) => chat(paint.green(plain(m))),
     debug: (m) => {
-      if (verbose) line(paint.dim(m));
+      if (verbose) line(paint.dim(plain(m)));
     },
   };
 }

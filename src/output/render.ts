@@ -11,6 +11,7 @@
 import type { OutputFormat } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import type { Column, ResourceView } from './columns.js';
+import { escapeControls, escapeControlsKeepingColour, withoutRawEscapes } from './controls.js';
 import type { Query } from './query.js';
 
 export interface OutputOptions {
@@ -321,11 +322,21 @@ export class Output {
 
   async #layout() {
     const { createPaint } = await import('./color.js');
-    return { width: this.#options.width ?? 80, paint: createPaint(this.#options.color), text: cellText };
+    // Cells are server text: escaped here, before borders and colour are drawn around them.
+    const text = <T>(column: Column<T>, row: T) => escapeControls(cellText(column, row));
+    return { width: this.#options.width ?? 80, paint: createPaint(this.#options.color), text };
   }
 
+  /**
+   * Every byte of stdout goes through here. JSON is exact (it escapes control characters itself);
+   * other formats never write a raw ESC to a pipe, and show every control character escaped at a
+   * terminal but the colours a table paints (its cells were escaped before they were painted).
+   */
   async #write(text: string): Promise<void> {
-    await this.#options.write(text);
+    const format = this.#options.format;
+    if (format === 'json' || format === 'ndjson') return this.#options.write(text);
+    if (!this.#options.isTTY) return this.#options.write(withoutRawEscapes(text));
+    await this.#options.write(escapeControlsKeepingColour(text));
   }
 }
 
@@ -372,13 +383,7 @@ export function textLines(rows: readonly (readonly string[])[], terminal = false
   return rows.map((cells) => `${cells.map(clean).join('\t')}\n`).join('');
 }
 
-/** C0 and C1 control characters (tab and newline kept) as visible `\u001b` escapes, for a terminal. */
-export function escapeControls(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+export { escapeControls };
 
 /**
  * Any JSON value as rows of cells, as the AWS CLI's text output has them: a scalar is one row;

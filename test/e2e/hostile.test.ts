@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type HostileServer, startHostileServer } from '../support/hostile-server.js';
+import { HOSTILE_TEXT, type HostileServer, startHostileServer } from '../support/hostile-server.js';
 import { accountRows, accountsCsv, writeFile } from '../support/import.js';
 import { runTango, tempConfigDir } from '../support/tango.js';
 
@@ -192,5 +192,37 @@ describe('an answer lost after the create was applied, then a failed check', () 
     const second = await tango(args);
     expect(second.code).toBe(0);
     expect(JSON.parse(readFileSync(reportPath, 'utf8')).summary).toMatchObject({ existed: 3, unknown: 0 });
+  });
+});
+
+describe('server text carrying terminal controls (ESC, CSI, OSC, CR, C1)', () => {
+  const RAW = /[\u001b\u009b\r\u0007]/;
+
+  it('a table on a pipe and CSV keep the data but never write a raw ESC', async () => {
+    server.setMode({ kind: 'ansi' });
+    for (const args of [
+      ['customers', 'list'],
+      ['customers', 'list', '-o', 'csv'],
+      ['accounts', 'get', 'hostile-acct'],
+    ]) {
+      const result = await tango(args);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout).not.toMatch(/\u001b/);
+      expect(result.stdout).toContain('Evil\u241b]0;pwned');
+    }
+  });
+
+  it('JSON stays exact', async () => {
+    server.setMode({ kind: 'ansi' });
+    const result = await tango(['customers', 'list', '--json']);
+    expect(JSON.parse(result.stdout)[0].displayName).toBe(HOSTILE_TEXT);
+  });
+
+  it('an error message and its field errors are shown escaped on stderr', async () => {
+    server.setMode({ kind: 'ansi' });
+    const result = await tango(['customers', 'get', 'nosuch-customer']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(RAW);
+    expect(result.stderr).toContain('Refused: Evil\\u001b]0;pwned\\u0007\\u001b[2J\\u000dName\\u009b31m');
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, REPO_ROOT, tempConfigDir } from '../support/tango.js';
 
-const HEAVY = ['undici', '@inquirer', 'cli-table3', 'conf', 'csv-stringify', 'csv-parse'];
+const HEAVY = ['undici', '@inquirer', 'cli-table3', 'proper-lockfile', 'csv-stringify', 'csv-parse'];
 let config: { dir: string; cleanup: () => void };
 
 beforeEach(() => {
@@ -78,7 +78,7 @@ describe('startup stays light', () => {
     const { urls, status } = importsOf(['config', 'set', 'output', 'json']);
 
     expect(status).toBe(0);
-    expect(packagesIn(urls)).toContain('conf');
+    expect(packagesIn(urls)).toContain('proper-lockfile');
   });
 
   // --query's parser and `tango api`'s code are for the runs that ask for them.
@@ -105,10 +105,10 @@ describe('startup stays light', () => {
     expect(sourcesIn(urls)).toEqual(expect.arrayContaining(API_WORK));
   });
 
-  it('reading a profile does not load conf; only writing does', () => {
+  it('reading a profile does not load the file lock; only writing does', () => {
     const { urls, status } = importsOf(['config', 'list']);
 
     expect(status).toBe(0);
-    expect(packagesIn(urls)).not.toContain('conf');
+    expect(packagesIn(urls)).not.toContain('proper-lockfile');
   });
 });

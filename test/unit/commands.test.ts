@@ -167,9 +167,11 @@ describe('accounts create', () => {
     });
   });
 
-  it('encodes the customer in the path', async () => {
-    const request = await dryRun(['accounts', 'create', 'a/b c', ...valid]);
-    expect(request.url).toBe('http://127.0.0.1:9/raas/v2/customers/a%2Fb%20c/accounts');
+  it('refuses a customer that is no identifier, naming the argument, before building any path', async () => {
+    const result = await tango(['accounts', 'create', 'a/b c', ...valid, '--dry-run', '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("argument 'customer'");
+    expect(result.stdout).toBe('');
   });
 });
 
@@ -322,7 +324,7 @@ describe('date bounds', () => {
     const result = await tango([
       'accounts',
       'list',
-      'x',
+      'acme-co',
       '--created-after',
       '2025-01-31',
       '--created-before',

@@ -228,3 +228,28 @@ describe('streaming page by page (--all)', () => {
     }
   });
 });
+
+describe('server text with terminal controls', () => {
+  const hostile = {
+    customerIdentifier: 'acme-corp',
+    displayName: 'Evil\u001b]0;pwned\u0007\u001b[2J\rName\u009b31m',
+    status: 'ACTIVE',
+    createdAt: '2025-01-01T00:00:00Z',
+  } as unknown as Customer;
+
+  it('a table at a terminal shows every control character escaped, cell by cell', async () => {
+    const { out, text } = output('table', { isTTY: true });
+    await out.list([hostile], customerView);
+    expect(text()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text()).toContain('Evil\\u001b]0;pwned');
+  });
+
+  it('a pipe keeps the data but never a raw ESC; JSON stays exact', async () => {
+    const plain = output('table');
+    await plain.out.list([hostile], customerView);
+    expect(plain.text()).not.toMatch(/\u001b/);
+    const json = output('json');
+    await json.out.list([hostile], customerView);
+    expect(JSON.parse(json.text())[0].displayName).toBe(hostile.displayName);
+  });
+});

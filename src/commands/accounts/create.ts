@@ -18,7 +18,7 @@ import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { printDryRun } from '../dry-run.js';
 import { orNotFound } from '../not-found.js';
-import { collect } from '../parse.js';
+import { byRule, collect } from '../parse.js';
 import { addOutcomeOption, checkOutcome, printCreated } from '../report-create.js';
 import { completeBody } from '../values.js';
 
@@ -36,7 +36,7 @@ interface CreateOptions {
 export function accountsCreateCommand(): Command {
   const command = new Command('create')
     .description('create an account under a customer')
-    .argument('<customer>', 'the customer identifier')
+    .argument('<customer>', 'the customer identifier', byRule('customerIdentifier'))
     .option('--identifier <id>', "the account identifier: 5-100 lowercase letters, digits or '-'")
     .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji')
     .option('--contact-email <email>', 'email address of the account representative, at most 100 characters')

@@ -4,11 +4,12 @@ import type { Context } from '../../context.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { orNotFound } from '../not-found.js';
+import { byRule } from '../parse.js';
 
 export function accountsGetCommand(): Command {
   return new Command('get')
     .description('show one account: balance, contact and funding emails')
-    .argument('<account>', 'the account identifier')
+    .argument('<account>', 'the account identifier', byRule('accountIdentifier'))
     .addHelpText(
       'after',
       examples(

@@ -27,7 +27,11 @@ interface ListOptions extends PageOptions {
 export function accountsListCommand(): Command {
   const command = new Command('list')
     .description("list a customer's accounts, or without <customer> every account of the platform")
-    .argument('[customer]', 'the customer identifier; leave out for all accounts (GET /accounts)')
+    .argument(
+      '[customer]',
+      'the customer identifier; leave out for all accounts (GET /accounts)',
+      byRule('customerIdentifier'),
+    )
     .option(
       '--status <status>',
       'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED',

@@ -11,7 +11,7 @@ import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { printDryRun } from '../dry-run.js';
 import { missingOnPath, orNotFound } from '../not-found.js';
-import { collect } from '../parse.js';
+import { byRule, collect } from '../parse.js';
 import { invalidValues } from '../values.js';
 
 interface UpdateOptions {
@@ -27,8 +27,8 @@ const FIELD_FLAGS = '--display-name, --contact-email, --funding-email or --clear
 export function accountsUpdateCommand(): Command {
   return new Command('update')
     .description("change an account's display name, contact email or funding emails")
-    .argument('<customer>', 'the customer identifier')
-    .argument('<account>', 'the account identifier')
+    .argument('<customer>', 'the customer identifier', byRule('customerIdentifier'))
+    .argument('<account>', 'the account identifier', byRule('accountIdentifier'))
     .option(
       '--display-name <name>',
       'a new friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji',

@@ -4,11 +4,12 @@ import type { Context } from '../../context.js';
 import { accountSummaryView, customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
 import { orNotFound } from '../not-found.js';
+import { byRule } from '../parse.js';
 
 export function customersGetCommand(): Command {
   return new Command('get')
     .description('show one customer and its accounts')
-    .argument('<customer>', 'the customer identifier')
+    .argument('<customer>', 'the customer identifier', byRule('customerIdentifier'))
     .addHelpText(
       'after',
       examples(

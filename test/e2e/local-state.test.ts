@@ -1,0 +1,94 @@
+/** The config folder and the embedded emulator's state under stress: many writers, damaged files, loose modes. */
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTango, tempConfigDir } from '../support/tango.js';
+
+let config: { dir: string; cleanup: () => void };
+beforeEach(() => {
+  config = tempConfigDir();
+});
+afterEach(() => config.cleanup());
+
+const tango = (args: string[], input?: string) => runTango(args, { configDir: config.dir, input, timeoutMs: 60_000 });
+const stored = () => JSON.parse(readFileSync(join(config.dir, 'config.json'), 'utf8')).profiles;
+
+describe('concurrent profile writers', () => {
+  it('20 config set and 20 auth login at once, for 40 profiles: all 40 are kept', async () => {
+    const runs = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0
+        ? tango(['config', 'set', 'timeout', String(10 + i), '--profile', `setter-${i}`])
+        : tango(
+            [
+              'auth',
+              'login',
+              '--profile',
+              `login-${i}`,
+              '--platform-name',
+              `platform-${i}`,
+              '--platform-key-stdin',
+              '--no-verify',
+            ],
+            `key-${i}\n`,
+          ),
+    );
+    const results = await Promise.all(runs);
+
+    for (const result of results) expect(result.stderr).not.toContain('Error');
+    expect(results.map((r) => r.code)).toEqual(Array(40).fill(0));
+    const profiles = stored();
+    expect(Object.keys(profiles)).toHaveLength(40);
+    expect(profiles['setter-0']).toEqual({ timeout: 10 });
+    expect(profiles['login-1']).toMatchObject({ platformName: 'platform-1', platformKey: 'key-1' });
+  }, 90_000);
+});
+
+describe('a damaged config.json', () => {
+  it('is exit 2 with its path and what to do, and is left as it was', async () => {
+    const file = join(config.dir, 'config.json');
+    writeFileSync(file, '{"profiles": {"default": {"env": "sand');
+    const result = await tango(['config', 'list']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`The config file ${file} is damaged`);
+    expect(result.stderr).toContain('tango auth login');
+    expect(result.stderr).not.toMatch(/SyntaxError|at JSON/);
+    expect(readFileSync(file, 'utf8')).toBe('{"profiles": {"default": {"env": "sand');
+  });
+});
+
+describe('a damaged local-emulator.json', () => {
+  it('is moved aside as local-emulator.json.corrupt-<time> and a fresh emulator starts, saying so', async () => {
+    writeFileSync(join(config.dir, 'local-emulator.json'), '{"customers": [');
+    const result = await tango(['--env', 'local', 'customers', 'list', '--json']);
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    const aside = readdirSync(config.dir).filter((name) => name.startsWith('local-emulator.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(config.dir, aside[0]!), 'utf8')).toBe('{"customers": [');
+    expect(result.stderr).toContain(`moved aside to ${join(config.dir, aside[0]!)}`);
+  });
+});
+
+describe('the config folder', () => {
+  it('is created 0700, and one open to group or world is tightened before a secret is written', async () => {
+    const nested = join(config.dir, 'nested');
+    const created = await runTango(['config', 'set', 'timeout', '5'], {
+      configDir: config.dir,
+      env: { TANGO_CONFIG_DIR: nested },
+    });
+    expect(created.code).toBe(0);
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
+
+    chmodSync(config.dir, 0o755);
+    const login = await tango(
+      ['auth', 'login', '--platform-name', 'acme', '--platform-key-stdin', '--no-verify'],
+      'secret-key\n',
+    );
+    expect(login.code).toBe(0);
+    expect(statSync(config.dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(config.dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(config.dir, 'config.json.lock'))).toBe(false);
+  });
+});
