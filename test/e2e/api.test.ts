@@ -212,6 +212,33 @@ describe('tango api --paginate', () => {
     expect(paged.stdout).toBe(listed.stdout);
   });
 
+  it('walks page numbers from 0 on a page-numbered list (low-balance alerts): every alert once, then stops', async () => {
+    const owner = await newCustomer();
+    const account = await newAccount(owner);
+    const path = `/customers/${owner}/accounts/${account}/lowbalance`;
+    for (let i = 0; i < 7; i += 1) {
+      const alert = {
+        balanceAlertDisplayName: `Low balance ${i}`,
+        balanceAlertThreshold: 100 + i,
+        balanceAlertNotification: [{ emailAddress: 'ops@example.com' }],
+      };
+      expect((await h.client().post(path, alert)).status).toBe(200); // the spec documents 200 for this create
+    }
+    h.emulator().resetStats();
+    const result = await tango([
+      'api',
+      path,
+      '--paginate',
+      '-F',
+      'elementsPerBlock=2',
+      '--query',
+      'balanceAlertThreshold',
+    ]);
+    expect(result.code).toBe(0);
+    expect(lines(result.stdout)).toEqual([100, 101, 102, 103, 104, 105, 106]);
+    expect(h.requestCount()).toBe(4); // pages 0 to 3, and none after the 7th alert
+  });
+
   it('asks for pages of 200 unless told otherwise, and --slurp gathers one array', async () => {
     const all = (await h.client().get<Account[]>('/accounts')).body;
     h.emulator().resetStats();

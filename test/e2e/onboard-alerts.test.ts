@@ -56,8 +56,9 @@ function planFile(plan: unknown): string {
   return file;
 }
 
+/** Progress lines on (TANGO_QUIET=0) although stderr is a pipe: the tests read them. */
 function tango(args: string[]) {
-  return runTango(args, { configDir: config.dir, env: tangoEnv(server, config.dir) });
+  return runTango(args, { configDir: config.dir, env: { ...tangoEnv(server, config.dir), TANGO_QUIET: '0' } });
 }
 
 /** The account's alerts as the emulator holds them: name, threshold, emails. */

@@ -252,15 +252,31 @@ async function* numberedPages(send: Send, spec: RequestSpec): AsyncGenerator<unk
     const items = Object.entries(wrapper).find(([key, value]) => key !== 'page' && Array.isArray(value))?.[1];
     if (!Array.isArray(items)) throw notAList(spec, 'a page: {page: {...}, <items>: [...]}');
     yield items;
-    const page = (wrapper.page ?? {}) as { number?: number; elementsPerBlock?: number; totalCount?: number };
-    const size = page.elementsPerBlock ?? items.length;
-    // Counted from the pages we asked for, never the server's own number: one that always says
-    // page 0 would otherwise be asked for page 1 forever.
-    const seen = (number + 1) * size;
-    if (items.length === 0 || size <= 0 || page.totalCount === undefined || seen >= page.totalCount) return;
+    if (items.length === 0 || isLastPage(wrapper.page, number, items.length)) return;
     if (pageNumber >= MAX_PAGES) throw tooManyPages(spec);
     number += 1;
   }
+}
+
+/**
+ * Whether page `number` (counted from the pages we asked for, never the server's own number: one
+ * that always says page 0 would otherwise be asked for page 1 forever) is the last. Tango pages in
+ * two shapes: `CollectionPageView` (`size`, `totalElements`, `totalPages`: low-balance alerts) and
+ * the orders' `{elementsPerBlock, resultCount, totalCount}`. A page that tells neither is the last.
+ */
+function isLastPage(page: unknown, number: number, itemCount: number): boolean {
+  const facts = (page ?? {}) as {
+    totalPages?: number;
+    size?: number;
+    totalElements?: number;
+    elementsPerBlock?: number;
+    totalCount?: number;
+  };
+  if (typeof facts.totalPages === 'number') return number + 1 >= facts.totalPages;
+  const total = facts.totalCount ?? facts.totalElements;
+  const size = facts.elementsPerBlock ?? facts.size ?? itemCount;
+  if (typeof total !== 'number' || size <= 0) return true;
+  return (number + 1) * size >= total;
 }
 
 /** The same stops as `--all` (src/api/tango.ts): a server must not lead --paginate on forever. */
