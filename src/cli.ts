@@ -70,7 +70,11 @@ function reportJson(error: unknown, io: IOStreams, argv: readonly string[]): num
   if (error instanceof CommanderError) {
     const code = commanderExitCode(error);
     if (code === ExitCode.ok) return code;
-    error = new UsageError(clipValues(error.message, argv).replace(/^error: /, '').trim());
+    error = new UsageError(
+      clipValues(error.message, argv)
+        .replace(/^error: /, '')
+        .trim(),
+    );
   }
   const object = errorObject(error, hintFor(error));
   io.writeErr(`${JSON.stringify(object)}\n`);
@@ -96,7 +100,7 @@ export function clipValues(message: string, argv: readonly string[]): string {
   for (const value of [...new Set(long)].sort((a, b) => b.length - a.length)) {
     clipped = clipped.split(value).join(echo(value));
   }
-  return clipped.replace(/'([^]*?)'(?=[\s.,;:)]|$)/g, (quoted, inner: string) =>
+  return clipped.replace(/'([\s\S]*?)'(?=[\s.,;:)]|$)/g, (quoted, inner: string) =>
     inner.length > ECHO_LIMIT ? `'${echo(inner)}'` : quoted,
   );
 }

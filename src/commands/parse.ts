@@ -101,7 +101,8 @@ export const NOT_EMPTY = 'It must not be empty or only spaces';
 export function refuseEmptyValues(commands: readonly Command[]): void {
   for (const command of commands) {
     for (const option of command.options) {
-      if (option.required || option.optional) refuseEmpty(option, `${NOT_EMPTY}; leave the option out for its default.`);
+      if (option.required || option.optional)
+        refuseEmpty(option, `${NOT_EMPTY}; leave the option out for its default.`);
     }
     for (const argument of command.registeredArguments) refuseEmpty(argument, `${NOT_EMPTY}.`);
   }

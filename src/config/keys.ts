@@ -42,7 +42,9 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
 export function configKey(name: string): ConfigKey {
   const key = CONFIG_KEYS[name];
   if (!key) {
-    throw new UsageError(`"${echo(name)}" is not a setting`, { hint: `settings: ${Object.keys(CONFIG_KEYS).join(', ')}` });
+    throw new UsageError(`"${echo(name)}" is not a setting`, {
+      hint: `settings: ${Object.keys(CONFIG_KEYS).join(', ')}`,
+    });
   }
   return key;
 }

@@ -70,7 +70,16 @@ describe('the completion cache', () => {
 
   it('stores only identifiers that pass their rule: what a server sends is offered to a shell', () => {
     const scope = { env, profile: 'default' };
-    const hostileIds = ['..', '../etc', 'acme', 'a'.repeat(101), '$(rm -rf ~)', 'acme corp', 'ünïcode', '\u001b[2Jacme'];
+    const hostileIds = [
+      '..',
+      '../etc',
+      'acme',
+      'a'.repeat(101),
+      '$(rm -rf ~)',
+      'acme corp',
+      'ünïcode',
+      '\u001b[2Jacme',
+    ];
     rememberCustomers(scope, ['acme-corp', ...hostileIds]);
     remember(scope, 'account', ['acme-main', 'Acme-Main', ...hostileIds]);
     remember(scope, 'alert', ['3f2a6c1e-8b7d-4e5f-9a0b-1c2d3e4f5a6b', 'not-a-uuid', 'acme-main']);
