@@ -8,17 +8,14 @@
 
 const Agent = require('undici/lib/dispatcher/agent.js');
 const apiRequest = require('undici/lib/api/api-request.js');
-const { InvalidArgumentError } = require('undici/lib/core/errors.js');
 const util = require('undici/lib/core/util.js');
 
-/**
- * undici's top-level request(url, options), as index.js builds it, for a caller that always
- * names its dispatcher (tango does: there is no global one here, so nothing touches Node's).
- */
-function request(url, options) {
-  if (!options || !options.dispatcher) throw new InvalidArgumentError('tango: request() needs a dispatcher');
+/** undici's top-level request(url, options), as its index.js builds it. */
+function request(url, options = {}) {
   const { origin, pathname, search } = util.parseURL(url);
-  return apiRequest.call(options.dispatcher, {
+  // Without one named, undici's global Agent (the OAuth token request), loaded only then.
+  const dispatcher = options.dispatcher ?? require('undici/lib/global.js').getGlobalDispatcher();
+  return apiRequest.call(dispatcher, {
     ...options,
     origin,
     path: search ? `${pathname}${search}` : pathname,

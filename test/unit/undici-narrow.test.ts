@@ -92,9 +92,12 @@ describe('the narrowed undici the bundle uses', () => {
       }
     });
 
-    it('refuses a request that names no dispatcher, rather than reaching for a global one', () => {
+    it("without a dispatcher, sends through undici's global Agent, as undici's own request() does", async () => {
       const { request } = require(join(SHIMS, 'narrow.cjs'));
-      expect(() => request(`${origin}/x`, {})).toThrow(/needs a dispatcher/);
+      const response = await request(`${origin}/oauth/token`, { method: 'POST', body: 'grant_type=password' });
+      expect(response.statusCode).toBe(201);
+      await response.body.text();
+      expect(seen.at(-1)).toEqual({ method: 'POST', url: '/oauth/token', body: 'grant_type=password' });
     });
   });
 });
