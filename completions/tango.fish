@@ -315,6 +315,8 @@ function __tango_flags -a path
                 --if-not-exists 'succeed when the customer already exists with the same display name' \
                 --dry-run 'print the request that would be sent, and send nothing' \
                 --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -441,6 +443,8 @@ function __tango_flags -a path
                 --if-not-exists 'succeed when the account already exists under this customer with the same values' \
                 --dry-run 'print the request that would be sent, and send nothing' \
                 --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -471,6 +475,8 @@ function __tango_flags -a path
                 --funding-email 'funding notification address; the list given replaces the old one (repeatable)' \
                 --clear-funding-emails 'remove every funding notification address' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -503,6 +509,8 @@ function __tango_flags -a path
                 --concurrency 'rows sent at once, 1-16; the global --rate still caps requests per second' \
                 --report 'write every row\'s outcome to this .json or .csv file (then stdout stays empty)' \
                 --dry-run 'check the file and print what would be created; send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -617,6 +625,8 @@ function __tango_flags -a path
                 --email 'send the alert to this address (repeatable)' \
                 --if-not-exists 'succeed when the account already has an alert of this name and threshold' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -647,6 +657,8 @@ function __tango_flags -a path
                 --email 'send the alert to this address (repeatable); the list given replaces the old one' \
                 --clear-emails 'remove every address from the alert' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -713,6 +725,8 @@ function __tango_flags -a path
                 --paginate 'follow every page of a GET (cursors, or page numbers), printing items as ndjson' \
                 --slurp 'with --paginate: every item in one JSON array' \
                 --retry-post 'retry a POST on 429, 5xx and network errors: your promise that repeating it is safe' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -851,6 +865,8 @@ function __tango_flags -a path
             printf '%s\t%s\n' \
                 --plan 'onboard from a JSON plan file ("-" reads stdin), without prompts' \
                 --dry-run 'show what would be created and the equivalent commands; send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -1290,6 +1306,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'customers create|--outcome'
             echo 'none'
+        case 'customers create|-y' 'customers create|--yes'
+            echo 'none'
         case 'customers create|-h' 'customers create|--help'
             echo 'none'
         case 'accounts|-h' 'accounts|--help'
@@ -1346,6 +1364,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts create|--outcome'
             echo 'none'
+        case 'accounts create|-y' 'accounts create|--yes'
+            echo 'none'
         case 'accounts create|-h' 'accounts create|--help'
             echo 'none'
         case 'accounts update|--display-name'
@@ -1358,6 +1378,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts update|--dry-run'
             echo 'none'
+        case 'accounts update|-y' 'accounts update|--yes'
+            echo 'none'
         case 'accounts update|-h' 'accounts update|--help'
             echo 'none'
         case 'accounts import|-f' 'accounts import|--file'
@@ -1369,6 +1391,8 @@ function __tango_option -a path flag
         case 'accounts import|--report'
             echo 'required file'
         case 'accounts import|--dry-run'
+            echo 'none'
+        case 'accounts import|-y' 'accounts import|--yes'
             echo 'none'
         case 'accounts import|-h' 'accounts import|--help'
             echo 'none'
@@ -1402,6 +1426,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'alerts create|--dry-run'
             echo 'none'
+        case 'alerts create|-y' 'alerts create|--yes'
+            echo 'none'
         case 'alerts create|-h' 'alerts create|--help'
             echo 'none'
         case 'alerts update|--display-name'
@@ -1413,6 +1439,8 @@ function __tango_option -a path flag
         case 'alerts update|--clear-emails'
             echo 'none'
         case 'alerts update|--dry-run'
+            echo 'none'
+        case 'alerts update|-y' 'alerts update|--yes'
             echo 'none'
         case 'alerts update|-h' 'alerts update|--help'
             echo 'none'
@@ -1435,6 +1463,8 @@ function __tango_option -a path flag
         case 'api|--slurp'
             echo 'none'
         case 'api|--retry-post'
+            echo 'none'
+        case 'api|-y' 'api|--yes'
             echo 'none'
         case 'api|-h' 'api|--help'
             echo 'none'
@@ -1467,6 +1497,8 @@ function __tango_option -a path flag
         case 'onboard|--plan'
             echo 'required file'
         case 'onboard|--dry-run'
+            echo 'none'
+        case 'onboard|-y' 'onboard|--yes'
             echo 'none'
         case 'onboard|-h' 'onboard|--help'
             echo 'none'

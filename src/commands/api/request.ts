@@ -10,6 +10,7 @@ import type { Context } from '../../context.js';
 import { MAX_RESULTS_LIMIT } from '../../domain/rules.js';
 import { ApiError, UnexpectedAnswerError, UsageError } from '../../errors.js';
 import { escapeControls } from '../../output/render.js';
+import { confirmWrite } from '../confirm-write.js';
 import { readInput } from '../read-input.js';
 import { buildObject, type Field, parseField, queryPairs } from './fields.js';
 import type { ApiOptions } from './index.js';
@@ -22,6 +23,7 @@ export async function sendApiRequest(
   opts: ApiOptions,
 ): Promise<void> {
   const spec = await buildRequest(ctx, methodOrPath, pathArgument, opts);
+  if (spec.method !== 'GET') await confirmWrite(ctx, `${spec.method} ${spec.path}`, opts.yes);
   const api = await ctx.api();
   const send: Send = async (request) => {
     const result = await api.send<unknown>(request);
