@@ -62,13 +62,22 @@ export interface Context {
    * on the signal but lets those in flight finish (an import's rows). Use instead of `api()`.
    */
   apiFinishingInFlight(): Promise<TangoApi>;
-  /** A client for other credentials than the resolved ones (auth login verifies before storing). */
-  apiWith(credentials: Credentials, authUrl?: string): Promise<TangoApi>;
+  /**
+   * A client for other credentials than the resolved ones, and optionally another server (auth
+   * login verifies what was typed, against the environment chosen at its prompt, before storing).
+   */
+  apiWith(credentials: Credentials, server?: ServerOverride): Promise<TangoApi>;
   /** The customer, account and alert identifiers this command printed; the completion cache learns them. */
   readonly shown: ShownIdentifiers;
   /** Runs `fn` when the command ends, first registered last run. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
+}
+
+/** A server other than the resolved one: its base URL and, for OAuth, its token URL. */
+export interface ServerOverride {
+  baseUrl?: string;
+  authUrl?: string;
 }
 
 export function globalOptions(cmd: Command): { opts: GlobalOptions; source: OptionSource } {
@@ -166,7 +175,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       finishing ??= connect(context, outside, profileName, { finishInFlight: true });
       return finishing;
     },
-    apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl }),
+    apiWith: (credentials, server = {}) => connect(context, outside, profileName, { credentials, ...server }),
     shown,
     onClose: (fn) => closers.push(fn),
     close: async () => {
@@ -176,9 +185,8 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
   return context;
 }
 
-interface ConnectOptions {
+interface ConnectOptions extends ServerOverride {
   credentials?: Credentials;
-  authUrl?: string;
   finishInFlight?: boolean;
 }
 
@@ -187,10 +195,10 @@ async function connect(
   context: Context,
   outside: ContextIO,
   profileName: string,
-  { credentials: override, authUrl, finishInFlight = false }: ConnectOptions = {},
+  { credentials: override, authUrl, baseUrl: otherServer, finishInFlight = false }: ConnectOptions = {},
 ): Promise<TangoApi> {
   const { settings, log } = context;
-  let baseUrl = settings.baseUrl.value;
+  let baseUrl = otherServer ?? settings.baseUrl.value;
   let credentials = override ?? settings.credentials;
   if (settings.env.value === 'local') {
     const { startEmbeddedEmulator } = await import('./emulator/embedded.js');
