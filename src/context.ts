@@ -16,6 +16,7 @@ import {
   type Credentials,
   type GlobalOptions,
   type OptionSource,
+  checkOutputFlags,
   quietWanted,
   resolveSettings,
   type Settings,
@@ -94,6 +95,7 @@ function chatterWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: IOStream
 
 export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): Context {
   const { opts, source } = globalOptions(cmd);
+  checkOutputFlags(opts, source);
   const env = outside.env;
   const store = new ProfileStore(env);
   const profileName = opts.profile || 'default';
