@@ -14,9 +14,9 @@ import type { TangoApi } from './api/tango.js';
 import { ShownIdentifiers } from './completion/cache.js';
 import {
   type Credentials,
+  checkOutputFlags,
   type GlobalOptions,
   type OptionSource,
-  checkOutputFlags,
   quietWanted,
   resolveSettings,
   type Settings,
@@ -178,6 +178,25 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
   return context;
 }
 
+/**
+ * TANGO_PLATFORM_* (or the OAuth variables) beat every stored profile: right for a script, a surprise
+ * for someone who chose a profile by name (--profile, TANGO_PROFILE) and gets another platform.
+ */
+function warnIfVariablesBeatProfile(settings: Settings, credentials: Credentials, log: Logger): void {
+  const { profile } = settings;
+  if (profile.source === 'default') return;
+  const variables =
+    credentials.kind === 'basic'
+      ? credentials.platformName.source === 'env' && 'TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY'
+      : credentials.clientId.source === 'env' &&
+        'TANGO_CLIENT_ID, TANGO_CLIENT_SECRET, TANGO_USERNAME and TANGO_PASSWORD';
+  if (!variables) return;
+  const chosen = profile.source === 'env' ? 'TANGO_PROFILE' : '--profile';
+  log.warn(
+    `${variables} are set: their credentials are used, not those of profile "${profile.value}" (chosen with ${chosen}). Unset them to use the profile's.`,
+  );
+}
+
 interface ConnectOptions {
   credentials?: Credentials;
   authUrl?: string;
@@ -212,6 +231,7 @@ async function connect(
     log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);
+  if (!override && settings.env.value !== 'local') warnIfVariablesBeatProfile(settings, credentials, log);
   const { createApiClient } = await import('./api/client.js');
   const persistToken = !override && credentials.kind === 'oauth' && credentials.clientId.source === 'profile';
   const client = createApiClient({
