@@ -15,7 +15,7 @@ import { customersCommand } from './commands/customers/index.js';
 import { emulatorCommand } from './commands/emulator/index.js';
 import { helpCommand } from './commands/help.js';
 import { onboardCommand } from './commands/onboard.js';
-import { bySetting } from './commands/parse.js';
+import { bySetting, refuseEmptyValues } from './commands/parse.js';
 import { completeWith } from './completion/values.js';
 import { ENV_NAMES } from './config/environments.js';
 import { NUMBER_SETTINGS } from './config/limits.js';
@@ -51,6 +51,7 @@ export function buildProgram(): Command {
   program.addCommand(emulatorCommand());
   program.addCommand(completionCommand());
   program.addCommand(helpCommand(program));
+  refuseEmptyValues(allCommands(program));
   return program;
 }
 

@@ -7,6 +7,7 @@ import { Agent, type Dispatcher, request } from 'undici';
 import {
   ApiError,
   CliError,
+  echo,
   InterruptedError,
   NetworkError,
   type NetworkFacts,
@@ -257,7 +258,7 @@ export class HttpClient {
         const location = headerValue(answer.headers.location) ?? '(no Location)';
         throw new UnexpectedAnswerError(
           { kind: 'redirect', method: spec.method, url, status: answer.status, location },
-          `answered ${answer.status}, redirecting to ${location.slice(0, 200)}`,
+          `answered ${answer.status}, redirecting to ${echo(location)}`,
           { requestId },
         );
       }
@@ -427,7 +428,7 @@ function parseSuccess<T>(answer: Answer, spec: RequestSpec, url: string, request
     throw new UnexpectedAnswerError(
       { kind: 'not-json', method: spec.method, url, status: answer.status },
       `answered ${answer.status} with a body that is not JSON`,
-      { details: [answer.text.slice(0, 200)], requestId },
+      { details: [echo(answer.text)], requestId },
     );
   }
 }
