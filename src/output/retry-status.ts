@@ -47,7 +47,10 @@ export function createRetryStatus({ mode, color, columns, write }: RetryStatusOp
     waiting(notice: RetryWait): void {
       if (mode === 'off') return;
       const message = retryMessage(notice);
-      if (mode === 'lines') return write(`${paint.yellow(message)}\n`);
+      if (mode === 'lines') {
+        write(`${paint.yellow(message)}\n`);
+        return;
+      }
       waiting.add(notice);
       const fitted = columns && message.length >= columns ? `${message.slice(0, columns - 2)}…` : message;
       write(`${CLEAR_LINE}${paint.yellow(fitted)}`);
