@@ -115,7 +115,7 @@ describe('plain text through Output', () => {
 
 describe('credentials from the environment beside a chosen profile', () => {
   /** `customers list` against the sandbox, answered once. */
-  function listCustomers(args: string[], env: Record<string, string> = {}) {
+  function listCustomers(args: string[], env: Record<string, string | undefined> = {}) {
     world.agent().get(SANDBOX).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
     return runInProcess([...args, 'customers', 'list', '--json'], {
       env: { TANGO_CONFIG_DIR: world.configDir(), NO_COLOR: '1', ...credentials, ...env },
@@ -154,8 +154,8 @@ describe('credentials from the environment beside a chosen profile', () => {
       .intercept({ path: '/oauth/token', method: 'POST' })
       .reply(200, { access_token: 'token', token_type: 'Bearer', expires_in: 86400 });
     const result = await listCustomers(['-p', 'ops'], {
-      TANGO_PLATFORM_NAME: '',
-      TANGO_PLATFORM_KEY: '',
+      TANGO_PLATFORM_NAME: undefined,
+      TANGO_PLATFORM_KEY: undefined,
       TANGO_CLIENT_ID: 'client',
       TANGO_CLIENT_SECRET: 'secret',
       TANGO_USERNAME: 'svc',
