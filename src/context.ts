@@ -59,6 +59,11 @@ export interface Context {
   readonly canPrompt: boolean;
   /** Asks a person; only when canPrompt. */
   prompter(): Promise<Prompter>;
+  /**
+   * A Prompter that still asks once Ctrl-C has stopped the work (prompter()'s questions end with
+   * the signal): the wizard's offer to save its answers. Ctrl-C at its question is a "no".
+   */
+  prompterAfterInterrupt(): Promise<Prompter>;
   api(): Promise<TangoApi>;
   /**
    * A client whose requests are not abandoned on Ctrl-C, for work that stops starting requests
@@ -163,6 +168,18 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
   let api: Promise<TangoApi> | undefined;
   let finishing: Promise<TangoApi> | undefined;
 
+  const makePrompter = (signal: AbortSignal | undefined): Promise<Prompter> =>
+    outside.prompter
+      ? Promise.resolve(outside.prompter)
+      : import('./output/prompter.js').then(({ inquirerPrompter }) =>
+          inquirerPrompter({
+            input: io.stdin,
+            output: io.promptOutput,
+            signal,
+            color: io.colorOn('stderr', opts.color),
+          }),
+        );
+
   const context: Context = {
     get settings() {
       return resolved();
@@ -175,18 +192,10 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     signal: outside.signal,
     canPrompt: promptAllowed(opts, env, io),
     prompter: () => {
-      prompter ??= outside.prompter
-        ? Promise.resolve(outside.prompter)
-        : import('./output/prompter.js').then(({ inquirerPrompter }) =>
-            inquirerPrompter({
-              input: io.stdin,
-              output: io.promptOutput,
-              signal: outside.signal,
-              color: io.colorOn('stderr', opts.color),
-            }),
-          );
+      prompter ??= makePrompter(outside.signal);
       return prompter;
     },
+    prompterAfterInterrupt: () => makePrompter(undefined),
     api: () => {
       api ??= connect(context, outside, profileName, { retries });
       return api;
