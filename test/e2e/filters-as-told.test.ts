@@ -30,7 +30,9 @@ beforeAll(async () => {
 describe('list filters do what their help says', () => {
   it('accounts list --display-name: part of the name, ignoring case', async () => {
     const help = await harness.tango(['accounts', 'list', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('only accounts whose display name contains this (ignoring case)');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      'only accounts whose display name contains this (ignoring case)',
+    );
 
     const rows = json<Array<Record<string, string>>>(
       await harness.tango(['accounts', 'list', customer, '--display-name', 'wELL', '--json']),
