@@ -151,7 +151,8 @@ async function chooseKind(ctx: Context, opts: LoginOptions): Promise<Kind> {
 async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
   if ((await chooseKind(ctx, opts)) === 'oauth') return gatherOAuth(ctx, opts);
   const { secretFromStdin } = await import('../../config/secrets.js');
-  const piped = (flag: string, example: string) => secretFromStdin(() => ctx.io.readStdin(flag, example), flag);
+  const piped = (flag: string, example: string) =>
+    secretFromStdin(() => ctx.io.readStdin(flag, example), flag, 'the platform key');
   if (!ctx.canPrompt && !opts.platformName) {
     throw missingFlags(['--platform-name', ...(opts.platformKeyStdin ? [] : ['--platform-key-stdin'])]);
   }
