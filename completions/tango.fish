@@ -204,6 +204,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -231,6 +232,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -272,6 +274,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -297,6 +300,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -329,6 +333,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -356,6 +361,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -397,6 +403,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -422,6 +429,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -457,6 +465,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -489,6 +498,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -523,6 +533,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -550,6 +561,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -582,6 +594,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -607,6 +620,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -639,6 +653,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -671,6 +686,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -698,6 +714,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -739,6 +756,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -764,6 +782,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -799,6 +818,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -825,6 +845,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -852,6 +873,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -883,6 +905,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -908,6 +931,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -933,6 +957,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -958,6 +983,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -983,6 +1009,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1008,6 +1035,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1033,6 +1061,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1060,6 +1089,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1100,6 +1130,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1128,6 +1159,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1157,6 +1189,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1184,6 +1217,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1209,6 +1243,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1242,6 +1277,8 @@ function __tango_option -a path flag
             echo 'none'
         case '|--fields'
             echo 'required free'
+        case '|--csv-raw'
+            echo 'none'
         case '|--query'
             echo 'required free'
         case '|--no-color'

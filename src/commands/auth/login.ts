@@ -65,6 +65,7 @@ export function authLoginCommand(): Command {
 }
 
 async function login(ctx: Context, opts: LoginOptions): Promise<void> {
+  await recoverDamagedStore(ctx);
   const profile = ctx.settings.profile.value;
   if (opts.authUrl) {
     const { checkBaseUrl } = await import('../../config/settings.js');
@@ -108,6 +109,21 @@ async function confirmReplacing(ctx: Context, profile: string, yes: boolean | un
       hint: `log in to another profile with --profile <name>, or replace these with --yes`,
     });
   }
+}
+
+/**
+ * A damaged config file never stops a login: it is moved aside (kept as it was) and the profiles
+ * still readable in it are carried into a fresh one, said on stderr, before anything else reads it.
+ */
+async function recoverDamagedStore(ctx: Context): Promise<void> {
+  const recovery = await ctx.store.recoverDamaged();
+  if (!recovery) return;
+  const kept = recovery.kept.length
+    ? `kept the profiles it could read: ${recovery.kept.join(', ')}`
+    : 'no profile in it could be read';
+  ctx.log.warn(
+    `The config file ${ctx.store.path} was damaged (${recovery.why}); moved it aside to ${recovery.movedTo} and ${kept}.`,
+  );
 }
 
 /** What a profile keeps of OAuth credentials; all undefined (removed) for a Basic login. */
