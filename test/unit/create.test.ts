@@ -202,9 +202,9 @@ describe('createAccount', () => {
     expect(result).toEqual({ outcome: 'existed', resource: account });
   });
 
-  it('with ifNotExists, refuses an account of that identifier under another customer, naming it', async () => {
+  it('with ifNotExists, refuses an account of that identifier under another customer, naming it, though this one has others', async () => {
     answer('POST', '/customers/acme-co/accounts', { status: 409, body: conflictBody });
-    answer('GET', '/customers/acme-co', { status: 200, body: owner([]) });
+    answer('GET', '/customers/acme-co', { status: 200, body: owner(['acme-other']) });
     answer('GET', '/accounts/acme-main', { status: 200, body: account });
     const error = (await rejection(createAccount(api, 'acme-co', accountBody, { ifNotExists: true }))) as ConflictError;
     expect(error.exitCode).toBe(ExitCode.conflict);
