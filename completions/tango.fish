@@ -204,6 +204,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -231,6 +232,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -272,6 +274,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -297,6 +300,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -329,6 +333,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -356,6 +361,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -397,6 +403,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -422,6 +429,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -457,6 +465,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -489,6 +498,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -523,6 +533,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -550,6 +561,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -582,6 +594,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -607,6 +620,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -639,6 +653,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -671,6 +686,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -698,6 +714,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -739,6 +756,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -764,6 +782,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -797,6 +816,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -823,6 +843,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -850,6 +871,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -881,6 +903,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -906,6 +929,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -931,6 +955,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -956,6 +981,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -981,6 +1007,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1006,6 +1033,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1031,6 +1059,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1058,6 +1087,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1098,6 +1128,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1126,6 +1157,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1155,6 +1187,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1182,6 +1215,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1207,6 +1241,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1240,6 +1275,8 @@ function __tango_option -a path flag
             echo 'none'
         case '|--fields'
             echo 'required free'
+        case '|--csv-raw'
+            echo 'none'
         case '|--query'
             echo 'required free'
         case '|--no-color'
