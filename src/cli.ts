@@ -5,7 +5,7 @@
 import { type Command, CommanderError } from 'commander';
 import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
-import { CliError, ExitCode, UsageError } from './errors.js';
+import { CliError, ExitCode, FindingExit, UsageError } from './errors.js';
 import { hintFor } from './hints.js';
 import { errorObject, wantsJsonErrors } from './output/error-object.js';
 import { IOStreams } from './output/iostreams.js';
@@ -28,6 +28,8 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
     await program.parseAsync([...argv], { from: 'user' });
     return outside.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
   } catch (error) {
+    // The command printed its finding (tango diff); the exit code says the rest.
+    if (error instanceof FindingExit) return error.exitCode;
     const verbose = argv.includes('--verbose') || argv.includes('-v') || outside.env.TANGO_DEBUG === '1';
     if (jsonErrors) return reportJson(error, io);
     return await report(error, io, colorFlag(program), verbose);

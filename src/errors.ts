@@ -11,6 +11,7 @@ export const ExitCode = {
   conflict: 5,
   unavailable: 6,
   network: 7,
+  differences: 8,
   interrupted: 130,
 } as const;
 
@@ -25,6 +26,7 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.conflict, 'conflict: the identifier already exists'],
   [ExitCode.unavailable, 'rate-limited or unavailable after retries (429, 502, 503, 504)'],
   [ExitCode.network, 'network error or timeout'],
+  [ExitCode.differences, 'differences found (`tango diff`: the live state differs from the file)'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
 ];
 
@@ -72,6 +74,18 @@ export class QueryError extends UsageError {
     this.name = 'QueryError';
     this.expression = facts.expression;
     this.position = facts.position;
+  }
+}
+
+/**
+ * Not a failure: the command has printed what it found and its exit code says the rest (`tango
+ * diff`: 8 when the live state differs from the file, 5 when a difference cannot be applied).
+ * Nothing more is printed for it.
+ */
+export class FindingExit extends CliError {
+  constructor(exitCode: ExitCodeValue, message: string) {
+    super(exitCode, message);
+    this.name = 'FindingExit';
   }
 }
 

@@ -29,6 +29,7 @@ export type ErrorKind =
   | 'conflict'
   | 'unavailable'
   | 'network'
+  | 'differences'
   | 'interrupted';
 
 /** The `kind` of each exit code: a name a script can switch on without a table of numbers. */
@@ -40,6 +41,7 @@ export const ERROR_KINDS: Record<Exclude<ExitCodeValue, 0>, ErrorKind> = {
   [ExitCode.conflict]: 'conflict',
   [ExitCode.unavailable]: 'unavailable',
   [ExitCode.network]: 'network',
+  [ExitCode.differences]: 'differences',
   [ExitCode.interrupted]: 'interrupted',
 };
 
