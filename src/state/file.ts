@@ -42,6 +42,7 @@ import {
   STATE_VERSION,
   type StateSource,
 } from './types.js';
+import { loadYaml } from './yaml.js';
 
 const NOUN = 'state field';
 const TOP_KEYS = ['$schema', 'version', 'customers'];
@@ -221,7 +222,7 @@ export async function parseText(text: string, source: StateSource): Promise<unkn
     }
   }
   // Loaded only here: commands that never read or write YAML never pay for the parser.
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = await loadYaml();
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length) {
     throw new UsageError(`${source.name} is not valid YAML; nothing was sent.`, {
