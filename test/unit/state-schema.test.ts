@@ -16,16 +16,14 @@ const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
 addFormats.default(ajv);
 const validate = ajv.compile(schema);
 
-/** The state files in docs/state.md: its ```yaml and ```json blocks that hold a version. */
+/** The state files in docs/state.md: its ```yaml and ```json blocks whose document has a `version`. */
 function docExamples(): Array<[string, unknown]> {
   const text = readFileSync(join(REPO_ROOT, 'docs/state.md'), 'utf8');
   const blocks = [...text.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)];
   return blocks
-    .filter(([, , body]) => /version/.test(body ?? ''))
-    .map(([, language, body], index) => [
-      `example ${index + 1} (${language})`,
-      language === 'json' ? JSON.parse(body ?? '') : parseYaml(body ?? ''),
-    ]);
+    .map(([, language, body]): unknown => (language === 'json' ? JSON.parse(body ?? '') : parseYaml(body ?? '')))
+    .filter((document) => typeof document === 'object' && document !== null && 'version' in document)
+    .map((document, index) => [`example ${index + 1}`, document]);
 }
 
 const account = { accountIdentifier: 'acme-main', displayName: 'Acme Main', contactEmail: 'ops@acme.example' };
