@@ -324,6 +324,8 @@ function __tango_flags -a path
                 --if-not-exists 'succeed when the customer already exists with the same display name' \
                 --dry-run 'print the request that would be sent, and send nothing' \
                 --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -450,6 +452,8 @@ function __tango_flags -a path
                 --if-not-exists 'succeed when the account already exists under this customer with the same values' \
                 --dry-run 'print the request that would be sent, and send nothing' \
                 --outcome 'with -o json or ndjson, print {"outcome": "created" or "existed", "resource": <the API object>}' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -480,6 +484,8 @@ function __tango_flags -a path
                 --funding-email 'funding notification address; the list given replaces the old one (repeatable)' \
                 --clear-funding-emails 'remove every funding notification address' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -512,6 +518,8 @@ function __tango_flags -a path
                 --concurrency 'rows sent at once, 1-16; the global --rate still caps requests per second' \
                 --report 'write every row\'s outcome to this .json or .csv file (then stdout stays empty)' \
                 --dry-run 'check the file and print what would be created; send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -626,6 +634,8 @@ function __tango_flags -a path
                 --email 'send the alert to this address (repeatable)' \
                 --if-not-exists 'succeed when the account already has an alert of this name and threshold' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -656,6 +666,8 @@ function __tango_flags -a path
                 --email 'send the alert to this address (repeatable); the list given replaces the old one' \
                 --clear-emails 'remove every address from the alert' \
                 --dry-run 'print the request that would be sent, and send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -722,6 +734,8 @@ function __tango_flags -a path
                 --paginate 'follow every page of a GET (cursors, or page numbers), printing items as ndjson' \
                 --slurp 'with --paginate: every item in one JSON array' \
                 --retry-post 'retry a POST on 429, 5xx and network errors: your promise that repeating it is safe' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -860,6 +874,8 @@ function __tango_flags -a path
             printf '%s\t%s\n' \
                 --plan 'onboard from a JSON plan file ("-" reads stdin), without prompts' \
                 --dry-run 'show what would be created and the equivalent commands; send nothing' \
+                -y 'do not ask before writing to production (asked only at a terminal)' \
+                --yes 'do not ask before writing to production (asked only at a terminal)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -1385,6 +1401,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'customers create|--outcome'
             echo 'none'
+        case 'customers create|-y' 'customers create|--yes'
+            echo 'none'
         case 'customers create|-h' 'customers create|--help'
             echo 'none'
         case 'accounts|-h' 'accounts|--help'
@@ -1441,6 +1459,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts create|--outcome'
             echo 'none'
+        case 'accounts create|-y' 'accounts create|--yes'
+            echo 'none'
         case 'accounts create|-h' 'accounts create|--help'
             echo 'none'
         case 'accounts update|--display-name'
@@ -1453,6 +1473,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'accounts update|--dry-run'
             echo 'none'
+        case 'accounts update|-y' 'accounts update|--yes'
+            echo 'none'
         case 'accounts update|-h' 'accounts update|--help'
             echo 'none'
         case 'accounts import|-f' 'accounts import|--file'
@@ -1464,6 +1486,8 @@ function __tango_option -a path flag
         case 'accounts import|--report'
             echo 'required file'
         case 'accounts import|--dry-run'
+            echo 'none'
+        case 'accounts import|-y' 'accounts import|--yes'
             echo 'none'
         case 'accounts import|-h' 'accounts import|--help'
             echo 'none'
@@ -1497,6 +1521,8 @@ function __tango_option -a path flag
             echo 'none'
         case 'alerts create|--dry-run'
             echo 'none'
+        case 'alerts create|-y' 'alerts create|--yes'
+            echo 'none'
         case 'alerts create|-h' 'alerts create|--help'
             echo 'none'
         case 'alerts update|--display-name'
@@ -1508,6 +1534,8 @@ function __tango_option -a path flag
         case 'alerts update|--clear-emails'
             echo 'none'
         case 'alerts update|--dry-run'
+            echo 'none'
+        case 'alerts update|-y' 'alerts update|--yes'
             echo 'none'
         case 'alerts update|-h' 'alerts update|--help'
             echo 'none'
@@ -1530,6 +1558,8 @@ function __tango_option -a path flag
         case 'api|--slurp'
             echo 'none'
         case 'api|--retry-post'
+            echo 'none'
+        case 'api|-y' 'api|--yes'
             echo 'none'
         case 'api|-h' 'api|--help'
             echo 'none'
@@ -1562,6 +1592,8 @@ function __tango_option -a path flag
         case 'onboard|--plan'
             echo 'required file'
         case 'onboard|--dry-run'
+            echo 'none'
+        case 'onboard|-y' 'onboard|--yes'
             echo 'none'
         case 'onboard|-h' 'onboard|--help'
             echo 'none'

@@ -5,7 +5,7 @@
 import { type Command, CommanderError } from 'commander';
 import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
-import { CliError, ExitCode, FindingExit, UsageError } from './errors.js';
+import { CliError, ECHO_LIMIT, ExitCode, echo, FindingExit, UsageError } from './errors.js';
 import { hintFor } from './hints.js';
 import { errorObject, wantsJsonErrors } from './output/error-object.js';
 import { IOStreams } from './output/iostreams.js';
@@ -21,7 +21,7 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
       writeOut: (text) => io.writeOut(text),
       writeErr: (text) => io.writeErr(text),
       // A script asked for JSON errors: commander's own message becomes the JSON object in report().
-      ...(jsonErrors ? { outputError: () => {} } : {}),
+      outputError: jsonErrors ? () => {} : (text, write) => write(clipValues(text, argv)),
     });
   }
   try {
@@ -31,7 +31,7 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
     // The command printed its finding (tango diff); the exit code says the rest.
     if (error instanceof FindingExit) return error.exitCode;
     const verbose = argv.includes('--verbose') || argv.includes('-v') || outside.env.TANGO_DEBUG === '1';
-    if (jsonErrors) return reportJson(error, io);
+    if (jsonErrors) return reportJson(error, io, argv);
     return await report(error, io, colorFlag(program), verbose);
   }
 }
@@ -68,11 +68,15 @@ async function report(error: unknown, io: IOStreams, color: boolean | undefined,
  * The error as one JSON object on one line of stderr, for scripts (-o json/ndjson, --error-format
  * json): the same exit code, the API's own values where it answered. See errorObject().
  */
-function reportJson(error: unknown, io: IOStreams): number {
+function reportJson(error: unknown, io: IOStreams, argv: readonly string[]): number {
   if (error instanceof CommanderError) {
     const code = commanderExitCode(error);
     if (code === ExitCode.ok) return code;
-    error = new UsageError(error.message.replace(/^error: /, '').trim());
+    error = new UsageError(
+      clipValues(error.message, argv)
+        .replace(/^error: /, '')
+        .trim(),
+    );
   }
   const object = errorObject(error, hintFor(error));
   io.writeErr(`${JSON.stringify(object)}\n`);
@@ -84,4 +88,21 @@ function commanderExitCode(error: CommanderError): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
   if (error.exitCode === 0) return ExitCode.ok;
   return ExitCode.usage;
+}
+
+/**
+ * Commander's own messages quote the value they refuse ("argument '…' is invalid", "unknown option
+ * '…'", "value '…' from env"): a value from argv longer than ECHO_LIMIT is shown as echo() shows it.
+ * Values from argv are replaced wherever they appear (also as the tail of --flag=value); any other
+ * quoted span that long (a value from the environment) is clipped too.
+ */
+export function clipValues(message: string, argv: readonly string[]): string {
+  let clipped = message;
+  const long = argv.flatMap((arg) => [arg, arg.slice(arg.indexOf('=') + 1)]).filter((v) => v.length > ECHO_LIMIT);
+  for (const value of [...new Set(long)].sort((a, b) => b.length - a.length)) {
+    clipped = clipped.split(value).join(echo(value));
+  }
+  return clipped.replace(/'([\s\S]*?)'(?=[\s.,;:)]|$)/g, (quoted, inner: string) =>
+    inner.length > ECHO_LIMIT ? `'${echo(inner)}'` : quoted,
+  );
 }

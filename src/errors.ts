@@ -30,6 +30,29 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
 ];
 
+/** The most of a bad value any error message echoes: a 10,000-character argument is not repeated back whole. */
+export const ECHO_LIMIT = 200;
+
+/**
+ * A value as an error message shows it: at most ECHO_LIMIT characters, then "…"; `json` shows a string
+ * quoted, as JSON. Every message that
+ * repeats what the user gave (or a file held) goes through here; cli.ts applies the same limit to
+ * commander's own messages.
+ */
+export function echo(value: unknown, form: 'text' | 'json' = 'text'): string {
+  const text = typeof value === 'string' && form === 'text' ? value : jsonOrString(value);
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}…`;
+}
+
+/** JSON for a structured value; a value too deep for JSON.stringify is described instead of throwing. */
+function jsonOrString(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? '[…]' : String(value);
+  }
+}
+
 export interface ErrorDetails {
   hint?: string;
   /** Extra lines shown under the message (field errors, both names of a conflict, ...). */

@@ -18,7 +18,7 @@ import { emulatorCommand } from './commands/emulator/index.js';
 import { exportCommand } from './commands/export.js';
 import { helpCommand } from './commands/help.js';
 import { onboardCommand } from './commands/onboard.js';
-import { bySetting } from './commands/parse.js';
+import { bySetting, refuseEmptyValues } from './commands/parse.js';
 import { completeWith } from './completion/values.js';
 import { ENV_NAMES } from './config/environments.js';
 import { NUMBER_SETTINGS } from './config/limits.js';
@@ -57,6 +57,7 @@ export function buildProgram(): Command {
   program.addCommand(emulatorCommand());
   program.addCommand(completionCommand());
   program.addCommand(helpCommand(program));
+  refuseEmptyValues(allCommands(program));
   return program;
 }
 

@@ -8,7 +8,7 @@ import type { Dispatcher } from 'undici';
 import { AUDIENCES } from '../config/environments.js';
 import type { Credentials, Settings } from '../config/settings.js';
 import type { ProfileStore } from '../config/store.js';
-import { TokenUrlUnknownError, UsageError } from '../errors.js';
+import { echo, TokenUrlUnknownError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { basicAuth, oauthServiceAccount, type TokenCache } from './auth.js';
 import { HttpClient, REDACTED } from './http.js';
@@ -99,7 +99,7 @@ function maxBodyFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   if (text === undefined) return undefined;
   const mib = Number(text);
   if (text.trim() === '' || !Number.isFinite(mib) || mib < 1 || mib > 4096) {
-    throw new UsageError(`TANGO_MAX_RESPONSE_MB: "${text.slice(0, 200)}" must be a number of MiB from 1 to 4096`);
+    throw new UsageError(`TANGO_MAX_RESPONSE_MB: "${echo(text)}" must be a number of MiB from 1 to 4096`);
   }
   return Math.round(mib * 1024 * 1024);
 }

@@ -7,6 +7,7 @@ import { Agent, type Dispatcher, request } from 'undici';
 import {
   ApiError,
   CliError,
+  echo,
   InterruptedError,
   NetworkError,
   type NetworkFacts,
@@ -217,7 +218,7 @@ export class HttpClient {
         const location = headerValue(answer.headers.location) ?? '(no Location)';
         throw new UnexpectedAnswerError(
           { kind: 'redirect', method: spec.method, url, status: answer.status, location },
-          `answered ${answer.status}, redirecting to ${location.slice(0, 200)}`,
+          `answered ${answer.status}, redirecting to ${echo(location)}`,
           { requestId },
         );
       }
@@ -385,7 +386,7 @@ function parseSuccess<T>(answer: Answer, spec: RequestSpec, url: string, request
     throw new UnexpectedAnswerError(
       { kind: 'not-json', method: spec.method, url, status: answer.status },
       `answered ${answer.status} with a body that is not JSON`,
-      { details: [answer.text.slice(0, 200)], requestId },
+      { details: [echo(answer.text)], requestId },
     );
   }
 }

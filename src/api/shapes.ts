@@ -5,7 +5,7 @@
  */
 import type { DeletedAlert, LowBalanceAlert, LowBalanceAlertList } from '../domain/alerts.js';
 import type { Account, Customer, Page } from '../domain/types.js';
-import { UnexpectedAnswerError } from '../errors.js';
+import { echo, UnexpectedAnswerError } from '../errors.js';
 import type { HttpResult, RequestSpec } from './http.js';
 
 export type ShapeCheck<T> = ((value: unknown) => value is T) & { expected: string };
@@ -70,5 +70,5 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'an object without the expected fields';
-  return JSON.stringify(value).slice(0, 200);
+  return echo(value, 'json');
 }

@@ -39,6 +39,8 @@ export function action<Args extends unknown[]>(
     const cmd = args.at(-1) as Command;
     const bound = outsides.get(rootOf(cmd));
     if (!bound) throw new Error(`${cmd.name()} ran outside run(): it has no streams`);
+    const { refuseEmptyVariables } = await import('../config/settings.js');
+    refuseEmptyVariables(bound.outside.env);
     const { createContext } = await import('../context.js');
     const ctx = createContext(cmd, bound.outside, bound.io);
     if (bulk.get(cmd)?.(cmd.opts() as never)) preferThroughput();

@@ -2,10 +2,12 @@
 import { Command } from 'commander';
 import { DEFAULT_CURRENCY } from '../domain/rules.js';
 import { action, examples } from './action.js';
+import { addYesOption } from './confirm-write.js';
 
 interface OnboardFlags {
   plan?: string;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 const PLAN_FORMAT = `
@@ -26,10 +28,11 @@ Plan file (--plan), JSON; every field is checked before anything is sent:
 `;
 
 export function onboardCommand(): Command {
-  return new Command('onboard')
+  const command = new Command('onboard')
     .description('create a customer and its accounts step by step, with a review before anything is created')
     .option('--plan <file>', 'onboard from a JSON plan file ("-" reads stdin), without prompts')
-    .option('--dry-run', 'show what would be created and the equivalent commands; send nothing')
+    .option('--dry-run', 'show what would be created and the equivalent commands; send nothing');
+  return addYesOption(command)
     .addHelpText(
       'after',
       PLAN_FORMAT +

@@ -2,7 +2,7 @@
  * Flag value parsers for commander. A bad value throws InvalidArgumentError, which commander
  * reports as "option '--x <v>' argument 'y' is invalid. <rule>" and we exit 2.
  */
-import { InvalidArgumentError } from 'commander';
+import { type Argument, type Command, InvalidArgumentError, type Option } from 'commander';
 import { withHints } from '../completion/values.js';
 import { type NumberSetting, numberRule, parseNumberSetting } from '../config/limits.js';
 import { check, type FieldRule, normalizeInput, parseDateBound, type RuleName, rules } from '../domain/rules.js';
@@ -86,4 +86,34 @@ function dateBound(value: string, bound: 'min' | 'max'): string {
   const date = parseDateBound(value, bound);
   if (!date) throw new InvalidArgumentError(`It ${rules.dateTime.message}.`);
   return date.toISOString();
+}
+
+/** The rule every value obeys, whatever else its own parser checks. */
+export const NOT_EMPTY = 'It must not be empty or only spaces';
+
+/**
+ * An empty value is an error, never "not given": `--base-url ''`, `-p ''`, `--fields ''` and
+ * `TANGO_PROFILE=` (commander passes an option's environment value through the same parser) are
+ * exit 2 naming the option. Applied to every option and argument of the tree, before each one's own
+ * parser, whose completion hints it keeps. Variadic values without a parser are left to commander,
+ * which collects them itself.
+ */
+export function refuseEmptyValues(commands: readonly Command[]): void {
+  for (const command of commands) {
+    for (const option of command.options) {
+      if (option.required || option.optional)
+        refuseEmpty(option, `${NOT_EMPTY}; leave the option out for its default.`);
+    }
+    for (const argument of command.registeredArguments) refuseEmpty(argument, `${NOT_EMPTY}.`);
+  }
+}
+
+function refuseEmpty(target: Option | Argument, rule: string): void {
+  const parse = target.parseArg as ((value: string, previous: unknown) => unknown) | undefined;
+  if (!parse && target.variadic) return;
+  const checked = (value: string, previous: unknown) => {
+    if (value.trim() === '') throw new InvalidArgumentError(rule);
+    return parse ? parse(value, previous) : value;
+  };
+  target.argParser(Object.assign(checked, parse));
 }

@@ -7,16 +7,26 @@
  * rather than JSON so that a shell needs nothing but awk to read it.
  *
  * Writing is best-effort: a cache that cannot be written must never fail the command that fed it.
+ * Only identifiers that pass their rule (src/domain/rules.ts) are stored: a server may send anything,
+ * and what is stored here is offered to a shell, so nothing but a valid identifier may come back out.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configDir } from '../config/paths.js';
 import type { Context } from '../context.js';
+import { type RuleName, rules } from '../domain/rules.js';
 
 export const COMPLETION_CACHE_FILE = 'completion-cache.tsv';
 
 /** The kinds the scripts ask for; the first column of the file. */
 export type CachedKind = 'customer' | 'account' | 'alert';
+
+/** The rule an identifier of each kind passes before it is stored. */
+const RULE_OF: Record<CachedKind, RuleName> = {
+  customer: 'customerIdentifier',
+  account: 'accountIdentifier',
+  alert: 'balanceAlertID',
+};
 
 /** Oldest entries beyond this many per kind and profile are dropped, so the file stays small. */
 export const MAX_REMEMBERED = 500;
@@ -87,7 +97,9 @@ export function rememberCustomers(scope: CacheScope, ids: readonly string[]): vo
 /** Puts `ids` first for this kind and profile, keeps the others, writes the file atomically. Never throws. */
 export function remember(scope: CacheScope, kind: CachedKind, ids: readonly string[]): void {
   try {
-    const fresh = [...new Set(ids)].filter(storable).map((id) => ({ kind, profile: scope.profile, id }));
+    const fresh = [...new Set(ids)]
+      .filter((id) => validIdentifier(kind, id))
+      .map((id) => ({ kind, profile: scope.profile, id }));
     if (fresh.length === 0 || !storable(scope.profile)) return;
     const file = completionCacheFile(scope.env);
     const next = merge(readEntries(file), fresh);
@@ -135,7 +147,11 @@ function readEntries(file: string): Entry[] {
     .map(([kind, profile, id]) => ({ kind, profile, id }));
 }
 
-/** A tab or a line break would break the file's one-line-per-entry format; a server may send anything. */
+function validIdentifier(kind: CachedKind, id: unknown): id is string {
+  return typeof id === 'string' && rules[RULE_OF[kind]].test(id);
+}
+
+/** A tab or a line break in a profile name would break the file's one-line-per-entry format. */
 function storable(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && !/[\t\r\n]/.test(value);
 }

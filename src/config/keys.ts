@@ -1,5 +1,5 @@
 /** The settings `tango config` can read and write, by their kebab-case names, each with its check. */
-import { UsageError } from '../errors.js';
+import { echo, UsageError } from '../errors.js';
 import { type NumberSetting, numberRule, parseNumberSetting } from './limits.js';
 import { checkBaseUrl, checkEnvName, checkOutputFormat } from './settings.js';
 import type { Profile } from './store.js';
@@ -16,7 +16,7 @@ export interface ConfigKey {
 function number(name: NumberSetting) {
   return (value: string): number => {
     const parsed = parseNumberSetting(name, value);
-    if (parsed === undefined) throw new UsageError(`${name}: "${value}" ${numberRule(name)}`);
+    if (parsed === undefined) throw new UsageError(`${name}: "${echo(value)}" ${numberRule(name)}`);
     return parsed;
   };
 }
@@ -42,7 +42,9 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
 export function configKey(name: string): ConfigKey {
   const key = CONFIG_KEYS[name];
   if (!key) {
-    throw new UsageError(`"${name}" is not a setting`, { hint: `settings: ${Object.keys(CONFIG_KEYS).join(', ')}` });
+    throw new UsageError(`"${echo(name)}" is not a setting`, {
+      hint: `settings: ${Object.keys(CONFIG_KEYS).join(', ')}`,
+    });
   }
   return key;
 }

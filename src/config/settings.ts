@@ -2,7 +2,7 @@
  * Resolves every setting once, with where it came from: flag > environment > profile > default.
  * `tango auth status` shows the sources; everything else only uses the values.
  */
-import { CredentialsUnusableError, UsageError } from '../errors.js';
+import { CredentialsUnusableError, echo, UsageError } from '../errors.js';
 import {
   type AudienceName,
   DEFAULT_AUDIENCE,
@@ -85,6 +85,34 @@ export interface Settings {
 }
 
 export const DEFAULT_PROFILE = 'default';
+
+/**
+ * Variables that carry a value. Set but empty, each is a usage error naming it, as an empty flag
+ * is: `TANGO_CONFIG_DIR=` must not quietly mean the home folder, nor `TANGO_PLATFORM_KEY=` the
+ * stored profile. (TANGO_PROFILE, TANGO_ENV, TANGO_BASE_URL and TANGO_OUTPUT are their options'
+ * variables and refused by the option's own check; the switches TANGO_DEBUG and TANGO_QUIET, like
+ * NO_COLOR and CI, read empty as off.)
+ */
+export const VALUE_VARIABLES = [
+  'TANGO_CONFIG_DIR',
+  'TANGO_PLATFORM_NAME',
+  'TANGO_PLATFORM_KEY',
+  'TANGO_CLIENT_ID',
+  'TANGO_CLIENT_SECRET',
+  'TANGO_USERNAME',
+  'TANGO_PASSWORD',
+  'TANGO_RETRY_BASE_MS',
+  'TANGO_MAX_RESPONSE_MB',
+] as const;
+
+export function refuseEmptyVariables(env: NodeJS.ProcessEnv): void {
+  const empty = VALUE_VARIABLES.find((name) => env[name] !== undefined && env[name]!.trim() === '');
+  if (empty) {
+    throw new UsageError(`${empty} is set but empty; it must not be empty or only spaces`, {
+      hint: `give it a value, or unset it: unset ${empty}`,
+    });
+  }
+}
 
 /** Where a commander option value came from, in our words. */
 function sourceOf(optionSource: OptionSource, name: keyof GlobalOptions): Source | undefined {
@@ -306,12 +334,12 @@ function resolveOutput(
 export function checkOutputFormat(value: string, source: Source = 'flag'): OutputFormat {
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
   const where = source === 'env' ? 'TANGO_OUTPUT' : source === 'profile' ? 'the profile setting "output"' : '--output';
-  throw new UsageError(`${where}: "${value}" is not an output format; use one of ${OUTPUT_FORMATS.join(', ')}`);
+  throw new UsageError(`${where}: "${echo(value)}" is not an output format; use one of ${OUTPUT_FORMATS.join(', ')}`);
 }
 
 export function checkEnvName(value: string): EnvName {
   if (isEnvName(value)) return value;
-  throw new UsageError(`--env: "${value}" is not an environment; use one of ${ENV_NAMES.join(', ')}`);
+  throw new UsageError(`--env: "${echo(value)}" is not an environment; use one of ${ENV_NAMES.join(', ')}`);
 }
 
 /** Refuses anything but http(s), and plain http anywhere but this machine. */
@@ -320,7 +348,7 @@ export function checkBaseUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--base-url: "${value}" is not a URL`, {
+    throw new UsageError(`--base-url: "${echo(value)}" is not a URL`, {
       hint: 'for example https://api.tangocard.com/raas/v2',
     });
   }
@@ -333,7 +361,7 @@ export function checkBaseUrl(value: string): string {
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--base-url: "${value}" must start with https://`);
+    throw new UsageError(`--base-url: "${echo(value)}" must start with https://`);
   }
   return url.toString().replace(/\/+$/, '');
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CliError, ExitCode, echo, UsageError } from '../errors.js';
 import { CONFIG_FILE_NAME, configDir } from './paths.js';
 
 export interface StoredToken {
@@ -131,7 +131,7 @@ const LOCK_OPTIONS = {
 
 /** A config file that cannot be read as one: exit 2, with the path and what to do. */
 function corrupt(path: string, why: string): UsageError {
-  return new UsageError(`The config file ${path} is damaged (${why.slice(0, 200)}); nothing was changed`, {
+  return new UsageError(`The config file ${path} is damaged (${echo(why)}); nothing was changed`, {
     hint: `fix it by hand, or move it aside (mv ${path} ${path}.bak) and store credentials again with tango auth login`,
   });
 }

@@ -3,6 +3,7 @@
  * plus what only a file can get wrong: the same identifier twice.
  */
 import { type CreateAccountBody, type Problem, validateCreateAccount } from '../domain/rules.js';
+import { echo } from '../errors.js';
 import {
   ACCOUNT_FIELDS,
   type AccountField,
@@ -83,7 +84,7 @@ function inFileTerms(problem: Problem, row: SourceRow): ImportProblem {
  * `row 3 (line 4), contactEmail must be a valid email address ... (got "bob@")`.
  */
 export function formatProblem(problem: ImportProblem): string {
-  const value = problem.invalidValue === undefined ? '' : ` (got ${JSON.stringify(problem.invalidValue)})`;
+  const value = problem.invalidValue === undefined ? '' : ` (got ${echo(problem.invalidValue, 'json')})`;
   const hint = problem.hint ? `; ${problem.hint}` : '';
   return `${subjectOf(problem)} ${problem.message}${value}${hint}`;
 }

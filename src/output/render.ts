@@ -9,7 +9,7 @@
  */
 
 import type { OutputFormat } from '../config/settings.js';
-import { UsageError } from '../errors.js';
+import { echo, UsageError } from '../errors.js';
 import type { Paint } from './color.js';
 import type { Column, ResourceView } from './columns.js';
 import { escapeControls, escapeControlsKeepingColour, withoutRawEscapes } from './controls.js';
@@ -370,7 +370,7 @@ export function selectColumns<T>(view: ResourceView<T>, fields: string[] | undef
   return fields.map((field) => {
     const column = view.columns.find((c) => c.key === field);
     if (!column) {
-      throw new UsageError(`--fields: "${field}" is not a field of ${view.name}s`, {
+      throw new UsageError(`--fields: "${echo(field)}" is not a field of ${view.name}s`, {
         hint: `choose from ${view.columns.map((c) => c.key).join(', ')}`,
       });
     }

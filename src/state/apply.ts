@@ -7,6 +7,7 @@
 import { createAccount, createAlert, createCustomer } from '../api/create.js';
 import type { TangoApi } from '../api/tango.js';
 import type { ApplyFlags } from '../commands/apply.js';
+import { confirmWrite } from '../commands/confirm-write.js';
 import { isStatus } from '../commands/not-found.js';
 import { confirmOrYes } from '../commands/prompt.js';
 import type { Context } from '../context.js';
@@ -69,12 +70,14 @@ export async function applyState(ctx: Context, flags: ApplyFlags): Promise<void>
     return;
   }
   const summary = summarize(changes);
-  await confirmOrYes(
-    ctx,
-    flags.yes,
-    `Apply ${summary.create} create${s(summary.create)}, ${summary.update} change${s(summary.update)} and ${summary.delete} delete${s(summary.delete)}?`,
-  );
+  const what = `apply ${summary.create} create${s(summary.create)}, ${summary.update} change${s(summary.update)} and ${summary.delete} delete${s(summary.delete)}`;
+  // In production the banner's question is the question: asked once.
+  if (!(await confirmWrite(ctx, what, flags.yes))) await confirmOrYes(ctx, flags.yes, `${capitalized(what)}?`);
   await send(ctx, api, toSend);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function s(count: number): string {

@@ -3,6 +3,7 @@
  * file without prompts; then a dry run or the real thing.
  */
 import { requests } from '../api/tango.js';
+import { confirmWrite } from '../commands/confirm-write.js';
 import type { Context } from '../context.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { applyPlan } from './apply.js';
@@ -19,10 +20,11 @@ import { askForPlan } from './wizard.js';
 export interface OnboardOptions {
   plan?: string;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 export async function onboard(ctx: Context, opts: OnboardOptions): Promise<void> {
-  if (opts.plan !== undefined) return fromPlanFile(ctx, opts.plan, Boolean(opts.dryRun));
+  if (opts.plan !== undefined) return fromPlanFile(ctx, opts.plan, opts);
   if (!ctx.canPrompt) throw noTerminal();
   return interactively(ctx, Boolean(opts.dryRun));
 }
@@ -39,16 +41,23 @@ export function noTerminal(): UsageError {
   });
 }
 
-async function fromPlanFile(ctx: Context, file: string, dryRun: boolean): Promise<void> {
+async function fromPlanFile(ctx: Context, file: string, { dryRun = false, yes }: OnboardOptions): Promise<void> {
   // Read and checked whole before any request, so a bad plan sends nothing.
   const plan = await readPlan(file, () => ctx.io.readStdin('--plan -', 'tango onboard --plan - < onboarding.json'));
   if (dryRun) return printDryRun(ctx, plan, true);
+  await confirmWrite(
+    ctx,
+    `onboard customer ${plan.customer.customerIdentifier} (${accountCount(plan.accounts.length)})`,
+    yes,
+  );
   await applyAndReport(ctx, plan);
 }
 
 async function interactively(ctx: Context, dryRun: boolean): Promise<void> {
   // The lookups need working credentials and a reachable server: find out with one small read
   // before the first question, rather than after the person has typed half an onboarding.
+  // Said before the first question; the review's own "create?" is the one confirmation asked.
+  if (!dryRun) await confirmWrite(ctx, 'onboard a customer', true);
   const api = await ctx.api();
   await api.listCustomers({}, { paginate: true, maxResults: 1 });
   const session: WizardSession = {
@@ -140,6 +149,10 @@ export function globalFlags(ctx: Context): string[] {
     ...(env.source === 'flag' && env.value !== 'custom' ? ['--env', env.value] : []),
     ...(baseUrl.source === 'flag' && env.value === 'custom' ? ['--base-url', baseUrl.value] : []),
   ];
+}
+
+function accountCount(count: number): string {
+  return `${count} account${count === 1 ? '' : 's'}`;
 }
 
 /** The table fits a terminal; into a log file or a pipe it is drawn whole. */

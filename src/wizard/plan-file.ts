@@ -32,7 +32,7 @@ import {
   repeatedEmails,
   validateCreateAccount,
 } from '../domain/rules.js';
-import { UsageError } from '../errors.js';
+import { echo, UsageError } from '../errors.js';
 import { alertsOf, type CustomerPlan, type OnboardingPlan } from './plan.js';
 
 export const PLAN_VERSION = 1;
@@ -298,7 +298,7 @@ function duplicateIdentifiers(accounts: ReadonlyArray<CreateAccountBody | undefi
 }
 
 export function describeProblem(problem: PlanProblem): string {
-  const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
+  const got = problem.value === undefined ? '' : ` (got ${echo(problem.value, 'json')})`;
   return `${problem.path}: ${problem.message}${got}`;
 }
 

@@ -1,7 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completionCacheFile, MAX_REMEMBERED, rememberCustomers, remembered } from '../../src/completion/cache.js';
+import {
+  completionCacheFile,
+  MAX_REMEMBERED,
+  remember,
+  rememberCustomers,
+  remembered,
+} from '../../src/completion/cache.js';
 import { tempConfigDir } from '../support/tango.js';
 
 let config: { dir: string; cleanup: () => void };
@@ -60,5 +66,26 @@ describe('the completion cache', () => {
     const file = join(config.dir, 'not-a-folder');
     writeFileSync(file, '');
     expect(() => rememberCustomers({ env: { TANGO_CONFIG_DIR: file }, profile: 'default' }, ['x-123'])).not.toThrow();
+  });
+
+  it('stores only identifiers that pass their rule: what a server sends is offered to a shell', () => {
+    const scope = { env, profile: 'default' };
+    const hostileIds = [
+      '..',
+      '../etc',
+      'acme',
+      'a'.repeat(101),
+      '$(rm -rf ~)',
+      'acme corp',
+      'ünïcode',
+      '\u001b[2Jacme',
+    ];
+    rememberCustomers(scope, ['acme-corp', ...hostileIds]);
+    remember(scope, 'account', ['acme-main', 'Acme-Main', ...hostileIds]);
+    remember(scope, 'alert', ['3f2a6c1e-8b7d-4e5f-9a0b-1c2d3e4f5a6b', 'not-a-uuid', 'acme-main']);
+
+    expect(remembered(env, 'customer', 'default')).toEqual(['acme-corp']);
+    expect(remembered(env, 'account', 'default')).toEqual(['acme-main']);
+    expect(remembered(env, 'alert', 'default')).toEqual(['3f2a6c1e-8b7d-4e5f-9a0b-1c2d3e4f5a6b']);
   });
 });

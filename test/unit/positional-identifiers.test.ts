@@ -43,17 +43,17 @@ const hostile = fc.oneof(
 
 describe('positional identifiers', () => {
   it.each([
-    [['accounts', 'get', ''], 'account'],
-    [['customers', 'get', '.'], 'customer'],
-    [['accounts', 'update', 'acme-corp', '..', '--display-name', 'Some name'], 'account'],
-    [['accounts', 'get', 'abcd'], 'account'],
-    [['customers', 'get', 'a'.repeat(101)], 'customer'],
-    [['accounts', 'list', 'ünïcode'], 'customer'],
-  ])('%j is exit 2 naming the argument and the rule, before any request', async (args, argument) => {
+    [['accounts', 'get', ''], 'account', 'must not be empty'],
+    [['customers', 'get', '.'], 'customer', 'must be 5-100 characters'],
+    [['accounts', 'update', 'acme-corp', '..', '--display-name', 'Some name'], 'account', 'must be 5-100 characters'],
+    [['accounts', 'get', 'abcd'], 'account', 'must be 5-100 characters'],
+    [['customers', 'get', 'a'.repeat(101)], 'customer', 'must be 5-100 characters'],
+    [['accounts', 'list', 'ünïcode'], 'customer', 'must be 5-100 characters'],
+  ])('%j is exit 2 naming the argument and the rule, before any request', async (args, argument, rule) => {
     const result = await pathsSent(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`argument '${argument}'`);
-    expect(result.stderr).toContain('must be 5-100 characters');
+    expect(result.stderr).toContain(rule);
     expect(result.paths).toEqual([]);
   });
 

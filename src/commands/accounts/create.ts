@@ -16,6 +16,7 @@ import {
 import type { ApiError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { addYesOption, confirmWrite } from '../confirm-write.js';
 import { printDryRun } from '../dry-run.js';
 import { orNotFound } from '../not-found.js';
 import { byRule, collect } from '../parse.js';
@@ -31,6 +32,7 @@ interface CreateOptions {
   ifNotExists?: boolean;
   outcome?: boolean;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 export function accountsCreateCommand(): Command {
@@ -50,7 +52,7 @@ export function accountsCreateCommand(): Command {
     .option('--funding-email <email>', 'send funding notifications to this address (repeatable)', collect)
     .option('--if-not-exists', 'succeed when the account already exists under this customer with the same values')
     .option('--dry-run', 'print the request that would be sent, and send nothing');
-  return addOutcomeOption(command)
+  return addYesOption(addOutcomeOption(command))
     .addHelpText(
       'after',
       examples(
@@ -92,6 +94,7 @@ async function create(ctx: Context, customer: string, opts: CreateOptions): Prom
   );
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.createAccount(customer, body));
+  await confirmWrite(ctx, `create account ${body.accountIdentifier} under customer ${customer}`, opts.yes);
   const { createAccount } = await import('../../api/create.js');
   const api = await ctx.api();
   // The POST's 404 is about the path: the customer does not exist.

@@ -11,6 +11,7 @@ import { DEFAULT_CURRENCY } from '../../domain/rules.js';
 import { CliError, ExitCode, type ExitCodeValue, UsageError } from '../../errors.js';
 import type { ImportProblem, ImportReport, InputFormat, PlannedRow, RunResult } from '../../import/index.js';
 import { action, examples, sendsMany } from '../action.js';
+import { addYesOption, confirmWrite } from '../confirm-write.js';
 import { exitCodesText } from '../help.js';
 import { byRule, integerIn } from '../parse.js';
 
@@ -20,6 +21,7 @@ interface ImportOptions {
   concurrency: number;
   report?: string;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -59,7 +61,8 @@ export function accountsImportCommand(): Command {
       DEFAULT_CONCURRENCY,
     )
     .option('--report <file>', "write every row's outcome to this .json or .csv file (then stdout stays empty)")
-    .option('--dry-run', 'check the file and print what would be created; send nothing')
+    .option('--dry-run', 'check the file and print what would be created; send nothing');
+  addYesOption(command)
     .addHelpText(
       'after',
       `
@@ -105,6 +108,12 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
     startedAt: new Date(),
     interrupted: false,
   };
+  if (rows.length)
+    await confirmWrite(
+      ctx,
+      `import ${rows.length} ${rows.length === 1 ? 'account' : 'accounts'} into customer ${customer}`,
+      opts.yes,
+    );
   // Missing credentials fail here, before a report says anything is pending.
   const api = rows.length ? await ctx.apiFinishingInFlight() : undefined;
   if (opts.report) {

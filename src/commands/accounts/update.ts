@@ -9,6 +9,7 @@ import { type UpdateAccountBody, validateUpdateAccount } from '../../domain/rule
 import { UsageError } from '../../errors.js';
 import { accountView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { addYesOption, confirmWrite } from '../confirm-write.js';
 import { printDryRun } from '../dry-run.js';
 import { missingOnPath, orNotFound } from '../not-found.js';
 import { byRule, collect } from '../parse.js';
@@ -20,12 +21,13 @@ interface UpdateOptions {
   fundingEmail?: string[];
   clearFundingEmails?: boolean;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 const FIELD_FLAGS = '--display-name, --contact-email, --funding-email or --clear-funding-emails';
 
 export function accountsUpdateCommand(): Command {
-  return new Command('update')
+  const command = new Command('update')
     .description("change an account's display name, contact email or funding emails")
     .argument('<customer>', 'the customer identifier', byRule('customerIdentifier'))
     .argument('<account>', 'the account identifier', byRule('accountIdentifier'))
@@ -42,7 +44,8 @@ export function accountsUpdateCommand(): Command {
     .addOption(
       new Option('--clear-funding-emails', 'remove every funding notification address').conflicts('fundingEmail'),
     )
-    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .option('--dry-run', 'print the request that would be sent, and send nothing');
+  return addYesOption(command)
     .addHelpText(
       'after',
       examples(
@@ -75,6 +78,7 @@ async function update(ctx: Context, customer: string, account: string, opts: Upd
   if (problems.length) throw invalidValues(problems);
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.updateAccount(customer, account, body));
+  await confirmWrite(ctx, `update account ${account} of customer ${customer}`, opts.yes);
   const api = await ctx.api();
   const updated = await orNotFound(
     (error) => missingOnPath(error.i18nKey, { customer, account }),

@@ -10,6 +10,7 @@ import { splitFundingEmailsCell, toFundingNotification } from '../../domain/fund
 import { CliError, ConflictError, ExitCode } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { addYesOption, confirmWrite } from '../confirm-write.js';
 import { printDryRun } from '../dry-run.js';
 import { reportCreate } from '../report-create.js';
 import { completeBody } from '../values.js';
@@ -21,13 +22,15 @@ interface CreateOptions {
   email?: string[];
   ifNotExists?: boolean;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 export function alertsCreateCommand(): Command {
   const command = alertArguments(new Command('create').description('add a low-balance alert to an account'), false);
-  return addAlertFieldOptions(command, 'create')
+  addAlertFieldOptions(command, 'create')
     .option('--if-not-exists', 'succeed when the account already has an alert of this name and threshold')
-    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .option('--dry-run', 'print the request that would be sent, and send nothing');
+  return addYesOption(command)
     .addHelpText(
       'after',
       examples(
@@ -51,9 +54,10 @@ async function create(ctx: Context, customer: string, account: string, opts: Cre
   const body = await gather(ctx, opts);
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.createAlert(customer, account, body));
+  const what = `alert "${body.balanceAlertDisplayName}" on account ${account}`;
+  await confirmWrite(ctx, `create ${what}`, opts.yes);
   const { createAlert } = await import('../../api/create.js');
   const api = await ctx.api();
-  const what = `alert "${body.balanceAlertDisplayName}" on account ${account}`;
   const result = await orAlertNotFound({ customer, account }, async () => {
     try {
       return await createAlert(api, customer, account, body, { ifNotExists: opts.ifNotExists });

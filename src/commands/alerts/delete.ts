@@ -9,6 +9,7 @@ import type { Context } from '../../context.js';
 import type { DeletedAlert } from '../../domain/alerts.js';
 import { deletedAlertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { confirmWrite } from '../confirm-write.js';
 import { isStatus } from '../not-found.js';
 import { confirmOrYes } from '../prompt.js';
 import { alertArguments, orAlertNotFound } from './common.js';
@@ -32,7 +33,10 @@ export function alertsDeleteCommand(): Command {
 
 async function remove(ctx: Context, customer: string, account: string, alertId: string, opts: DeleteOptions) {
   ctx.output.checkFields(deletedAlertView);
-  await confirmOrYes(ctx, opts.yes, `Delete low-balance alert ${alertId} of account ${account}?`);
+  // In production, its question is this one: asked once.
+  const what = `delete low-balance alert ${alertId} of account ${account}`;
+  if (!(await confirmWrite(ctx, what, opts.yes)))
+    await confirmOrYes(ctx, opts.yes, `Delete low-balance alert ${alertId} of account ${account}?`);
   const api = await ctx.api();
   const deleted = await orAlertNotFound({ customer, account, alert: alertId }, () =>
     deleteOnce(ctx, api, { customer, account, alertId }),

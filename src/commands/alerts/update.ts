@@ -9,6 +9,7 @@ import { toFundingNotification } from '../../domain/funding-emails.js';
 import { type ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { alertView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { addYesOption, confirmWrite } from '../confirm-write.js';
 import { printDryRun } from '../dry-run.js';
 import { isStatus } from '../not-found.js';
 import { invalidValues } from '../values.js';
@@ -20,6 +21,7 @@ interface UpdateOptions {
   email?: string[];
   clearEmails?: boolean;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 const FIELD_FLAGS = '--display-name, --threshold, --email or --clear-emails';
@@ -29,9 +31,10 @@ export function alertsUpdateCommand(): Command {
     new Command('update').description("change a low-balance alert's name, threshold or emails"),
     true,
   );
-  return addAlertFieldOptions(command, 'update')
+  addAlertFieldOptions(command, 'update')
     .addOption(new Option('--clear-emails', 'remove every address from the alert').conflicts('email'))
-    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .option('--dry-run', 'print the request that would be sent, and send nothing');
+  return addYesOption(command)
     .addHelpText(
       'after',
       examples(
@@ -70,6 +73,7 @@ async function update(ctx: Context, customer: string, account: string, alertId: 
   if (problems.length) throw invalidValues(problems);
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.updateAlert(customer, account, alertId, body));
+  await confirmWrite(ctx, `update alert ${alertId} of account ${account}`, opts.yes);
   const api = await ctx.api();
   const updated = await orAlertNotFound({ customer, account, alert: alertId }, async () => {
     try {

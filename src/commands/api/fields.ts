@@ -5,7 +5,7 @@
  * -f values are strings; -F values are typed: true, false, null, numbers, and `@file` (`@-` for
  * stdin) is the file's text. On a GET the same fields become query parameters (`queryPairs`).
  */
-import { UsageError } from '../../errors.js';
+import { echo, UsageError } from '../../errors.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
@@ -27,14 +27,14 @@ export function parseField(argument: string, typed: boolean): Field {
   const key = equals === -1 ? argument : argument.slice(0, equals);
   const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
   if (!match) {
-    throw new UsageError(`${flag} ${JSON.stringify(argument)}: a field is key=value, with [sub] or [] after the key`, {
+    throw new UsageError(`${flag} ${echo(argument, 'json')}: a field is key=value, with [sub] or [] after the key`, {
       details: ['e.g. -f displayName="New Name", -F amount=100, -f "fundingNotification[][emailAddress]=a@b.co"'],
     });
   }
   const keys = [match[1]!, ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!)];
   if (equals === -1 && keys.at(-1) !== '') {
     throw new UsageError(
-      `${flag} ${JSON.stringify(argument)}: needs a value after "=" (only "key[]" alone means an empty array)`,
+      `${flag} ${echo(argument, 'json')}: needs a value after "=" (only "key[]" alone means an empty array)`,
     );
   }
   return { keys, raw: equals === -1 ? undefined : argument.slice(equals + 1), typed, source: argument };
@@ -49,7 +49,7 @@ export function typedValue(raw: string, readFile: (path: string) => string): Jso
     const number = Number(raw);
     // JSON has no Infinity: JSON.stringify would send null without a word.
     if (!Number.isFinite(number)) {
-      throw new UsageError(`-F ${raw}: too large for a JSON number; use -f to send it as text`);
+      throw new UsageError(`-F ${echo(raw)}: too large for a JSON number; use -f to send it as text`);
     }
     return number;
   }
@@ -69,7 +69,7 @@ export function buildObject(fields: readonly Field[], readFile: (path: string) =
 
 function place(root: JsonObject, field: Field, value: JsonValue | undefined): void {
   const conflict = (what: string) =>
-    new UsageError(`${field.typed ? '-F' : '-f'} ${JSON.stringify(field.source)}: ${what}`);
+    new UsageError(`${field.typed ? '-F' : '-f'} ${echo(field.source, 'json')}: ${what}`);
   let target = root;
   const keys = field.keys;
   for (let i = 0; i < keys.length - 1; i++) {

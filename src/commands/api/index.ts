@@ -6,6 +6,7 @@
 import { Argument, Command } from 'commander';
 import { completeWith } from '../../completion/values.js';
 import { action, examples } from '../action.js';
+import { addYesOption } from '../confirm-write.js';
 import { collect } from '../parse.js';
 import { DOCUMENTED_PATHS, HTTP_METHODS } from './paths.js';
 
@@ -18,6 +19,7 @@ export interface ApiOptions {
   paginate?: boolean;
   slurp?: boolean;
   retryPost?: boolean;
+  yes?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ApiOptions {
 const PATHS = [...new Set(DOCUMENTED_PATHS.map(({ path }) => path.replace(/\{.*$/, '')))];
 
 export function apiCommand(): Command {
-  return new Command('api')
+  const command = new Command('api')
     .description('send an authenticated request to any RaaS v2 path and print the answer')
     .addArgument(
       completeWith(new Argument('<method-or-path>', 'GET, POST, PUT, PATCH or DELETE; or the path, for a GET'), [
@@ -56,7 +58,8 @@ export function apiCommand(): Command {
     .option('-i, --include', 'print the status line and response headers on stderr')
     .option('--paginate', 'follow every page of a GET (cursors, or page numbers), printing items as ndjson')
     .option('--slurp', 'with --paginate: every item in one JSON array')
-    .option('--retry-post', 'retry a POST on 429, 5xx and network errors: your promise that repeating it is safe')
+    .option('--retry-post', 'retry a POST on 429, 5xx and network errors: your promise that repeating it is safe');
+  return addYesOption(command)
     .addHelpText(
       'after',
       `

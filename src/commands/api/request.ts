@@ -8,8 +8,9 @@ import type { Method, QueryValue, RequestSpec, ResponseHeaders } from '../../api
 import { MAX_PAGES } from '../../api/tango.js';
 import type { Context } from '../../context.js';
 import { MAX_RESULTS_LIMIT } from '../../domain/rules.js';
-import { ApiError, UnexpectedAnswerError, UsageError } from '../../errors.js';
+import { ApiError, echo, UnexpectedAnswerError, UsageError } from '../../errors.js';
 import { escapeControls } from '../../output/render.js';
+import { confirmWrite } from '../confirm-write.js';
 import { readInput } from '../read-input.js';
 import { buildObject, type Field, parseField, queryPairs } from './fields.js';
 import type { ApiOptions } from './index.js';
@@ -22,6 +23,7 @@ export async function sendApiRequest(
   opts: ApiOptions,
 ): Promise<void> {
   const spec = await buildRequest(ctx, methodOrPath, pathArgument, opts);
+  if (spec.method !== 'GET') await confirmWrite(ctx, `${spec.method} ${spec.path}`, opts.yes);
   const api = await ctx.api();
   const send: Send = async (request) => {
     const result = await api.send<unknown>(request);
@@ -75,7 +77,7 @@ async function buildRequest(
 function httpMethod(text: string): Method {
   const upper = text.toUpperCase();
   if ((HTTP_METHODS as readonly string[]).includes(upper)) return upper as HttpMethod;
-  throw new UsageError(`"${text}" is not an HTTP method; use ${HTTP_METHODS.join(', ')}`, {
+  throw new UsageError(`"${echo(text)}" is not an HTTP method; use ${HTTP_METHODS.join(', ')}`, {
     details: ['tango api [METHOD] <path>: with one argument it is the path of a GET'],
   });
 }
@@ -83,7 +85,7 @@ function httpMethod(text: string): Method {
 /** The path below the base URL, and its own query string as parameters. Full URLs are refused: credentials go only to the profile's server. */
 function splitPath(text: string): { path: string; query: Record<string, QueryValue> } {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    throw new UsageError(`${text}: give a path below the profile's base URL (e.g. /catalogs), not a URL`, {
+    throw new UsageError(`${echo(text)}: give a path below the profile's base URL (e.g. /catalogs), not a URL`, {
       details: ['the credentials are sent only to the base URL of the profile, --env or --base-url'],
     });
   }
@@ -124,7 +126,7 @@ function parseHeaders(lines: readonly string[]): Record<string, string> {
     const colon = line.indexOf(':');
     const name = colon === -1 ? '' : line.slice(0, colon).trim();
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      throw new UsageError(`-H ${JSON.stringify(line)}: a header is "Name: value"`);
+      throw new UsageError(`-H ${echo(line, 'json')}: a header is "Name: value"`);
     }
     if (name.toLowerCase() === 'authorization') {
       throw new UsageError('-H Authorization: the credentials come from the profile and cannot be replaced', {

@@ -8,6 +8,7 @@ import type { Context } from '../../context.js';
 import { type CreateCustomerBody, validateCreateCustomer } from '../../domain/rules.js';
 import { customerView } from '../../output/columns.js';
 import { action, examples } from '../action.js';
+import { addYesOption, confirmWrite } from '../confirm-write.js';
 import { printDryRun } from '../dry-run.js';
 import { addOutcomeOption, checkOutcome, printCreated } from '../report-create.js';
 import { completeBody } from '../values.js';
@@ -18,6 +19,7 @@ interface CreateOptions {
   ifNotExists?: boolean;
   outcome?: boolean;
   dryRun?: boolean;
+  yes?: boolean;
 }
 
 export function customersCreateCommand(): Command {
@@ -27,7 +29,7 @@ export function customersCreateCommand(): Command {
     .option('--display-name <name>', 'a friendly name: 5-100 letters, digits, punctuation, symbols or spaces; no emoji')
     .option('--if-not-exists', 'succeed when the customer already exists with the same display name')
     .option('--dry-run', 'print the request that would be sent, and send nothing');
-  return addOutcomeOption(command)
+  return addYesOption(addOutcomeOption(command))
     .addHelpText(
       'after',
       examples(
@@ -47,6 +49,7 @@ async function create(ctx: Context, opts: CreateOptions): Promise<void> {
   const body = await gather(ctx, opts);
   const { requests } = await import('../../api/tango.js');
   if (opts.dryRun) return printDryRun(ctx, requests.createCustomer(body));
+  await confirmWrite(ctx, `create customer ${body.customerIdentifier}`, opts.yes);
   const { createCustomer } = await import('../../api/create.js');
   const result = await createCustomer(await ctx.api(), body, { ifNotExists: opts.ifNotExists });
   await printCreated(ctx, `customer ${body.customerIdentifier}`, result, customerView, opts.outcome);
