@@ -103,7 +103,10 @@ function refuseConflicts(changes: readonly Change[], file: string): void {
 
 async function send(ctx: Context, api: TangoApi, changes: readonly Change[]): Promise<void> {
   const steps = changes.map((change) => changeStep(api, change));
-  const run = await runSteps(steps, { progress: (line) => ctx.log.info(line), signal: ctx.signal });
+  const run = await runSteps<ApplyOutcome, Step<ApplyOutcome>>(steps, {
+    progress: (line) => ctx.log.info(line),
+    signal: ctx.signal,
+  });
   const byStep = new Map<Step<ApplyOutcome>, ApplyResult>();
   for (const { step, result } of run.done) byStep.set(step, resultOf(changes[steps.indexOf(step)] as Change, result));
   if (run.failed) {

@@ -17,12 +17,13 @@ export interface Step<R> {
   finished: (result: R) => string;
 }
 
-export interface StepsRun<R> {
-  done: Array<{ step: Step<R>; result: R }>;
+/** What happened to the steps; `S` is the caller's own step type, handed back as given. */
+export interface StepsRun<R, S extends Step<R> = Step<R>> {
+  done: Array<{ step: S; result: R }>;
   /** The step that failed (or was cut off by Ctrl-C) and why; `inFlight` when it may have reached the server. */
-  failed?: { step: Step<R>; error: unknown; inFlight: boolean };
+  failed?: { step: S; error: unknown; inFlight: boolean };
   /** Steps never started. */
-  notStarted: Step<R>[];
+  notStarted: S[];
   interrupted: boolean;
 }
 
@@ -31,8 +32,11 @@ export interface StepsOptions {
   signal?: AbortSignal;
 }
 
-export async function runSteps<R>(steps: readonly Step<R>[], options: StepsOptions): Promise<StepsRun<R>> {
-  const done: StepsRun<R>['done'] = [];
+export async function runSteps<R, S extends Step<R>>(
+  steps: readonly S[],
+  options: StepsOptions,
+): Promise<StepsRun<R, S>> {
+  const done: StepsRun<R, S>['done'] = [];
   for (const [index, step] of steps.entries()) {
     if (options.signal?.aborted) return { done, notStarted: steps.slice(index), interrupted: true };
     options.progress(`  ${step.starting}`);
