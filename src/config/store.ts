@@ -2,7 +2,6 @@
  * Profiles and credentials, in one JSON file per user: mode 0600 inside a 0700 folder, because
  * the file holds platform keys and client secrets.
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -138,6 +137,8 @@ function corrupt(path: string, why: string): UsageError {
 
 /** A temp file beside it, flushed, then renamed over: a reader sees the old file or the new one, never half. */
 async function writeAtomically(path: string, text: string): Promise<void> {
+  // Loaded here: node:crypto costs about 5 ms to load, and only writers need it.
+  const { randomBytes } = await import('node:crypto');
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     const handle = await open(temp, 'wx', 0o600);

@@ -103,7 +103,7 @@ function refuseConflicts(changes: readonly Change[], file: string): void {
 
 async function send(ctx: Context, api: TangoApi, changes: readonly Change[]): Promise<void> {
   const steps = changes.map((change) => changeStep(api, change));
-  const run = await runSteps<ApplyOutcome, Step<ApplyOutcome>>(steps, {
+  const run = await runSteps(steps, {
     progress: (line) => ctx.log.info(line),
     signal: ctx.signal,
   });

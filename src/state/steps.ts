@@ -12,14 +12,17 @@ export interface Step<R> {
   label: string;
   /** The line before it is sent: `Creating account acme-main ...`. */
   starting: string;
-  run: () => Promise<R>;
+  run(): Promise<R>;
   /** The line once it is done: `✔ account acme-main created`. */
-  finished: (result: R) => string;
+  finished(result: R): string;
 }
 
+/** What a step's run() gives. */
+export type ResultOf<S> = S extends Step<infer R> ? R : never;
+
 /** What happened to the steps; `S` is the caller's own step type, handed back as given. */
-export interface StepsRun<R, S extends Step<R> = Step<R>> {
-  done: Array<{ step: S; result: R }>;
+export interface StepsRun<S extends Step<unknown>> {
+  done: Array<{ step: S; result: ResultOf<S> }>;
   /** The step that failed (or was cut off by Ctrl-C) and why; `inFlight` when it may have reached the server. */
   failed?: { step: S; error: unknown; inFlight: boolean };
   /** Steps never started. */
@@ -32,16 +35,16 @@ export interface StepsOptions {
   signal?: AbortSignal;
 }
 
-export async function runSteps<R, S extends Step<R>>(
+export async function runSteps<S extends Step<unknown>>(
   steps: readonly S[],
   options: StepsOptions,
-): Promise<StepsRun<R, S>> {
-  const done: StepsRun<R, S>['done'] = [];
+): Promise<StepsRun<S>> {
+  const done: StepsRun<S>['done'] = [];
   for (const [index, step] of steps.entries()) {
     if (options.signal?.aborted) return { done, notStarted: steps.slice(index), interrupted: true };
     options.progress(`  ${step.starting}`);
     try {
-      const result = await step.run();
+      const result = (await step.run()) as ResultOf<S>;
       done.push({ step, result });
       options.progress(`  ${step.finished(result)}`);
     } catch (error) {

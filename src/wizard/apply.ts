@@ -39,7 +39,7 @@ export interface ApplyOptions {
 }
 
 export async function applyPlan(api: TangoApi, plan: OnboardingPlan, options: ApplyOptions): Promise<StepResult[]> {
-  const run = await runSteps<Done, Step>(planSteps(api, plan), options);
+  const run = await runSteps(planSteps(api, plan), options);
   const done = run.done.map(({ step, result }) => ({
     kind: step.kind,
     identifier: step.identifier,

@@ -41,6 +41,11 @@ function sourcesIn(urls: string[]): string[] {
   return sources;
 }
 
+/** The built-in modules a run loaded, as the recorder lists them at exit (`node:http2`, `node:internal/...`). */
+function builtinsIn(urls: string[]): string[] {
+  return urls.filter((url) => url.startsWith('node:'));
+}
+
 function importsOf(args: string[]): { urls: string[]; status: number | null; stdout: string } {
   const log = join(config.dir, 'imports.log');
   const hook = join(REPO_ROOT, 'test/support/record-imports.mjs');
@@ -72,6 +77,59 @@ describe('startup stays light', () => {
     expect(stdout.length).toBeGreaterThan(0);
     const loaded = [...packagesIn(urls)];
     expect(loaded.filter((name) => HEAVY.some((heavy) => name.startsWith(heavy)))).toEqual([]);
+  });
+
+  // Per command group: what a command that sends no request must not load (the HTTP client above all).
+  const NO_HTTP = ['undici', '@inquirer', 'cli-table3', 'csv-stringify', 'csv-parse'];
+  it.each([
+    [['-V']],
+    [['help', 'exit-codes']],
+    [['config', 'path']],
+    [['config', 'list']],
+    [['config', 'set', 'output', 'json']],
+    [['config', 'unset', 'output']],
+    [['completion', 'bash']],
+    [['completion', 'zsh']],
+    [['completion', 'fish']],
+    [['auth', 'logout']],
+    [['customers', 'list', '--help']],
+    [['emulator', '--help']],
+  ])('tango %s sends nothing and loads no HTTP client, prompt, table or CSV module', (args) => {
+    const { urls, status } = importsOf(args);
+
+    expect(status).toBe(0);
+    const loaded = [...packagesIn(urls)];
+    expect(loaded.filter((name) => NO_HTTP.some((heavy) => name.startsWith(heavy)))).toEqual([]);
+    expect(builtinsIn(urls)).not.toContain('node:http');
+  });
+
+  // A list for a script reads JSON and prints JSON: no prompt, table or CSV code on the way.
+  it.each([
+    [['--env', 'local', 'customers', 'list', '-o', 'json']],
+    [['--env', 'local', 'customers', 'list', '--json']],
+    [['--env', 'local', 'accounts', 'list', '-o', 'json']],
+    [['--env', 'local', 'accounts', 'list', '--all', '-o', 'ndjson']],
+    [['--env', 'local', 'alerts', 'list', 'nobody', 'nothing', '-o', 'json']],
+  ])('tango %s loads the HTTP client but no prompt, table or CSV module', (args) => {
+    const { urls } = importsOf(args);
+
+    const loaded = [...packagesIn(urls)];
+    expect(loaded).toContain('undici');
+    expect(loaded.filter((name) => ['@inquirer', 'cli-table3', 'csv-stringify', 'csv-parse'].includes(name))).toEqual(
+      [],
+    );
+  });
+
+  // undici's index.js would load fetch and its cookies, which reach globalThis.Headers and so make
+  // Node load its own internal copy of undici, and its HTTP/2 client, which loads node:http2 and tls:
+  // the bundle takes only Agent and request (scripts/undici/), and HTTP/2 only if negotiated.
+  it("a request over HTTP/1.1 loads neither Node's internal undici nor node:http2 nor tls", () => {
+    const { urls, status } = importsOf(['--env', 'local', 'customers', 'list', '--json']);
+
+    expect(status).toBe(0);
+    const builtins = builtinsIn(urls);
+    expect(builtins).toContain('node:http');
+    expect(builtins.filter((name) => /undici|http2|tls/.test(name))).toEqual([]);
   });
 
   it('the recorder does see heavy modules when a command needs them', () => {
