@@ -58,9 +58,8 @@ export async function applyState(ctx: Context, flags: ApplyFlags): Promise<void>
     });
   }
   const desired = await readStateFlag(ctx, flags.file);
-  // Requests in flight finish after Ctrl-C, so what was sent is known and reported.
-  const api = await ctx.apiFinishingInFlight();
-  const changes = await computeChanges(api, ctx, desired, flags);
+  // Reading stops at once on Ctrl-C; nothing has been sent yet.
+  const changes = await computeChanges(await ctx.api(), ctx, desired, flags);
   for (const line of planLines(changes, createPaint(false))) ctx.log.info(line);
   refuseConflicts(changes, flags.file);
   const toSend = sendingOrder(changes);
@@ -73,7 +72,9 @@ export async function applyState(ctx: Context, flags: ApplyFlags): Promise<void>
   const what = `apply ${summary.create} create${s(summary.create)}, ${summary.update} change${s(summary.update)} and ${summary.delete} delete${s(summary.delete)}`;
   // In production the banner's question is the question: asked once.
   if (!(await confirmWrite(ctx, what, flags.yes))) await confirmOrYes(ctx, flags.yes, `${capitalized(what)}?`);
-  await send(ctx, api, toSend);
+  // Writes in flight finish after Ctrl-C, so what was sent is known and reported. Both clients
+  // share the process's one pacer.
+  await send(ctx, await ctx.apiFinishingInFlight(), toSend);
 }
 
 function capitalized(text: string): string {

@@ -354,6 +354,21 @@ describe('tango apply, interrupted and under faults', () => {
     expect(creates()).toBe(23);
   });
 
+  it('Ctrl-C while apply reads the live state stops the reads at once and sends nothing', async () => {
+    server = await startServer({ latencyMs: 400 });
+    const running = server;
+    const env = { ...tangoEnv(config.dir, running), TANGO_QUIET: '0' };
+    // 3 customers and 10 accounts that do not exist yet: 13 reads before the first write.
+    const first = spawnTango(['apply', '-f', writeState('platform.yaml', platform('early')), '--yes'], env);
+    await waitFor(() => running.stats().total >= 2);
+    first.child.kill('SIGINT');
+    const interrupted = await first.done;
+
+    expect(interrupted.code).toBe(130);
+    expect(writes(running)).toEqual([]);
+    expect(running.stats().total).toBeLessThan(13);
+  });
+
   it('under 503s and dropped answers, apply converges without duplicates', async () => {
     server = await startServer({ failRate: 0.2, dropRate: 0.15, dropMode: 'mixed', random: 4242 });
     const running = server;
