@@ -23,7 +23,10 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.usage, 'usage or validation error (caught before any request, or a 400 from the server)'],
   [ExitCode.notFound, 'not found'],
   [ExitCode.auth, 'authentication or permission (no credentials, 401, 403)'],
-  [ExitCode.conflict, 'conflict: the identifier already exists'],
+  [
+    ExitCode.conflict,
+    'conflict: the identifier already exists, or a change the API cannot make (`tango diff`, `apply`)',
+  ],
   [ExitCode.unavailable, 'rate-limited or unavailable after retries (429, 502, 503, 504)'],
   [ExitCode.network, 'network error or timeout'],
   [ExitCode.differences, 'differences found (`tango diff`: the live state differs from the file)'],

@@ -22,7 +22,7 @@ The format: docs/state.md.
 ${examples(
   ['tango diff -f platform.yaml', 'what apply would do'],
   ['tango diff -f platform.yaml --json', 'the changes as JSON'],
-  ['tango diff -f platform.yaml > /dev/null || echo drift', 'in cron: detect drift by exit code'],
+  ['tango diff -f platform.yaml > /dev/null; echo $?', 'in cron: 0 in sync, 8 drift, 5 conflict'],
 )}`,
     )
     .action(
