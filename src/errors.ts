@@ -13,6 +13,7 @@ export const ExitCode = {
   network: 7,
   differences: 8,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -31,6 +32,7 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.network, 'network error or timeout'],
   [ExitCode.differences, 'differences found (`tango diff`: the live state differs from the file)'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
+  [ExitCode.terminated, 'terminated (SIGTERM): stopped as a first Ctrl-C stops, letting writes in flight finish'],
 ];
 
 /** The most of a bad value any error message echoes: a 10,000-character argument is not repeated back whole. */
@@ -122,6 +124,25 @@ export class InterruptedError extends CliError {
   }
 }
 
+/** The abort reason of the entry point's signal when SIGTERM, not Ctrl-C, stopped the command. */
+export const TERMINATED = 'SIGTERM';
+
+/**
+ * A command stopped by SIGTERM (a service manager, `timeout`, `kill`): it stopped as a first
+ * Ctrl-C stops, and exits 143 (128 + 15), as a process killed by the signal would.
+ */
+export class TerminatedError extends CliError {
+  constructor(interrupted: CliError) {
+    super(ExitCode.terminated, interrupted.message.replace(/^Interrupted/, 'Terminated'), {
+      hint: interrupted.hint,
+      details: interrupted.details,
+      requestId: interrupted.requestId,
+      cause: interrupted.cause,
+    });
+    this.name = 'TerminatedError';
+  }
+}
+
 /**
  * The request settings in force when a request failed (after any profile or flag resolved them),
  * so the words printed at the top can name the one to change.
@@ -191,19 +212,28 @@ export class UnexpectedAnswerError extends CliError {
   }
 }
 
+/** What the create commands make. */
+export type CreatedResource = 'customer' | 'account' | 'alert';
+
+/** Where an alert lives and its name: an alert has no identifier of its own until it is created. */
+export interface AlertPlace {
+  customer: string;
+  account: string;
+  displayName: string;
+}
+
 /**
  * A create whose answer was lost, whose retry met 409, and whose confirming read failed too: it
  * may or may not have happened. Never reported as a failure (a rerun would then look like a
  * conflict) nor as a success.
  */
-/** What the create commands make. */
-export type CreatedResource = 'customer' | 'account' | 'alert';
-
 export class OutcomeUnknownError extends CliError {
   readonly resource: CreatedResource;
   readonly identifier: string;
+  /** For an alert: where to look for it. */
+  readonly alert?: AlertPlace;
 
-  constructor(resource: CreatedResource, identifier: string, cause: CliError) {
+  constructor(resource: CreatedResource, identifier: string, cause: CliError, alert?: AlertPlace) {
     super(
       cause.exitCode,
       `${resource} ${identifier} may have been created: its answer was lost, the retry met 409 (it exists), ` +
@@ -213,6 +243,7 @@ export class OutcomeUnknownError extends CliError {
     this.name = 'OutcomeUnknownError';
     this.resource = resource;
     this.identifier = identifier;
+    this.alert = alert;
   }
 }
 

@@ -11,7 +11,7 @@ import type { ProfileStore } from '../config/store.js';
 import { echo, TokenUrlUnknownError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { basicAuth, oauthServiceAccount, type TokenCache } from './auth.js';
-import { HttpClient, REDACTED } from './http.js';
+import { HttpClient, REDACTED, type RetryListener } from './http.js';
 import { processPacer } from './pacer.js';
 import { TangoApi } from './tango.js';
 
@@ -28,9 +28,13 @@ export interface ClientOptions {
   env: NodeJS.ProcessEnv;
   /** Aborts requests in flight; left out by work that lets them finish (an import's rows). */
   signal?: AbortSignal;
+  /** Aborts every request in flight, writes too (a second Ctrl-C). */
+  abandon?: AbortSignal;
   /** The Context's HTTP dispatcher: undici's MockAgent in tests, a keep-alive Agent otherwise. */
   dispatcher?: Dispatcher;
   trace?: (line: string) => void;
+  /** Told of each wait before a retry, for the status line at a terminal. */
+  retries?: RetryListener;
 }
 
 export function createApiClient(options: ClientOptions): { api: TangoApi; close: () => Promise<void> } {
@@ -61,7 +65,9 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
     pacer: processPacer(settings.rate, dispatcher),
     userAgent: USER_AGENT,
     trace,
+    retries: options.retries,
     signal: options.signal,
+    abandon: options.abandon,
     backoff: retryBaseFromEnv(options.env),
     maxBodyBytes: maxBodyFromEnv(options.env),
   });

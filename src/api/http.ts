@@ -71,6 +71,29 @@ export interface AuthProvider {
   renew?(): Promise<boolean>;
 }
 
+/** A request waiting to be tried again: why, how long, and which attempt comes next. */
+export interface RetryNotice {
+  /** The status that refused it (429, 5xx), or undefined after a network error. */
+  status: number | undefined;
+  /** The network error's code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT, ...), when there was one. */
+  networkCode: string | undefined;
+  delayMs: number;
+  /** The attempt about to be made, counted from 1, of maxAttempts. */
+  nextAttempt: number;
+  maxAttempts: number;
+}
+
+/**
+ * Told each time a request starts waiting to be retried, and once when that request is over
+ * (answered, failed or interrupted), always with the request's one notice object, updated at each
+ * wait: the Context shows a status line from it.
+ * The layer above decides the words; this one only says what happened.
+ */
+export interface RetryListener {
+  waiting(notice: RetryNotice): void;
+  settled(notice: RetryNotice): void;
+}
+
 export interface HttpClientOptions {
   baseUrl: string;
   auth: AuthProvider;
@@ -83,7 +106,11 @@ export interface HttpClientOptions {
   pacer?: Pacer;
   userAgent?: string;
   trace?: (line: string) => void;
+  retries?: RetryListener;
+  /** Aborted on Ctrl-C: waits end and reads in flight are abandoned; a write in flight finishes. */
   signal?: AbortSignal;
+  /** Aborted on a second Ctrl-C: every request in flight is abandoned, a write too, and every wait ends. */
+  abandon?: AbortSignal;
   backoff?: Partial<Omit<BackoffOptions, 'random'>>;
   /** Longest Retry-After honoured; a longer one ends the retries. */
   maxRetryAfterMs?: number;
@@ -177,6 +204,20 @@ export class HttpClient {
   }
 
   async send<T>(spec: RequestSpec): Promise<HttpResult<T>> {
+    // One notice per request, updated at each wait; the listener is told when the request is over, however it ends.
+    let notice: RetryNotice | undefined;
+    const waiting = (wait: RetryNotice) => {
+      notice = notice ? Object.assign(notice, wait) : wait;
+      this.#options.retries?.waiting(notice);
+    };
+    try {
+      return await this.#send<T>(spec, waiting);
+    } finally {
+      if (notice) this.#options.retries?.settled(notice);
+    }
+  }
+
+  async #send<T>(spec: RequestSpec, waiting: (notice: RetryNotice) => void): Promise<HttpResult<T>> {
     const url = this.url(spec);
     const maxAttempts = (this.#options.maxRetries ?? 4) + 1;
     const mayRetry = spec.method !== 'POST' || spec.retryUnsafe === true;
@@ -192,7 +233,9 @@ export class HttpClient {
         // A connection that never opened carried nothing: safe to retry whatever the method.
         if (attemptsLeft && (mayRetry || answer.failure === 'connect')) {
           if (actsOnce(spec.method) && answer.failure !== 'connect') earlierAttemptMayHaveLanded = true;
-          await this.#wait(this.#backoffFor(attempt), `network error (${answer.code})`);
+          const delayMs = this.#backoffFor(attempt);
+          waiting({ status: undefined, networkCode: answer.code, delayMs, nextAttempt: attempt + 1, maxAttempts });
+          await this.#wait(delayMs, `network error (${answer.code})`);
           continue;
         }
         const landed = actsOnce(spec.method) && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
@@ -233,7 +276,9 @@ export class HttpClient {
         // 429 and 503 refuse the request before doing anything; other 5xx may have done part of it.
         if (actsOnce(spec.method) && answer.status !== 429 && answer.status !== 503) earlierAttemptMayHaveLanded = true;
         // Never sooner than the server asked, and spread, so workers refused together do not return together.
-        await this.#wait((retryAfter ?? 0) + this.#backoffFor(attempt), `HTTP ${answer.status}`);
+        const delayMs = (retryAfter ?? 0) + this.#backoffFor(attempt);
+        waiting({ status: answer.status, networkCode: undefined, delayMs, nextAttempt: attempt + 1, maxAttempts });
+        await this.#wait(delayMs, `HTTP ${answer.status}`);
         continue;
       }
       throw new ApiError({
@@ -257,7 +302,7 @@ export class HttpClient {
 
   /** One try: the server's answer, or how the connection failed. */
   async #attempt(spec: RequestSpec, url: string, tag: string): Promise<Answer | Failure> {
-    const signal = this.#options.signal;
+    const signal = this.#waitsEnd();
     const ticket = await this.#turn(signal);
     if (signal?.aborted) throw new InterruptedError();
     const started = this.#now();
@@ -266,8 +311,12 @@ export class HttpClient {
     // bound each wait, so a server dripping a byte a second would otherwise never time out.
     const deadline = AbortSignal.timeout(timeoutMs);
     // A request that changes something is let finish (within the deadline) after a Ctrl-C, so the
-    // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C quits at once.
-    const abandon = spec.method === 'GET' && signal ? AbortSignal.any([signal, deadline]) : deadline;
+    // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C abandons both.
+    const abandon = anyOf([
+      deadline,
+      spec.method === 'GET' ? this.#options.signal : undefined,
+      this.#options.abandon,
+    ]) as AbortSignal;
     try {
       const authorization = await this.#options.auth.authorization(signal);
       const response = await request(url, {
@@ -285,6 +334,11 @@ export class HttpClient {
       return { status: response.statusCode, headers: response.headers, text, ms: this.#now() - started, retryAfterMs };
     } catch (error) {
       if (error instanceof CliError) throw error;
+      if (this.#options.abandon?.aborted && spec.method !== 'GET') {
+        throw new InterruptedError(
+          `Interrupted again; the ${spec.method} in flight was abandoned, so it may or may not have been applied.`,
+        );
+      }
       if (signal?.aborted) throw new InterruptedError('Interrupted; the request in flight was abandoned.');
       const code = deadline.aborted ? 'DEADLINE_TIMEOUT' : (errorCode(error) ?? (error as Error).message);
       this.#trace(`${spec.method} ${url} -> ${code} (${this.#now() - started} ms, ${tag})`);
@@ -318,6 +372,11 @@ export class HttpClient {
     return Buffer.concat(chunks).toString('utf8');
   }
 
+  /** What ends a wait (for the pace, a retry, a token): the first Ctrl-C, or for work that lets writes finish, the second. */
+  #waitsEnd(): AbortSignal | undefined {
+    return anyOf([this.#options.signal, this.#options.abandon]);
+  }
+
   /** This request's turn under the process's pace (at once without a pacer). */
   async #turn(signal: AbortSignal | undefined): Promise<number> {
     if (!this.#options.pacer) return this.#now();
@@ -347,7 +406,7 @@ export class HttpClient {
   async #wait(ms: number, reason: string): Promise<void> {
     this.#trace(`retrying in ${ms} ms after ${reason}`);
     try {
-      await this.#sleep(ms, this.#options.signal);
+      await this.#sleep(ms, this.#waitsEnd());
     } catch {
       throw new InterruptedError();
     }
@@ -404,4 +463,10 @@ function parseErrorBody(text: string): TangoErrorBody | undefined {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** One signal aborted when any of these is; undefined when none is given. */
+function anyOf(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {
+  const given = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  return given.length <= 1 ? given[0] : AbortSignal.any(given);
 }

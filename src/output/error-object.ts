@@ -30,7 +30,8 @@ export type ErrorKind =
   | 'unavailable'
   | 'network'
   | 'differences'
-  | 'interrupted';
+  | 'interrupted'
+  | 'terminated';
 
 /** The `kind` of each exit code: a name a script can switch on without a table of numbers. */
 export const ERROR_KINDS: Record<Exclude<ExitCodeValue, 0>, ErrorKind> = {
@@ -43,6 +44,7 @@ export const ERROR_KINDS: Record<Exclude<ExitCodeValue, 0>, ErrorKind> = {
   [ExitCode.network]: 'network',
   [ExitCode.differences]: 'differences',
   [ExitCode.interrupted]: 'interrupted',
+  [ExitCode.terminated]: 'terminated',
 };
 
 export function errorObject(error: unknown, hint?: string): ErrorObject {

@@ -19,9 +19,11 @@
  * (`customers[2].accounts[0].contactEmail`): one round of fixes, not five. The account and alert
  * checks are the plan file's own (src/wizard/plan-file.ts), so both formats keep one set of rules.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { readTextFile } from '../commands/read-input.js';
 import { fundingEmails } from '../domain/funding-emails.js';
+import { describeDepth, jsonTooDeep } from '../domain/input-limits.js';
 import { check } from '../domain/rules.js';
 import { UsageError } from '../errors.js';
 import { alertsOf, type OnboardingPlan } from '../wizard/plan.js';
@@ -214,6 +216,13 @@ export function formatOf(file: string, text?: string): StateSource['format'] {
 
 /** Parses the text of a file in its format; a syntax error is exit 2 with its line. */
 export async function parseText(text: string, source: StateSource): Promise<unknown> {
+  // Checked before parsing (flow brackets in YAML too): a hostile nesting is a usage error, not a stack overflow.
+  const deep = jsonTooDeep(text);
+  if (deep) {
+    throw new UsageError(`${source.name} is ${describeDepth(deep)}; nothing was sent.`, {
+      hint: 'a state file is 6 levels deep at most; the format is in docs/state.md',
+    });
+  }
   if (source.format === 'json') {
     try {
       return JSON.parse(text);
@@ -258,14 +267,7 @@ export async function readState(file: string, readStdin: () => Promise<string>):
     return parseState(text, { name: 'stdin', format: formatOf(file, text) });
   }
   const format = formatOf(file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read the state file ${file}${code ? ` (${code})` : ''}.`);
-  }
-  return parseState(text, { name: file, format });
+  return parseState(await readTextFile('-f', file), { name: file, format });
 }
 
 /** Writes text to a file, refusing to replace one unless `overwrite`. */

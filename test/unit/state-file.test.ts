@@ -228,6 +228,18 @@ describe('a bad state file', () => {
     expect(twice.details[0]).toMatch(/^line 2, column 1: .*[Uu]nique/);
   });
 
+  it.each(['json', 'yaml'] as const)(
+    'refuses a %s file nested 100,000 deep by its depth, before parsing',
+    async (format) => {
+      const text = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      const error = (await parseState(text, { name: `deep.${format}`, format }).catch((e: unknown) => e)) as UsageError;
+      expect(error).toBeInstanceOf(UsageError);
+      expect(error.message).toBe(
+        `deep.${format} is nested 100,000 levels deep (from line 1); at most 64 are read; nothing was sent.`,
+      );
+    },
+  );
+
   it('refuses a file name whose format it cannot tell', () => {
     expect(() => formatOf('platform.txt')).toThrow(
       'Cannot tell the format of platform.txt: name it .yaml, .yml or .json.',
