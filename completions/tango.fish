@@ -143,7 +143,7 @@ function __tango_subcommands -a path
                 alerts 'list, show, create, update and delete an account\'s low-balance alerts' \
                 api 'send an authenticated request to any RaaS v2 path and print the answer' \
                 auth 'store, check and remove credentials, per profile' \
-                onboard 'create a customer and its accounts step by step, with a review before anything is created' \
+                onboard 'create a customer, its accounts and their low-balance alerts step by step, with a review before anything is created' \
                 export 'write customers, accounts, funding emails and low-balance alerts as a state file' \
                 diff 'show what applying a state file would create, change or leave alone' \
                 apply 'create and update customers, accounts and alerts until the platform matches a state file' \
@@ -189,7 +189,7 @@ function __tango_subcommands -a path
                 help 'display help for command'
         case 'emulator'
             printf '%s\t%s\n' \
-                start 'run a local server that behaves like the Tango RaaS v2 customer and account API' \
+                start 'run a local server that behaves like the Tango RaaS v2 customer, account and low-balance alert API' \
                 reset 'remove every customer and account from the local emulator (--env local), or from a --data file' \
                 seed 'add sample customers and accounts to the local emulator (--env local), or to a --data file' \
                 help 'display help for command'
@@ -253,14 +253,14 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers list'
             printf '%s\t%s\n' \
-                --display-name 'only customers with this display name' \
+                --display-name 'only customers whose display name contains this (ignoring case)' \
                 --status 'only customers with this status, such as ACTIVE (any word; customer statuses are not documented)' \
-                --created-after 'only customers created at or after this ISO 8601 date or time' \
+                --created-after 'only customers created at or after this ISO 8601 date or time (a date is 00:00 UTC)' \
                 --created-before 'only customers created at or before this ISO 8601 date or time (a date includes that whole day)' \
                 --account-status 'only customers with an account of this status' \
                 --account-identifier 'only the customer owning this account' \
                 --account-number 'only the customer owning the account with this number' \
-                --account-display-name 'only customers with an account of this display name' \
+                --account-display-name 'only customers with an account whose display name contains this (ignoring case)' \
                 --account-created-after 'only customers with an account created at or after this date' \
                 --account-created-before 'only customers with an account created at or before this date' \
                 --paginate 'one page at a time, with cursors (default page size 10)' \
@@ -380,14 +380,14 @@ function __tango_flags -a path
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
                 --currency 'only accounts in this currency: AUD, CAD, EUR, GBP, USD, MXN, SGD or PLN (repeatable)' \
-                --display-name 'only accounts with this display name' \
+                --display-name 'only accounts whose display name contains this (ignoring case)' \
                 --account-number 'only the account with this account number' \
-                --contact-email 'only accounts with this contact email' \
+                --contact-email 'only accounts with exactly this contact email (ignoring case)' \
                 --min-balance 'only accounts with a current balance of at least this' \
                 --max-balance 'only accounts with a current balance of at most this' \
                 --created-after 'only accounts created at or after this ISO 8601 date or time (a date is 00:00 UTC)' \
                 --created-before 'only accounts created at or before this ISO 8601 date or time (a date includes that whole day)' \
-                --funding-email 'only accounts notifying this funding email (repeatable)' \
+                --funding-email 'only accounts notifying this funding email (repeatable: any of them)' \
                 --paginate 'one page at a time, with cursors (default page size 10)' \
                 --max-results 'page size, 1-200 (implies --paginate)' \
                 --next-cursor 'the page after this cursor (implies --paginate)' \
@@ -629,7 +629,7 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts create'
             printf '%s\t%s\n' \
-                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
+                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation, symbols or spaces, no emoji; unique on the account (ignoring case)' \
                 --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
                 --email 'send the alert to this address (repeatable)' \
                 --if-not-exists 'succeed when the account already has an alert of this name and threshold' \
@@ -661,7 +661,7 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts update'
             printf '%s\t%s\n' \
-                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
+                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation, symbols or spaces, no emoji; unique on the account (ignoring case)' \
                 --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
                 --email 'send the alert to this address (repeatable); the list given replaces the old one' \
                 --clear-emails 'remove every address from the alert' \

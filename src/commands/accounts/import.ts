@@ -75,9 +75,8 @@ Columns (CSV header or JSON keys), by flag or API name; read-only columns of
   currency | currencyCode           optional, default ${DEFAULT_CURRENCY}
   fundingEmails | fundingNotification   optional; in CSV, addresses separated by ";"
 
-What \`accounts list\` prints can be fed back: -o json as it is, or -o csv with
---fields accountIdentifier,displayName,contactEmail,currencyCode,fundingNotification
-(its default CSV columns leave out contactEmail, which every create needs).
+What \`accounts list\` prints can be fed back as it is, -o json or -o csv (CSV has
+every field, contactEmail and fundingNotification included).
 
 Rows that already exist with the same values count as done, so after a failure or Ctrl-C
 the same command finishes the job. Without --report, stdout gets the report in the -o
