@@ -17,11 +17,13 @@ export function applyCommand(): Command {
     .addHelpText(
       'after',
       `
-Shows the plan tango diff shows, asks, then creates and updates in order: customers, accounts,
-alerts. Nothing is ever deleted but alerts with --prune-alerts (the API cannot delete customers
-or accounts). A conflict (a customer's display name, an account's currency) sends nothing: exit 5.
-A progress line per change on stderr; the report on stdout. Ctrl-C lets the change in flight
-finish and exits 130; running it again does what is left. The format: docs/state.md.
+Shows the plan tango diff shows, asks, then creates and updates in order:
+customers, accounts, alerts. Nothing is ever deleted but alerts with
+--prune-alerts (the API cannot delete customers or accounts). A conflict (a
+customer's display name, an account's currency) sends nothing: exit 5.
+A progress line per change on stderr; the report on stdout. Ctrl-C lets the
+change in flight finish and exits 130; running it again does what is left.
+The format: docs/state.md.
 ${examples(
   ['tango apply -f platform.yaml', 'shows the plan, asks, applies'],
   ['tango apply -f platform.yaml --yes --json', 'for scripts: no question, the report as JSON'],

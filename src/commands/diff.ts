@@ -15,10 +15,10 @@ export function diffCommand(): Command {
     .addHelpText(
       'after',
       `
-Per resource and field: + create, ~ change, - delete, = unchanged, ! conflict (the API cannot
-make that change: a customer's display name, an account's currency). --json for machines.
-Exit 0: no differences; 8: differences found; 5: a conflict (it outranks a difference).
-The format: docs/state.md.
+Per resource and field: + create, ~ change, - delete, = unchanged, ! conflict
+(the API cannot make that change: a customer's display name, an account's
+currency). --json for machines. Exit 0: no differences; 8: differences found;
+5: a conflict (it outranks a difference). The format: docs/state.md.
 ${examples(
   ['tango diff -f platform.yaml', 'what apply would do'],
   ['tango diff -f platform.yaml --json', 'the changes as JSON'],

@@ -17,8 +17,9 @@ export function exportCommand(): Command {
     .addHelpText(
       'after',
       `
-YAML on stdout (JSON with -o json or --json); with --file, the format its extension names.
-Applying what export wrote changes nothing. The format: docs/state.md.
+YAML on stdout (JSON with -o json or --json); with --file, the format its
+extension names. Applying what export wrote changes nothing.
+The format: docs/state.md.
 ${examples(
   ['tango export > platform.yaml', 'every customer'],
   ['tango export acme-co globex-co -f clients.yaml', 'two customers, into a file'],
