@@ -213,6 +213,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -240,6 +241,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -281,6 +283,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -306,6 +309,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -338,6 +342,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -365,6 +370,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -406,6 +412,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -431,6 +438,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -466,6 +474,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -498,6 +507,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -532,6 +542,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -559,6 +570,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -591,6 +603,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -616,6 +629,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -648,6 +662,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -680,6 +695,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -707,6 +723,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -748,6 +765,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -773,6 +791,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -806,6 +825,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -832,6 +852,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -859,6 +880,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -890,6 +912,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -918,6 +941,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -946,6 +970,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -976,6 +1001,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1001,6 +1027,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1026,6 +1053,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1051,6 +1079,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1076,6 +1105,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1101,6 +1131,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1126,6 +1157,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1153,6 +1185,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1193,6 +1226,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1221,6 +1255,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1250,6 +1285,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1277,6 +1313,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1302,6 +1339,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1335,6 +1373,8 @@ function __tango_option -a path flag
             echo 'none'
         case '|--fields'
             echo 'required free'
+        case '|--csv-raw'
+            echo 'none'
         case '|--query'
             echo 'required free'
         case '|--no-color'

@@ -31,7 +31,7 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.unavailable, 'rate-limited or unavailable after retries (429, 502, 503, 504)'],
   [ExitCode.network, 'network error or timeout'],
   [ExitCode.differences, 'differences found (`tango diff`: the live state differs from the file)'],
-  [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
+  [ExitCode.interrupted, 'interrupted (Ctrl-C), or "no" at a confirmation: nothing more was done'],
   [ExitCode.terminated, 'terminated (SIGTERM): stopped as a first Ctrl-C stops, letting writes in flight finish'],
 ];
 

@@ -108,6 +108,7 @@ function addGlobalOptions(program: Command): void {
     )
     .option('--json', 'short for --output json')
     .option('--fields <list>', 'comma-separated fields to show, by their API names')
+    .option('--csv-raw', "CSV cells as they are: no ' before a cell a spreadsheet would run as a formula")
     .option('--query <jmespath>', 'JMESPath applied to the JSON output before it is printed (see README)')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-v, --verbose', 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)')

@@ -119,13 +119,13 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
   if (opts.report) {
     // Written before the first request: a path that cannot be written fails now, not after the work.
     const pending = rows.map((row) => engine.notAttempted(row, 'pending: the import had not finished'));
-    await writeEarly(opts.report, engine.buildReport({ ...meta, finishedAt: meta.startedAt }, pending));
+    await writeEarly(ctx, opts.report, engine.buildReport({ ...meta, finishedAt: meta.startedAt }, pending));
   }
   if (!api) return;
   const run = await sendRows(ctx, api, customer, rows, opts.concurrency);
   const report = engine.buildReport({ ...meta, finishedAt: run.finishedAt, interrupted: run.interrupted }, run.results);
   ctx.log.info(engine.summaryLine(report));
-  if (opts.report) await writeFinal(opts.report, report);
+  if (opts.report) await writeFinal(ctx, opts.report, report);
   else await printReport(ctx, report);
   const failure = engine.outcomeError(run, report, opts.report);
   if (failure) throw failure;
@@ -190,19 +190,19 @@ function sortProblems(problems: ImportProblem[]): ImportProblem[] {
     .map(({ problem }) => problem);
 }
 
-async function writeEarly(path: string, report: ImportReport): Promise<void> {
+async function writeEarly(ctx: Context, path: string, report: ImportReport): Promise<void> {
   const { writeReport } = await import('../../import/index.js');
   try {
-    await writeReport(path, report);
+    await writeReport(path, report, ctx.output.csvRaw);
   } catch (error) {
     throw new UsageError((error as Error).message, { hint: 'nothing was sent; choose a path that can be written' });
   }
 }
 
-async function writeFinal(path: string, report: ImportReport): Promise<void> {
+async function writeFinal(ctx: Context, path: string, report: ImportReport): Promise<void> {
   const { writeReport } = await import('../../import/index.js');
   try {
-    await writeReport(path, report);
+    await writeReport(path, report, ctx.output.csvRaw);
   } catch (error) {
     throw new CliError(ExitCode.error, (error as Error).message, {
       hint: 'the rows were sent as summarised above; run the same command again with another --report path to get it',
@@ -217,7 +217,7 @@ async function printReport(ctx: Context, report: ImportReport): Promise<void> {
     case 'json':
       return ctx.output.text(await reportText(report, 'json'));
     case 'csv':
-      return ctx.output.text(await reportText(report, 'csv'));
+      return ctx.output.text(await reportText(report, 'csv', ctx.output.csvRaw));
     case 'ndjson':
       return ctx.output.lines(report.rows.map((row) => JSON.stringify(row)));
     case 'table': {
