@@ -97,7 +97,11 @@ export class QueryError extends UsageError {
   readonly position?: number;
 
   constructor(message: string, facts: { expression: string; position?: number }) {
-    const caret = facts.position === undefined ? [] : [facts.expression, `${' '.repeat(facts.position)}^`];
+    // A caret under a position past the echo limit would point into what the echo cut off.
+    const caret =
+      facts.position === undefined || facts.expression.length > ECHO_LIMIT
+        ? []
+        : [facts.expression, `${' '.repeat(facts.position)}^`];
     super(message, { details: caret });
     this.name = 'QueryError';
     this.expression = facts.expression;
