@@ -134,7 +134,7 @@ _tango_flags() {
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth login') REPLY='--platform-name --platform-key-stdin --client-id --username --client-secret-stdin --audience --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'auth logout') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth logout') REPLY='-y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
     'onboard') REPLY='--plan --dry-run -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
@@ -292,6 +292,7 @@ _tango_option() {
     'auth login|-h'|'auth login|--help') REPLY='none' ;;
     'auth status|--no-verify') REPLY='none' ;;
     'auth status|-h'|'auth status|--help') REPLY='none' ;;
+    'auth logout|-y'|'auth logout|--yes') REPLY='none' ;;
     'auth logout|-h'|'auth logout|--help') REPLY='none' ;;
     'onboard|--plan') REPLY='required file' ;;
     'onboard|--dry-run') REPLY='none' ;;

@@ -836,6 +836,8 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'auth logout'
             printf '%s\t%s\n' \
+                -y 'remove without asking (without a terminal nothing is asked anyway)' \
+                --yes 'remove without asking (without a terminal nothing is asked anyway)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -1491,6 +1493,8 @@ function __tango_option -a path flag
         case 'auth status|--no-verify'
             echo 'none'
         case 'auth status|-h' 'auth status|--help'
+            echo 'none'
+        case 'auth logout|-y' 'auth logout|--yes'
             echo 'none'
         case 'auth logout|-h' 'auth logout|--help'
             echo 'none'

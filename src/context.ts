@@ -10,10 +10,12 @@
  */
 import type { Command } from 'commander';
 import type { Dispatcher } from 'undici';
+import type { RetryListener } from './api/http.js';
 import type { TangoApi } from './api/tango.js';
 import { ShownIdentifiers } from './completion/cache.js';
 import {
   type Credentials,
+  checkOutputFlags,
   type GlobalOptions,
   type OptionSource,
   quietWanted,
@@ -28,6 +30,7 @@ import type { IOStreams, StandardStreams } from './output/iostreams.js';
 import { createLogger, type Logger } from './output/logger.js';
 import type { Prompter } from './output/prompter.js';
 import { Output, type OutputOptions } from './output/render.js';
+import { createRetryStatus, type RetryStatusMode } from './output/retry-status.js';
 
 /** What the entry point hands the program: the process's outside world, or a test's fakes. */
 export interface ContextIO extends StandardStreams {
@@ -92,8 +95,19 @@ function chatterWanted(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: IOStream
   return io.stderrIsTTY || env.TANGO_QUIET === '0';
 }
 
+/**
+ * The retry status line: redrawn in place at a terminal; as lines with --verbose (beside the trace)
+ * or where TANGO_QUIET=0 asks for chatter off a terminal; otherwise (a pipe, cron, -q) none.
+ */
+function retryStatusMode(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: IOStreams): RetryStatusMode {
+  if (verboseWanted(opts, env)) return 'lines';
+  if (!chatterWanted(opts, env, io)) return 'off';
+  return io.stderrIsTTY ? 'redraw' : 'lines';
+}
+
 export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): Context {
   const { opts, source } = globalOptions(cmd);
+  checkOutputFlags(opts, source);
   const env = outside.env;
   const store = new ProfileStore(env);
   const profileName = opts.profile || 'default';
@@ -106,6 +120,12 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     verbose: verboseWanted(opts, env),
     chatter: chatterWanted(opts, env, io),
     color: io.colorOn('stderr', opts.color),
+    write: (text) => io.writeErr(text),
+  });
+  const retries = createRetryStatus({
+    mode: retryStatusMode(opts, env, io),
+    color: io.colorOn('stderr', opts.color),
+    columns: io.stderrColumns,
     write: (text) => io.writeErr(text),
   });
   const outputOptions: OutputOptions = {
@@ -159,14 +179,14 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       return prompter;
     },
     api: () => {
-      api ??= connect(context, outside, profileName);
+      api ??= connect(context, outside, profileName, { retries });
       return api;
     },
     apiFinishingInFlight: () => {
-      finishing ??= connect(context, outside, profileName, { finishInFlight: true });
+      finishing ??= connect(context, outside, profileName, { finishInFlight: true, retries });
       return finishing;
     },
-    apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl }),
+    apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl, retries }),
     shown,
     onClose: (fn) => closers.push(fn),
     close: async () => {
@@ -176,10 +196,30 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
   return context;
 }
 
+/**
+ * TANGO_PLATFORM_* (or the OAuth variables) beat every stored profile: right for a script, a surprise
+ * for someone who chose a profile by name (--profile, TANGO_PROFILE) and gets another platform.
+ */
+function warnIfVariablesBeatProfile(settings: Settings, credentials: Credentials, log: Logger): void {
+  const { profile } = settings;
+  if (profile.source === 'default') return;
+  const variables =
+    credentials.kind === 'basic'
+      ? credentials.platformName.source === 'env' && 'TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY'
+      : credentials.clientId.source === 'env' &&
+        'TANGO_CLIENT_ID, TANGO_CLIENT_SECRET, TANGO_USERNAME and TANGO_PASSWORD';
+  if (!variables) return;
+  const chosen = profile.source === 'env' ? 'TANGO_PROFILE' : '--profile';
+  log.warn(
+    `${variables} are set: their credentials are used, not those of profile "${profile.value}" (chosen with ${chosen}). Unset them to use the profile's.`,
+  );
+}
+
 interface ConnectOptions {
   credentials?: Credentials;
   authUrl?: string;
   finishInFlight?: boolean;
+  retries?: RetryListener;
 }
 
 /** The API client for this command; for `--env local`, the embedded emulator started behind it. */
@@ -187,7 +227,7 @@ async function connect(
   context: Context,
   outside: ContextIO,
   profileName: string,
-  { credentials: override, authUrl, finishInFlight = false }: ConnectOptions = {},
+  { credentials: override, authUrl, finishInFlight = false, retries }: ConnectOptions = {},
 ): Promise<TangoApi> {
   const { settings, log } = context;
   let baseUrl = settings.baseUrl.value;
@@ -210,6 +250,7 @@ async function connect(
     log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);
+  if (!override && settings.env.value !== 'local') warnIfVariablesBeatProfile(settings, credentials, log);
   const { createApiClient } = await import('./api/client.js');
   const persistToken = !override && credentials.kind === 'oauth' && credentials.clientId.source === 'profile';
   const client = createApiClient({
@@ -222,6 +263,7 @@ async function connect(
     signal: finishInFlight ? undefined : context.signal,
     dispatcher: outside.dispatcher,
     trace: settings.verbose ? (line: string) => log.debug(`http: ${line}`) : undefined,
+    retries,
   });
   context.onClose(client.close);
   return client.api;

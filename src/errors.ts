@@ -174,19 +174,28 @@ export class UnexpectedAnswerError extends CliError {
   }
 }
 
+/** What the create commands make. */
+export type CreatedResource = 'customer' | 'account' | 'alert';
+
+/** Where an alert lives and its name: an alert has no identifier of its own until it is created. */
+export interface AlertPlace {
+  customer: string;
+  account: string;
+  displayName: string;
+}
+
 /**
  * A create whose answer was lost, whose retry met 409, and whose confirming read failed too: it
  * may or may not have happened. Never reported as a failure (a rerun would then look like a
  * conflict) nor as a success.
  */
-/** What the create commands make. */
-export type CreatedResource = 'customer' | 'account' | 'alert';
-
 export class OutcomeUnknownError extends CliError {
   readonly resource: CreatedResource;
   readonly identifier: string;
+  /** For an alert: where to look for it. */
+  readonly alert?: AlertPlace;
 
-  constructor(resource: CreatedResource, identifier: string, cause: CliError) {
+  constructor(resource: CreatedResource, identifier: string, cause: CliError, alert?: AlertPlace) {
     super(
       cause.exitCode,
       `${resource} ${identifier} may have been created: its answer was lost, the retry met 409 (it exists), ` +
@@ -196,6 +205,7 @@ export class OutcomeUnknownError extends CliError {
     this.name = 'OutcomeUnknownError';
     this.resource = resource;
     this.identifier = identifier;
+    this.alert = alert;
   }
 }
 

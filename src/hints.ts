@@ -17,6 +17,7 @@ import {
   TokenUrlUnknownError,
   UnexpectedAnswerError,
 } from './errors.js';
+import { shellQuote } from './output/shell-quote.js';
 
 export function hintFor(error: unknown): string | undefined {
   if (!(error instanceof CliError)) return undefined;
@@ -38,17 +39,23 @@ function hintFromFacts(error: CliError): string | undefined {
   if (error instanceof CredentialsUnusableError) return unusableHint(error);
   if (error instanceof UnexpectedAnswerError) return unexpectedHint(error);
   if (error instanceof OutcomeUnknownError) {
-    const look = {
-      customer: `tango customers get ${error.identifier}`,
-      account: `tango accounts get ${error.identifier}`,
-      alert: 'tango alerts list <customer> <account> --display-name <name>',
-    }[error.resource];
+    const look = outcomeLookup(error);
     return `check whether it exists: ${look}; running the same create again with --if-not-exists is safe`;
   }
   if (error instanceof ConflictError && error.differences.length === 0) {
     return 'choose another identifier, or pass --if-not-exists to accept the existing one';
   }
   return undefined;
+}
+
+/** The command that shows whether the create happened, with the real identifiers (shell-quoted, ready to paste). */
+function outcomeLookup(error: OutcomeUnknownError): string {
+  const { alert } = error;
+  if (error.resource === 'customer') return `tango customers get ${shellQuote(error.identifier)}`;
+  if (error.resource === 'account') return `tango accounts get ${shellQuote(error.identifier)}`;
+  if (!alert) return 'tango alerts list <customer> <account> --display-name <name>';
+  const words = [alert.customer, alert.account, '--display-name', alert.displayName].map(shellQuote);
+  return `tango alerts list ${words.join(' ')}`;
 }
 
 const LOGIN_OAUTH = 'tango auth login --client-id <id> --username <service account> --client-secret-stdin';

@@ -11,7 +11,7 @@ import type { ProfileStore } from '../config/store.js';
 import { echo, TokenUrlUnknownError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { basicAuth, oauthServiceAccount, type TokenCache } from './auth.js';
-import { HttpClient, REDACTED } from './http.js';
+import { HttpClient, REDACTED, type RetryListener } from './http.js';
 import { processPacer } from './pacer.js';
 import { TangoApi } from './tango.js';
 
@@ -31,6 +31,8 @@ export interface ClientOptions {
   /** The Context's HTTP dispatcher: undici's MockAgent in tests, a keep-alive Agent otherwise. */
   dispatcher?: Dispatcher;
   trace?: (line: string) => void;
+  /** Told of each wait before a retry, for the status line at a terminal. */
+  retries?: RetryListener;
 }
 
 export function createApiClient(options: ClientOptions): { api: TangoApi; close: () => Promise<void> } {
@@ -61,6 +63,7 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
     pacer: processPacer(settings.rate, dispatcher),
     userAgent: USER_AGENT,
     trace,
+    retries: options.retries,
     signal: options.signal,
     backoff: retryBaseFromEnv(options.env),
     maxBodyBytes: maxBodyFromEnv(options.env),

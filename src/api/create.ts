@@ -10,6 +10,7 @@ import { type FundingNotification, fundingEmails } from '../domain/funding-email
 import { ACCOUNT_FIELDS, type CreateAccountBody, type CreateCustomerBody, emailKey } from '../domain/rules.js';
 import type { Account, Customer } from '../domain/types.js';
 import {
+  type AlertPlace,
   ApiError,
   CliError,
   ConflictError,
@@ -96,6 +97,7 @@ export async function createAlert(
     differences: (existing) => alertDifferences(body, existing),
     resource: 'alert',
     identifier,
+    alert: { customer, account, displayName: body.balanceAlertDisplayName },
     options,
   });
 }
@@ -130,6 +132,8 @@ interface Recovery<T> {
   differences: (existing: T) => Difference[];
   resource: CreatedResource;
   identifier: string;
+  /** An alert's place, for the words that say where to look when its outcome is unknown. */
+  alert?: AlertPlace;
   options: CreateOptions;
 }
 
@@ -163,7 +167,7 @@ async function fetchOrUnknown<T>(recovery: Recovery<T>, ours: boolean): Promise<
     return await recovery.fetchExisting();
   } catch (error) {
     if (!ours || !(error instanceof CliError) || error instanceof InterruptedError) throw error;
-    throw new OutcomeUnknownError(recovery.resource, recovery.identifier, error);
+    throw new OutcomeUnknownError(recovery.resource, recovery.identifier, error, recovery.alert);
   }
 }
 

@@ -71,6 +71,29 @@ export interface AuthProvider {
   renew?(): Promise<boolean>;
 }
 
+/** A request waiting to be tried again: why, how long, and which attempt comes next. */
+export interface RetryNotice {
+  /** The status that refused it (429, 5xx), or undefined after a network error. */
+  status: number | undefined;
+  /** The network error's code (ECONNRESET, UND_ERR_HEADERS_TIMEOUT, ...), when there was one. */
+  networkCode: string | undefined;
+  delayMs: number;
+  /** The attempt about to be made, counted from 1, of maxAttempts. */
+  nextAttempt: number;
+  maxAttempts: number;
+}
+
+/**
+ * Told each time a request starts waiting to be retried, and once when that request is over
+ * (answered, failed or interrupted), always with the request's one notice object, updated at each
+ * wait: the Context shows a status line from it.
+ * The layer above decides the words; this one only says what happened.
+ */
+export interface RetryListener {
+  waiting(notice: RetryNotice): void;
+  settled(notice: RetryNotice): void;
+}
+
 export interface HttpClientOptions {
   baseUrl: string;
   auth: AuthProvider;
@@ -83,6 +106,7 @@ export interface HttpClientOptions {
   pacer?: Pacer;
   userAgent?: string;
   trace?: (line: string) => void;
+  retries?: RetryListener;
   signal?: AbortSignal;
   backoff?: Partial<Omit<BackoffOptions, 'random'>>;
   /** Longest Retry-After honoured; a longer one ends the retries. */
@@ -177,6 +201,20 @@ export class HttpClient {
   }
 
   async send<T>(spec: RequestSpec): Promise<HttpResult<T>> {
+    // One notice per request, updated at each wait; the listener is told when the request is over, however it ends.
+    let notice: RetryNotice | undefined;
+    const waiting = (wait: RetryNotice) => {
+      notice = notice ? Object.assign(notice, wait) : wait;
+      this.#options.retries?.waiting(notice);
+    };
+    try {
+      return await this.#send<T>(spec, waiting);
+    } finally {
+      if (notice) this.#options.retries?.settled(notice);
+    }
+  }
+
+  async #send<T>(spec: RequestSpec, waiting: (notice: RetryNotice) => void): Promise<HttpResult<T>> {
     const url = this.url(spec);
     const maxAttempts = (this.#options.maxRetries ?? 4) + 1;
     const mayRetry = spec.method !== 'POST' || spec.retryUnsafe === true;
@@ -192,7 +230,9 @@ export class HttpClient {
         // A connection that never opened carried nothing: safe to retry whatever the method.
         if (attemptsLeft && (mayRetry || answer.failure === 'connect')) {
           if (actsOnce(spec.method) && answer.failure !== 'connect') earlierAttemptMayHaveLanded = true;
-          await this.#wait(this.#backoffFor(attempt), `network error (${answer.code})`);
+          const delayMs = this.#backoffFor(attempt);
+          waiting({ status: undefined, networkCode: answer.code, delayMs, nextAttempt: attempt + 1, maxAttempts });
+          await this.#wait(delayMs, `network error (${answer.code})`);
           continue;
         }
         const landed = actsOnce(spec.method) && (earlierAttemptMayHaveLanded || answer.failure !== 'connect');
@@ -233,7 +273,9 @@ export class HttpClient {
         // 429 and 503 refuse the request before doing anything; other 5xx may have done part of it.
         if (actsOnce(spec.method) && answer.status !== 429 && answer.status !== 503) earlierAttemptMayHaveLanded = true;
         // Never sooner than the server asked, and spread, so workers refused together do not return together.
-        await this.#wait((retryAfter ?? 0) + this.#backoffFor(attempt), `HTTP ${answer.status}`);
+        const delayMs = (retryAfter ?? 0) + this.#backoffFor(attempt);
+        waiting({ status: answer.status, networkCode: undefined, delayMs, nextAttempt: attempt + 1, maxAttempts });
+        await this.#wait(delayMs, `HTTP ${answer.status}`);
         continue;
       }
       throw new ApiError({

@@ -65,9 +65,15 @@ const IDENTIFIERS_OF: Record<string, ReadonlyArray<readonly [CachedKind, string]
   ],
 };
 
+/** The identifiers a printed resource says are gone: TAB must not offer an alert that was deleted. */
+const REMOVED_BY: Record<string, ReadonlyArray<readonly [CachedKind, string]>> = {
+  'deleted alert': [['alert', 'balanceAlertID']],
+};
+
 /** What a command printed, by kind, newest last; at most MAX_REMEMBERED of each (all the cache keeps). */
 export class ShownIdentifiers {
   readonly #byKind = new Map<CachedKind, string[]>();
+  readonly #removed: Array<{ kind: CachedKind; id: string }> = [];
 
   /** Output's onRows: the rows of one printed resource kind. */
   add(resource: string, rows: readonly object[]): void {
@@ -77,15 +83,19 @@ export class ShownIdentifiers {
       if (ids.length > MAX_REMEMBERED) ids.splice(0, ids.length - MAX_REMEMBERED);
       this.#byKind.set(kind, ids);
     }
+    for (const [kind, field] of REMOVED_BY[resource] ?? []) {
+      for (const row of rows) this.#removed.push({ kind, id: String((row as Record<string, unknown>)[field] ?? '') });
+    }
   }
 
-  /** Writes them all to the cache. Never throws. */
+  /** Writes them all to the cache, and drops what was deleted. Never throws. */
   remember(scope: CacheScope): void {
     for (const [kind, ids] of this.#byKind) remember(scope, kind, ids);
+    if (this.#removed.length) forget(scope, this.#removed);
   }
 
   get empty(): boolean {
-    return this.#byKind.size === 0;
+    return this.#byKind.size === 0 && this.#removed.length === 0;
   }
 }
 
@@ -103,10 +113,27 @@ export function remember(scope: CacheScope, kind: CachedKind, ids: readonly stri
     if (fresh.length === 0 || !storable(scope.profile)) return;
     const file = completionCacheFile(scope.env);
     const next = merge(readEntries(file), fresh);
-    writeAtomically(file, next.map((e) => `${e.kind}\t${e.profile}\t${e.id}\n`).join(''));
+    writeAtomically(file, serialize(next));
   } catch {
     // Best-effort: completions are a convenience, the command's own result is what matters.
   }
+}
+
+/** Drops these identifiers of this profile (a deleted alert); the file is left alone when none is there. Never throws. */
+export function forget(scope: CacheScope, gone: ReadonlyArray<{ kind: CachedKind; id: string }>): void {
+  try {
+    const file = completionCacheFile(scope.env);
+    const old = readEntries(file);
+    const isGone = (e: Entry) => e.profile === scope.profile && gone.some((g) => g.kind === e.kind && g.id === e.id);
+    if (!old.some(isGone)) return;
+    writeAtomically(file, serialize(old.filter((e) => !isGone(e))));
+  } catch {
+    // Best-effort, as remember(): a stale suggestion at TAB is the worst that can happen.
+  }
+}
+
+function serialize(entries: readonly Entry[]): string {
+  return entries.map((e) => `${e.kind}\t${e.profile}\t${e.id}\n`).join('');
 }
 
 /** What the shells read, for tests and tools: newest first. */

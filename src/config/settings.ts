@@ -317,6 +317,17 @@ function credentialsIssue(
   );
 }
 
+/**
+ * `--json` is short for `-o json`: given beside another `-o` on the same line, one of the two is a
+ * mistake, and picking either silently would hide it. (TANGO_OUTPUT is a default the flag beats.)
+ */
+export function checkOutputFlags(opts: GlobalOptions, optionSource: OptionSource): void {
+  if (!opts.json || sourceOf(optionSource, 'output') !== 'flag' || opts.output === 'json') return;
+  throw new UsageError(`--json and --output ${opts.output} ask for two formats; give one of them`, {
+    hint: '--json is short for --output json',
+  });
+}
+
 function resolveOutput(
   opts: GlobalOptions,
   flagOrEnv: (name: keyof GlobalOptions) => Source | undefined,

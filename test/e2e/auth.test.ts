@@ -197,6 +197,19 @@ describe('tango auth logout and tango config', () => {
 
     expect(result.stdout.trim()).toBe(join(config.dir, 'config.json'));
   });
+
+  it('config set env on a profile with a base URL warns that the base URL wins, -q or not', async () => {
+    await tango(['config', 'set', 'base-url', 'http://127.0.0.1:9/raas/v2', '-p', 'rehearsal']);
+    const beside = await tango(['config', 'set', 'env', 'production', '-p', 'rehearsal', '-q']);
+    const alone = await tango(['config', 'set', 'env', 'production']);
+
+    expect(beside.code).toBe(0);
+    expect(beside.stderr).toBe(
+      'Warning: profile "rehearsal" also has base-url http://127.0.0.1:9/raas/v2, which wins over env; to use the env: tango config unset base-url --profile rehearsal\n',
+    );
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toBe('');
+  });
 });
 
 describe('tango help and usage errors', () => {

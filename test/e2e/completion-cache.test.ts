@@ -77,6 +77,16 @@ describe('account and alert identifiers for completion', () => {
     expect(remembered(env, 'customer', 'default')).toEqual(['alert-corp']);
   });
 
+  it('alerts delete drops the deleted alert from the cache and keeps the others', async () => {
+    const [first, second] = remembered(env, 'alert', 'default');
+
+    const deleted = await tango('alerts', 'delete', 'alert-corp', 'alert-main', second!, '--yes', '--json');
+
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(remembered(env, 'alert', 'default')).toEqual([first]);
+    expect(remembered(env, 'account', 'default')).toEqual(['alert-main']);
+  });
+
   it('accounts list remembers account identifiers', async () => {
     rmSync(completionCacheFile(env));
     expect((await tango('accounts', 'list', 'alert-corp', '--json')).code).toBe(0);

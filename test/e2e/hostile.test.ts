@@ -175,6 +175,29 @@ describe('an answer lost after the create was applied, then a failed check', () 
     expect(again.code).toBe(0);
   });
 
+  it("for an alert, the command that checks names the alert's customer, account and name, not placeholders", async () => {
+    server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });
+    const lost = await tango([
+      'alerts',
+      'create',
+      'hostile-customer',
+      'lost-acct-2',
+      '--display-name',
+      "Ops' budget low",
+      '--threshold',
+      '50',
+      '--email',
+      'ops@example.com',
+    ]);
+
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toContain('may have been created');
+    expect(lost.stderr).toContain(
+      "check whether it exists: tango alerts list hostile-customer lost-acct-2 --display-name 'Ops'\\'' budget low'",
+    );
+    expect(lost.stderr).not.toContain('<customer>');
+  });
+
   it('an import reports such rows as unknown, not failed; running it again confirms them', async () => {
     server.setMode({ kind: 'ansi' });
     server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });

@@ -2,27 +2,14 @@
  * Plan files with low-balance alerts (`accounts[].lowBalanceAlerts`), end to end against the
  * emulator: created after their account, never twice on a re-run, and checked before anything is sent.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LowBalanceAlertList } from '../../src/domain/alerts.js';
-import type { RunningEmulator } from '../../src/emulator/server.js';
 import { EmulatorClient } from '../support/emulator-client.js';
-import { startServer, tangoEnv, writes } from '../support/onboard-server.js';
-import { runTango, tempConfigDir } from '../support/tango.js';
+import { useOnboardWorld, writes } from '../support/onboard-server.js';
 
-let server: RunningEmulator;
-let config: { dir: string; cleanup: () => void };
-
-beforeEach(async () => {
-  server = await startServer();
-  config = tempConfigDir();
-});
-
-afterEach(async () => {
-  await server.close();
-  config.cleanup();
-});
+/** Progress lines on (TANGO_QUIET=0) although stderr is a pipe: the tests read them. */
+const world = useOnboardWorld({ TANGO_QUIET: '0' });
+const { planFile, tango } = world;
 
 const PLAN = {
   version: 1,
@@ -50,20 +37,9 @@ const PLAN = {
   ],
 };
 
-function planFile(plan: unknown): string {
-  const file = join(config.dir, 'plan.json');
-  writeFileSync(file, JSON.stringify(plan));
-  return file;
-}
-
-/** Progress lines on (TANGO_QUIET=0) although stderr is a pipe: the tests read them. */
-function tango(args: string[]) {
-  return runTango(args, { configDir: config.dir, env: { ...tangoEnv(server, config.dir), TANGO_QUIET: '0' } });
-}
-
 /** The account's alerts as the emulator holds them: name, threshold, emails. */
 async function alertsOn(account: string) {
-  const answer = await new EmulatorClient(server).get<LowBalanceAlertList>(
+  const answer = await new EmulatorClient(world.server).get<LowBalanceAlertList>(
     `/customers/zanzibar-health/accounts/${account}/lowbalance`,
     { elementsPerBlock: 200 },
   );
@@ -136,7 +112,7 @@ describe('tango onboard --plan with lowBalanceAlerts', () => {
       "tango alerts create zanzibar-health zhg-wellness --display-name 'Wellness nearly empty' --threshold 50.5 --email ops@zanzibar.example --email cfo@zanzibar.example",
       "tango accounts create zanzibar-health --identifier zhg-europe --display-name 'Europe Budget' --contact-email eu@zanzibar.example --currency EUR",
     ]);
-    expect(writes(server)).toEqual([]);
+    expect(writes(world.server)).toEqual([]);
   });
 
   it('bad alerts are listed by path, all at once, before anything is sent (exit 2)', async () => {
@@ -157,6 +133,6 @@ describe('tango onboard --plan with lowBalanceAlerts', () => {
     ]) {
       expect(result.stderr).toContain(line);
     }
-    expect(writes(server)).toEqual([]);
+    expect(writes(world.server)).toEqual([]);
   });
 });

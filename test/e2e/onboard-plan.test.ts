@@ -1,25 +1,12 @@
 /** `tango onboard --plan`: the same onboarding for scripts, against the emulator, no terminal. */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { collectOutput } from '../support/child-output.js';
-import { serverState, startServer, tangoEnv, writes } from '../support/onboard-server.js';
-import { BIN, runTango, tempConfigDir } from '../support/tango.js';
+import { serverState, tangoEnv, useOnboardWorld, writes } from '../support/onboard-server.js';
+import { BIN } from '../support/tango.js';
 
-let server: RunningEmulator;
-let config: { dir: string; cleanup: () => void };
-
-beforeEach(async () => {
-  server = await startServer();
-  config = tempConfigDir();
-});
-
-afterEach(async () => {
-  await server.close();
-  config.cleanup();
-});
+const world = useOnboardWorld();
+const { planFile, tango } = world;
 
 const PLAN = {
   version: 1,
@@ -40,20 +27,6 @@ const PLAN = {
     },
   ],
 };
-
-function planFile(plan: unknown, name = 'plan.json'): string {
-  const file = join(config.dir, name);
-  writeFileSync(file, JSON.stringify(plan));
-  return file;
-}
-
-function tango(args: string[], options: { env?: Record<string, string | undefined>; input?: string } = {}) {
-  return runTango(args, {
-    configDir: config.dir,
-    env: { ...tangoEnv(server, config.dir), ...options.env },
-    input: options.input,
-  });
-}
 
 const CREATED = [
   {
@@ -93,13 +66,13 @@ describe('tango onboard --plan', () => {
       ['account', 'zhg-wellness', 'created'],
       ['account', 'zhg-europe', 'created'],
     ]);
-    expect(await serverState(server)).toEqual(CREATED);
+    expect(await serverState(world.server)).toEqual(CREATED);
   });
 
   it('run again, skips what exists with the same values and creates nothing new (exit 0)', async () => {
     const file = planFile(PLAN);
     await tango(['onboard', '--plan', file]);
-    server.resetStats();
+    world.server.resetStats();
 
     const quiet = await tango(['onboard', '--plan', file]);
     expect(quiet.code).toBe(0);
@@ -111,7 +84,7 @@ describe('tango onboard --plan', () => {
     expect(again.stderr).toContain('Done: 3 items already there with the same values.');
     // The same word as the import report's outcome for a row already there.
     expect(again.stdout).toMatch(/^customer\tzanzibar-health\tZanzibar Health Group\texisted$/m);
-    expect(await serverState(server)).toEqual(CREATED);
+    expect(await serverState(world.server)).toEqual(CREATED);
   });
 
   it('a plan with bad fields: exit 2, every problem with its path, and not one request sent', async () => {
@@ -126,8 +99,8 @@ describe('tango onboard --plan', () => {
     expect(result.stderr).toContain('accounts[0].contactEmail: must be a valid email address');
     expect(result.stderr).toContain('accounts[1].accountIdentifier: must be 5-100 characters');
     expect(result.stderr).toContain('use the lowercase form: zhg-europe');
-    expect(server.stats().total).toBe(0);
-    expect(await serverState(server)).toEqual([]);
+    expect(world.server.stats().total).toBe(0);
+    expect(await serverState(world.server)).toEqual([]);
   });
 
   it('--dry-run prints the equivalent commands and sends nothing, even without credentials', async () => {
@@ -142,7 +115,7 @@ describe('tango onboard --plan', () => {
       "tango accounts create zanzibar-health --identifier zhg-europe --display-name 'Europe Budget' --contact-email eu@zanzibar.example --currency EUR --funding-email eu-finance@zanzibar.example",
     ]);
     expect(result.stderr).toContain('Dry run: nothing was sent.');
-    expect(server.stats().total).toBe(0);
+    expect(world.server.stats().total).toBe(0);
   });
 
   it('the commands a dry run prints, run in a shell, create exactly what the plan does', async () => {
@@ -150,17 +123,17 @@ describe('tango onboard --plan', () => {
     const script = `tango() { "${process.execPath}" "${BIN}" "$@" >/dev/null; }\nset -e\n${dryRun.stdout}`;
 
     // Asynchronously: the emulator answering these commands runs in this very process.
-    const shell = collectOutput(spawn('sh', ['-c', script], { env: tangoEnv(server, config.dir) }));
+    const shell = collectOutput(spawn('sh', ['-c', script], { env: tangoEnv(world.server, world.configDir) }));
 
     expect(await shell.exited, shell.stderr()).toBe(0);
-    expect(await serverState(server)).toEqual(CREATED);
+    expect(await serverState(world.server)).toEqual(CREATED);
   });
 
   it('reads the plan from stdin with "-"', async () => {
     const result = await tango(['onboard', '--plan', '-'], { input: JSON.stringify(PLAN) });
 
     expect(result.code).toBe(0);
-    expect(await serverState(server)).toEqual(CREATED);
+    expect(await serverState(world.server)).toEqual(CREATED);
   });
 
   it('adds accounts to an existing customer, and refuses one that does not exist (exit 3, nothing created)', async () => {
@@ -169,7 +142,7 @@ describe('tango onboard --plan', () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('Customer nobody-here does not exist');
     expect(refused.stderr).toContain('Created: nothing');
-    expect(writes(server)).toEqual([]);
+    expect(writes(world.server)).toEqual([]);
 
     await tango(['onboard', '--plan', planFile({ ...PLAN, accounts: [PLAN.accounts[0]] })]);
     const existing = {
@@ -180,7 +153,7 @@ describe('tango onboard --plan', () => {
 
     expect(added.code).toBe(0);
     expect(added.stderr).toContain('customer zanzibar-health exists; adding accounts to it');
-    expect(await serverState(server)).toEqual(CREATED);
+    expect(await serverState(world.server)).toEqual(CREATED);
   });
 
   it('a failure part way stops, and says what was and was not created (exit 5 on a conflict)', async () => {
@@ -200,7 +173,7 @@ describe('tango onboard --plan', () => {
     expect(result.stderr).toContain('Onboarding stopped at account zhg-europe');
     expect(result.stderr).toContain('Created: customer zanzibar-health, account zhg-wellness');
     expect(result.stderr).toContain('Not created: account zhg-europe');
-    const zanzibar = (await serverState(server)).find((c) => c.customerIdentifier === 'zanzibar-health');
+    const zanzibar = (await serverState(world.server)).find((c) => c.customerIdentifier === 'zanzibar-health');
     expect(zanzibar?.accounts.map((a) => a.accountIdentifier)).toEqual(['zhg-wellness']);
   });
 });
@@ -212,7 +185,7 @@ describe('tango onboard without a terminal', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('tango onboard --plan');
     expect(result.stderr).toContain('tango customers create');
-    expect(server.stats().total).toBe(0);
+    expect(world.server.stats().total).toBe(0);
   });
 
   it('--help documents the plan format and ends with examples', async () => {

@@ -5,16 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/server.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EmulatorClient } from '../support/emulator-client.js';
-import { serverState, startServer, tangoEnv, writes } from '../support/onboard-server.js';
-import { runTango, tempConfigDir } from '../support/tango.js';
+import { serverState, tangoEnv, useOnboardWorld, writes } from '../support/onboard-server.js';
 import { Terminal } from '../support/terminal.js';
 import { requireTool, shouldRun } from '../support/tools.js';
 
-let server: RunningEmulator;
-let config: { dir: string; cleanup: () => void };
+const world = useOnboardWorld();
 let terminal: Terminal | undefined;
 
 /** Without tmux these are not run (CI requires it: test/support/tools.ts). */
@@ -22,20 +19,13 @@ const RUNS = shouldRun('tmux', 'The terminal tests of tango onboard');
 
 beforeAll(() => requireTool('tmux', 'the terminal tests'));
 
-beforeEach(async () => {
-  server = await startServer();
-  config = tempConfigDir();
-});
-
-afterEach(async () => {
+afterEach(() => {
   terminal?.close();
   terminal = undefined;
-  await server.close();
-  config.cleanup();
 });
 
 function onboard(): Terminal {
-  terminal = Terminal.start(['onboard'], { env: tangoEnv(server, config.dir), cwd: config.dir });
+  terminal = Terminal.start(['onboard'], { env: tangoEnv(world.server, world.configDir), cwd: world.configDir });
   return terminal;
 }
 
@@ -127,7 +117,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     expect(review).toContain(
       "tango accounts create zanzibar-health-group --identifier zhg-clients --display-name 'Client'\\''s Engagement' --contact-email ops@zanzibar.example --currency EUR",
     );
-    expect(writes(server)).toEqual([]); // nothing is created before the review is confirmed
+    expect(writes(world.server)).toEqual([]); // nothing is created before the review is confirmed
 
     tty.press('Enter'); // Create all of this
     await tty.waitFor('Done: 1 customer created, 2 accounts created, 1 low-balance alert created.');
@@ -135,7 +125,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     // Read once it has exited: the "Next:" lines follow the summary, and a busy machine can show one without the other.
     expect(tty.screen()).toContain('tango customers get zanzibar-health-group');
 
-    const alerts = await new EmulatorClient(server).get(
+    const alerts = await new EmulatorClient(world.server).get(
       '/customers/zanzibar-health-group/accounts/zanzibar-health-group-employee-wellness/lowbalance',
     );
     expect(alerts.body.lowBalanceAlerts).toMatchObject([
@@ -145,7 +135,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
         balanceAlertNotification: [{ emailAddress: 'ops@zanzibar.example' }],
       },
     ]);
-    expect(await serverState(server)).toEqual([
+    expect(await serverState(world.server)).toEqual([
       {
         customerIdentifier: 'zanzibar-health-group',
         displayName: 'Zanzibar Health Group',
@@ -180,8 +170,8 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     const screen = await tty.waitFor('nothing was created');
     expect(screen).toContain('Interrupted before the review was confirmed');
     expect(await tty.exitCode()).toBe(130);
-    expect(await serverState(server)).toEqual([]);
-    expect(writes(server)).toEqual([]);
+    expect(await serverState(world.server)).toEqual([]);
+    expect(writes(world.server)).toEqual([]);
   });
 
   it('Ctrl-C while creating exits 130 and reports exactly what was created', async () => {
@@ -194,7 +184,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     }
     await tty.waitFor('What now?');
     // Slow answers, so Ctrl-C lands while the accounts are still being created.
-    server.setFaults({ latencyMs: 600 });
+    world.server.setFaults({ latencyMs: 600 });
     tty.press('Enter');
     await tty.waitFor('customer zanzibar-health-group created');
 
@@ -203,7 +193,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     const screen = await tty.waitFor(/Created: .*\n/);
     expect(await tty.exitCode()).toBe(130);
     const reported = (screen.match(/Created: (.*)/)?.[1] ?? '').split(', ');
-    const state = await serverState(server);
+    const state = await serverState(world.server);
     const created = state.flatMap((c) => [
       `customer ${c.customerIdentifier}`,
       ...c.accounts.map((a) => `account ${a.accountIdentifier}`),
@@ -218,7 +208,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     await plainAccount(tty, 'Employee Wellness');
     tty.press('Enter');
     await tty.waitFor('What now?');
-    server.setFaults({ failRate: 1 }); // every request now answers 503
+    world.server.setFaults({ failRate: 1 }); // every request now answers 503
     tty.press('Enter');
 
     await tty.waitFor('Save your answers as a plan file to finish later?');
@@ -228,17 +218,14 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     const screen = await tty.waitFor('Created: nothing');
     expect(screen).toContain('tango onboard --plan onboard-zanzibar-health-group.json');
     expect(await tty.exitCode()).toBe(6);
-    const saved = join(config.dir, 'onboard-zanzibar-health-group.json');
+    const saved = join(world.configDir, 'onboard-zanzibar-health-group.json');
     expect(existsSync(saved)).toBe(true);
 
-    server.setFaults({ failRate: 0 });
-    const replay = await runTango(['onboard', '--plan', saved], {
-      configDir: config.dir,
-      env: tangoEnv(server, config.dir),
-    });
+    world.server.setFaults({ failRate: 0 });
+    const replay = await world.tango(['onboard', '--plan', saved]);
 
     expect(replay.code).toBe(0);
-    expect(await serverState(server)).toEqual([
+    expect(await serverState(world.server)).toEqual([
       {
         customerIdentifier: 'zanzibar-health-group',
         displayName: 'Zanzibar Health Group',
@@ -259,16 +246,16 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     ['--no-input', ['--no-input', 'onboard'], {}],
     ['CI set', ['onboard'], { CI: 'true' }],
   ])('even at a terminal, with %s it asks nothing and exits 2 pointing to --plan', async (_, args, extra) => {
-    terminal = Terminal.start(args, { env: { ...tangoEnv(server, config.dir), ...extra } });
+    terminal = Terminal.start(args, { env: { ...tangoEnv(world.server, world.configDir), ...extra } });
 
     expect(await terminal.exitCode()).toBe(2);
     expect(terminal.screen()).toContain('tango onboard --plan');
     expect(terminal.screen()).not.toContain('Onboard accounts for');
-    expect(server.stats().total).toBe(0);
+    expect(world.server.stats().total).toBe(0);
   });
 
   it('refused credentials end the wizard before the first question (exit 4)', async () => {
-    const env = { ...tangoEnv(server, config.dir), TANGO_PLATFORM_KEY: 'not-the-key' };
+    const env = { ...tangoEnv(world.server, world.configDir), TANGO_PLATFORM_KEY: 'not-the-key' };
     terminal = Terminal.start(['onboard'], { env });
 
     expect(await terminal.exitCode()).toBe(4);

@@ -333,3 +333,48 @@ describe('date bounds', () => {
     expect(result.code).toBe(4);
   });
 });
+
+describe('--json beside another --output', () => {
+  it('is a usage error naming both, before anything is sent', async () => {
+    const result = await tango(['customers', 'list', '-o', 'csv', '--json']);
+
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    // --json, the last of the two, asks for JSON errors: the one object names both flags.
+    expect(JSON.parse(result.stderr).error).toMatchObject({
+      kind: 'usage',
+      message: '--json and --output csv ask for two formats; give one of them',
+    });
+  });
+
+  it('whichever comes first, and for any format but json', async () => {
+    const result = await tango(['-o', 'table', 'accounts', 'list', 'acme-co', '--json', '--error-format', 'text']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Error: --json and --output table ask for two formats; give one of them');
+  });
+
+  it('-o json with --json says the same twice: fine; TANGO_OUTPUT is a default --json beats', async () => {
+    const twice = await tango([
+      'customers',
+      'create',
+      '--identifier',
+      'acme-co',
+      '--display-name',
+      'Acme Co',
+      '--dry-run',
+      '-o',
+      'json',
+      '--json',
+    ]);
+    expect(twice.code).toBe(0);
+    const fromEnv = await tango(
+      ['customers', 'create', '--identifier', 'acme-co', '--display-name', 'Acme Co', '--dry-run', '--json'],
+      {
+        TANGO_OUTPUT: 'csv',
+      },
+    );
+    expect(fromEnv.code).toBe(0);
+    expect(JSON.parse(fromEnv.stdout)).toMatchObject({ method: 'POST' });
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runInProcess, useOfflineWorld } from '../support/in-process.js';
 import { choose, type Step, screenShows, scriptedPrompter, type } from '../support/prompter.js';
 
@@ -110,5 +110,61 @@ describe('plain text through Output', () => {
     expect(result.stdout).toContain('Exit codes:');
     expect(result.stdout).toMatch(/^\s+3 {2}not found$/m);
     expect(result.stderr).toBe('');
+  });
+});
+
+describe('credentials from the environment beside a chosen profile', () => {
+  /** `customers list` against the sandbox, answered once. */
+  function listCustomers(args: string[], env: Record<string, string | undefined> = {}) {
+    world.agent().get(SANDBOX).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+    return runInProcess([...args, 'customers', 'list', '--json'], {
+      env: { TANGO_CONFIG_DIR: world.configDir(), NO_COLOR: '1', ...credentials, ...env },
+      dispatcher: world.agent(),
+    });
+  }
+  const WARNING =
+    'Warning: TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY are set: their credentials are used, not those of profile "ops"';
+
+  it('--profile: a warning says the variables win, even under -q', async () => {
+    const result = await listCustomers(['-q', '--profile', 'ops']);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`${WARNING} (chosen with --profile). Unset them to use the profile's.\n`);
+  });
+
+  it('TANGO_PROFILE counts as chosen too', async () => {
+    // commander reads its options' variables from the process's own environment.
+    vi.stubEnv('TANGO_PROFILE', 'ops');
+    const result = await listCustomers([]).finally(() => vi.unstubAllEnvs());
+
+    expect(result.stderr).toContain(`${WARNING} (chosen with TANGO_PROFILE)`);
+  });
+
+  it('no profile chosen: the variables are the plan, nothing said', async () => {
+    const result = await listCustomers([]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
+  it('the OAuth variables are named when they are the ones that win', async () => {
+    world
+      .agent()
+      .get('https://sandbox-auth.tangocard.com')
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(200, { access_token: 'token', token_type: 'Bearer', expires_in: 86400 });
+    const result = await listCustomers(['-p', 'ops'], {
+      TANGO_PLATFORM_NAME: undefined,
+      TANGO_PLATFORM_KEY: undefined,
+      TANGO_CLIENT_ID: 'client',
+      TANGO_CLIENT_SECRET: 'secret',
+      TANGO_USERNAME: 'svc',
+      TANGO_PASSWORD: 'pw',
+    });
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'Warning: TANGO_CLIENT_ID, TANGO_CLIENT_SECRET, TANGO_USERNAME and TANGO_PASSWORD are set: their credentials are used, not those of profile "ops"',
+    );
   });
 });

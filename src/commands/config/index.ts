@@ -127,6 +127,17 @@ async function set(ctx: Context, name: string, value: string): Promise<void> {
   const profile = ctx.settings.profile.value;
   await ctx.store.update(profile, { [key.property]: key.parse ? key.parse(value) : value });
   ctx.log.success(`Set ${name} in profile "${profile}".`);
+  if (key.property === 'env') warnIfBaseUrlWins(ctx, profile);
+}
+
+/** At each level a base URL beats an environment name: an env set beside one changes nothing until it goes. */
+function warnIfBaseUrlWins(ctx: Context, profile: string): void {
+  const baseUrl = ctx.store.get(profile)?.baseUrl;
+  if (!baseUrl) return;
+  const flag = profile === 'default' ? '' : ` --profile ${profile}`;
+  ctx.log.warn(
+    `profile "${profile}" also has base-url ${baseUrl}, which wins over env; to use the env: tango config unset base-url${flag}`,
+  );
 }
 
 async function unset(ctx: Context, name: string): Promise<void> {

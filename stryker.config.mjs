@@ -1,0 +1,38 @@
+// StrykerJS: mutation testing of the core (`npm run mutation`; docs/testing.md says how and why).
+// Not part of CI (.ci/run): a whole run takes far longer than the suite.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: [
+    'src/api/**/*.ts',
+    'src/domain/**/*.ts',
+    'src/config/**/*.ts',
+    'src/output/**/*.ts',
+    'src/import/**/*.ts',
+    'src/emulator/filters.ts',
+    'src/emulator/pagination.ts',
+  ],
+  testRunner: 'vitest',
+  // Only the unit tests: the e2e tests run the built bin/tango.js (dist/, built from unmutated
+  // sources), so they cannot see a mutant, and they take minutes per run. Forks as in
+  // vitest.config.ts: some tests change the working directory, which threads cannot.
+  vitest: { configFile: 'vitest.mutation.config.ts', pool: 'forks' },
+  // Mutants that do not compile are dropped before any test runs (counted as CompileError).
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Static mutants (module-level constants, rule tables) are included: each reloads the tests.
+  ignoreStatic: false,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  // Two cores shared with the build and the rest of the team: one test runner.
+  concurrency: 1,
+  // A loaded machine runs tests slowly; a mutant is only a timeout well past the normal time.
+  timeoutMS: 10_000,
+  timeoutFactor: 2,
+  dryRunTimeoutMinutes: 30,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 85, break: null },
+};
