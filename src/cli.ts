@@ -5,7 +5,7 @@
 import { type Command, CommanderError } from 'commander';
 import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
-import { CliError, ECHO_LIMIT, ExitCode, echo, UsageError } from './errors.js';
+import { CliError, ECHO_LIMIT, ExitCode, echo, TERMINATED, TerminatedError, UsageError } from './errors.js';
 import { hintFor } from './hints.js';
 import { errorObject, wantsJsonErrors } from './output/error-object.js';
 import { IOStreams } from './output/iostreams.js';
@@ -26,12 +26,20 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return outside.signal.aborted ? ExitCode.interrupted : ExitCode.ok;
-  } catch (error) {
+    if (!outside.signal.aborted) return ExitCode.ok;
+    return outside.signal.reason === TERMINATED ? ExitCode.terminated : ExitCode.interrupted;
+  } catch (caught) {
+    const error = stoppedBy(outside.signal, caught);
     const verbose = argv.includes('--verbose') || argv.includes('-v') || outside.env.TANGO_DEBUG === '1';
     if (jsonErrors) return reportJson(error, io, argv);
     return await report(error, io, colorFlag(program), verbose);
   }
+}
+
+/** An interruption that SIGTERM caused is said and exits as such (143), not as a Ctrl-C (130). */
+function stoppedBy(signal: AbortSignal, error: unknown): unknown {
+  const interrupted = error instanceof CliError && error.exitCode === ExitCode.interrupted;
+  return interrupted && signal.reason === TERMINATED ? new TerminatedError(error) : error;
 }
 
 /** --no-color as commander parsed it (it parses global options wherever they stand). */

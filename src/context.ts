@@ -37,6 +37,11 @@ export interface ContextIO extends StandardStreams {
   env: NodeJS.ProcessEnv;
   /** Aborted on Ctrl-C (and SIGTERM). */
   signal: AbortSignal;
+  /**
+   * Aborted on a second Ctrl-C: requests that the first let finish are abandoned too, so an import
+   * can still write its report at once (its rows in flight marked unknown) before the process ends.
+   */
+  abandon?: AbortSignal;
   /** Answers every prompt; default: inquirer's prompts on stdin, drawn on stderr. */
   prompter?: Prompter;
   /** Sends every request; default: a keep-alive undici Agent per client. Tests pass a MockAgent. */
@@ -261,6 +266,7 @@ async function connect(
     tokenProfile: persistToken ? { store: context.store, name: profileName } : undefined,
     env: context.env,
     signal: finishInFlight ? undefined : context.signal,
+    abandon: outside.abandon,
     dispatcher: outside.dispatcher,
     trace: settings.verbose ? (line: string) => log.debug(`http: ${line}`) : undefined,
     retries,

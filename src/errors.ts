@@ -12,6 +12,7 @@ export const ExitCode = {
   unavailable: 6,
   network: 7,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -26,6 +27,7 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.unavailable, 'rate-limited or unavailable after retries (429, 502, 503, 504)'],
   [ExitCode.network, 'network error or timeout'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
+  [ExitCode.terminated, 'terminated (SIGTERM): stopped as a first Ctrl-C stops, letting writes in flight finish'],
 ];
 
 /** The most of a bad value any error message echoes: a 10,000-character argument is not repeated back whole. */
@@ -102,6 +104,25 @@ export class InterruptedError extends CliError {
   constructor(message = 'Interrupted.', extra: ErrorDetails = {}) {
     super(ExitCode.interrupted, message, extra);
     this.name = 'InterruptedError';
+  }
+}
+
+/** The abort reason of the entry point's signal when SIGTERM, not Ctrl-C, stopped the command. */
+export const TERMINATED = 'SIGTERM';
+
+/**
+ * A command stopped by SIGTERM (a service manager, `timeout`, `kill`): it stopped as a first
+ * Ctrl-C stops, and exits 143 (128 + 15), as a process killed by the signal would.
+ */
+export class TerminatedError extends CliError {
+  constructor(interrupted: CliError) {
+    super(ExitCode.terminated, interrupted.message.replace(/^Interrupted/, 'Terminated'), {
+      hint: interrupted.hint,
+      details: interrupted.details,
+      requestId: interrupted.requestId,
+      cause: interrupted.cause,
+    });
+    this.name = 'TerminatedError';
   }
 }
 

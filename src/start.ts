@@ -1,28 +1,38 @@
 /** Wires Ctrl-C to an abort signal, runs the program and sets the exit code. */
 import { run } from './cli.js';
-import { ExitCode } from './errors.js';
+import { ExitCode, TERMINATED } from './errors.js';
 import { preferQuickExit } from './v8-tuning.js';
 
 const ECHO_WINDOW_MS = 300;
+/** After a second Ctrl-C, how long the command has to write what it must (an import's report) before the process ends anyway. */
+const ABANDON_GRACE_MS = 3000;
 
 export async function start(args: string[]): Promise<void> {
   preferQuickExit();
   const interrupt = new AbortController();
+  const abandon = new AbortController();
   let firstInterrupt: number | undefined;
   process.on('SIGINT', () => {
-    // The first Ctrl-C lets the command stop cleanly (an import writes its report); the second does not wait.
+    // The first Ctrl-C lets the command stop cleanly: no new request starts, writes in flight finish.
+    // The second abandons those too, so an import still writes its report at once (rows in flight
+    // unknown); the process ends by itself, or after ABANDON_GRACE_MS, or at a third Ctrl-C.
     // A second SIGINT right after the first is no person: exit hooks such as conf's atomic writer
     // (when-exit), once loaded, re-send the signal to this process as soon as they have seen it, and
     // that echo must not cut the clean stop short.
     if (firstInterrupt !== undefined) {
-      if (Date.now() - firstInterrupt > ECHO_WINDOW_MS) process.exit(ExitCode.interrupted);
+      if (Date.now() - firstInterrupt <= ECHO_WINDOW_MS) return;
+      if (abandon.signal.aborted) process.exit(ExitCode.interrupted);
+      process.stderr.write('Interrupted again; abandoning what is in flight (Ctrl-C again to quit at once).\n');
+      abandon.abort(new Error('interrupted again'));
+      setTimeout(() => process.exit(ExitCode.interrupted), ABANDON_GRACE_MS).unref();
       return;
     }
     firstInterrupt = Date.now();
-    process.stderr.write('\nInterrupted; finishing what is in flight (Ctrl-C again to quit at once).\n');
+    process.stderr.write('\nInterrupted; finishing what is in flight (Ctrl-C again to abandon it).\n');
     interrupt.abort(new Error('interrupted'));
   });
-  process.on('SIGTERM', () => interrupt.abort(new Error('terminated')));
+  // A service manager's stop (or `timeout`, `kill`): the same clean stop as a first Ctrl-C, exit 143.
+  process.on('SIGTERM', () => interrupt.abort(TERMINATED));
 
   // A closed pipe (`tango accounts list ... | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -36,5 +46,6 @@ export async function start(args: string[]): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
     signal: interrupt.signal,
+    abandon: abandon.signal,
   });
 }

@@ -28,6 +28,8 @@ export interface ClientOptions {
   env: NodeJS.ProcessEnv;
   /** Aborts requests in flight; left out by work that lets them finish (an import's rows). */
   signal?: AbortSignal;
+  /** Aborts every request in flight, writes too (a second Ctrl-C). */
+  abandon?: AbortSignal;
   /** The Context's HTTP dispatcher: undici's MockAgent in tests, a keep-alive Agent otherwise. */
   dispatcher?: Dispatcher;
   trace?: (line: string) => void;
@@ -65,6 +67,7 @@ export function createApiClient(options: ClientOptions): { api: TangoApi; close:
     trace,
     retries: options.retries,
     signal: options.signal,
+    abandon: options.abandon,
     backoff: retryBaseFromEnv(options.env),
     maxBodyBytes: maxBodyFromEnv(options.env),
   });

@@ -107,7 +107,10 @@ export interface HttpClientOptions {
   userAgent?: string;
   trace?: (line: string) => void;
   retries?: RetryListener;
+  /** Aborted on Ctrl-C: waits end and reads in flight are abandoned; a write in flight finishes. */
   signal?: AbortSignal;
+  /** Aborted on a second Ctrl-C: every request in flight is abandoned, a write too, and every wait ends. */
+  abandon?: AbortSignal;
   backoff?: Partial<Omit<BackoffOptions, 'random'>>;
   /** Longest Retry-After honoured; a longer one ends the retries. */
   maxRetryAfterMs?: number;
@@ -299,7 +302,7 @@ export class HttpClient {
 
   /** One try: the server's answer, or how the connection failed. */
   async #attempt(spec: RequestSpec, url: string, tag: string): Promise<Answer | Failure> {
-    const signal = this.#options.signal;
+    const signal = this.#waitsEnd();
     const ticket = await this.#turn(signal);
     if (signal?.aborted) throw new InterruptedError();
     const started = this.#now();
@@ -308,8 +311,12 @@ export class HttpClient {
     // bound each wait, so a server dripping a byte a second would otherwise never time out.
     const deadline = AbortSignal.timeout(timeoutMs);
     // A request that changes something is let finish (within the deadline) after a Ctrl-C, so the
-    // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C quits at once.
-    const abandon = spec.method === 'GET' && signal ? AbortSignal.any([signal, deadline]) : deadline;
+    // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C abandons both.
+    const abandon = anyOf([
+      deadline,
+      spec.method === 'GET' ? this.#options.signal : undefined,
+      this.#options.abandon,
+    ]) as AbortSignal;
     try {
       const authorization = await this.#options.auth.authorization(signal);
       const response = await request(url, {
@@ -327,6 +334,11 @@ export class HttpClient {
       return { status: response.statusCode, headers: response.headers, text, ms: this.#now() - started, retryAfterMs };
     } catch (error) {
       if (error instanceof CliError) throw error;
+      if (this.#options.abandon?.aborted && spec.method !== 'GET') {
+        throw new InterruptedError(
+          `Interrupted again; the ${spec.method} in flight was abandoned, so it may or may not have been applied.`,
+        );
+      }
       if (signal?.aborted) throw new InterruptedError('Interrupted; the request in flight was abandoned.');
       const code = deadline.aborted ? 'DEADLINE_TIMEOUT' : (errorCode(error) ?? (error as Error).message);
       this.#trace(`${spec.method} ${url} -> ${code} (${this.#now() - started} ms, ${tag})`);
@@ -360,6 +372,11 @@ export class HttpClient {
     return Buffer.concat(chunks).toString('utf8');
   }
 
+  /** What ends a wait (for the pace, a retry, a token): the first Ctrl-C, or for work that lets writes finish, the second. */
+  #waitsEnd(): AbortSignal | undefined {
+    return anyOf([this.#options.signal, this.#options.abandon]);
+  }
+
   /** This request's turn under the process's pace (at once without a pacer). */
   async #turn(signal: AbortSignal | undefined): Promise<number> {
     if (!this.#options.pacer) return this.#now();
@@ -389,7 +406,7 @@ export class HttpClient {
   async #wait(ms: number, reason: string): Promise<void> {
     this.#trace(`retrying in ${ms} ms after ${reason}`);
     try {
-      await this.#sleep(ms, this.#options.signal);
+      await this.#sleep(ms, this.#waitsEnd());
     } catch {
       throw new InterruptedError();
     }
@@ -446,4 +463,10 @@ function parseErrorBody(text: string): TangoErrorBody | undefined {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** One signal aborted when any of these is; undefined when none is given. */
+function anyOf(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {
+  const given = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  return given.length <= 1 ? given[0] : AbortSignal.any(given);
 }

@@ -1,6 +1,7 @@
 /** Reading what a flag names: a file, or stdin for `-`; errors name the flag. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Context } from '../context.js';
+import { describeSize, MAX_INPUT_BYTES } from '../domain/input-limits.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -17,9 +18,12 @@ function separator(flag: string): string {
   return flag.endsWith('@') ? '' : ' ';
 }
 
+/** The file's text; one larger than MAX_INPUT_BYTES is refused by its size before a byte is read. */
 export async function readTextFile(flag: string, path: string): Promise<string> {
+  let size: number;
   try {
-    return await readFile(path, 'utf8');
+    size = (await stat(path)).size;
+    if (size <= MAX_INPUT_BYTES) return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const sep = separator(flag);
@@ -27,4 +31,9 @@ export async function readTextFile(flag: string, path: string): Promise<string> 
       hint: code === 'ENOENT' ? `check the path; use ${flag}${sep}- to read stdin` : undefined,
     });
   }
+  const sep = separator(flag);
+  throw new UsageError(
+    `${flag}${sep}${path} is ${describeSize(size)}; at most ${describeSize(MAX_INPUT_BYTES)} is read`,
+    { hint: 'split it into smaller files and run once for each' },
+  );
 }

@@ -1,7 +1,15 @@
 /** One row's outcome, from what `createAccount` returned or threw, or from the account found beforehand. */
 import { accountDifferences, type CreateOutcome } from '../api/create.js';
 import type { Account } from '../domain/types.js';
-import { ApiError, CliError, ConflictError, type Difference, ExitCode, OutcomeUnknownError } from '../errors.js';
+import {
+  ApiError,
+  CliError,
+  ConflictError,
+  type Difference,
+  ExitCode,
+  InterruptedError,
+  OutcomeUnknownError,
+} from '../errors.js';
 import { hintFor } from '../hints.js';
 import type { PlannedRow, RowPlace, RowResult } from './types.js';
 
@@ -32,6 +40,17 @@ export function fromExisting(row: PlannedRow, existing: Account): RowResult {
 export function fromError(row: PlannedRow, error: unknown): RowResult {
   if (error instanceof ConflictError)
     return conflict(row, error.differences, error.message, undefined, error.requestId);
+  // A row's requests are let finish after the first Ctrl-C; only a second one interrupts them, and
+  // then its create may or may not have landed: running the import again confirms it either way.
+  if (error instanceof InterruptedError) {
+    return {
+      ...base(row),
+      outcome: 'unknown',
+      reason:
+        'interrupted in flight by a second Ctrl-C: it may or may not have been created; run the import again to confirm',
+      exitCode: ExitCode.interrupted,
+    };
+  }
   const outcome = error instanceof OutcomeUnknownError ? 'unknown' : 'failed';
   return { ...base(row), outcome, ...failureOf(error) };
 }

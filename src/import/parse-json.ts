@@ -2,6 +2,7 @@
  * JSON into rows keyed by API field name: an array of objects, the page wrapper that
  * `accounts list --paginate -o json` prints ({"items": [...]}), or NDJSON (one object a line).
  */
+import { describeDepth, jsonTooDeep } from '../domain/input-limits.js';
 import { fieldValue } from './cells.js';
 import { ACCEPTED_NAMES, IGNORED_NAMES, meaningOf } from './columns.js';
 import type { ImportProblem, ParsedFile, RowPlace, SourceRow } from './types.js';
@@ -25,6 +26,8 @@ interface Item {
 }
 
 function jsonItems(text: string): { list: Item[] } | { problem: ImportProblem } {
+  const deep = jsonTooDeep(text);
+  if (deep) return { problem: { message: `is ${describeDepth(deep)}`, hint: 'an account row is 4 levels deep' } };
   let whole: unknown;
   try {
     whole = JSON.parse(text);

@@ -29,7 +29,8 @@ export type ErrorKind =
   | 'conflict'
   | 'unavailable'
   | 'network'
-  | 'interrupted';
+  | 'interrupted'
+  | 'terminated';
 
 /** The `kind` of each exit code: a name a script can switch on without a table of numbers. */
 export const ERROR_KINDS: Record<Exclude<ExitCodeValue, 0>, ErrorKind> = {
@@ -41,6 +42,7 @@ export const ERROR_KINDS: Record<Exclude<ExitCodeValue, 0>, ErrorKind> = {
   [ExitCode.unavailable]: 'unavailable',
   [ExitCode.network]: 'network',
   [ExitCode.interrupted]: 'interrupted',
+  [ExitCode.terminated]: 'terminated',
 };
 
 export function errorObject(error: unknown, hint?: string): ErrorObject {

@@ -3,6 +3,7 @@
  * terminal, how wide the terminal is, and whether a stream gets colour. The entry point builds
  * one from the process; a test builds one from fake streams. Nothing else reaches a stream.
  */
+import { describeSize, MAX_INPUT_BYTES } from '../domain/input-limits.js';
 import { colorEnabled } from './color.js';
 
 export interface StandardStreams {
@@ -33,7 +34,7 @@ export class IOStreams {
   /**
    * All of stdin as text, for the flags that read it (`--file -`, `--plan -`, `--platform-key-stdin`).
    * A terminal there means nothing was piped: waiting would look like a hang, so `flag` is refused
-   * with an `example` of piping instead.
+   * with an `example` of piping instead. More than MAX_INPUT_BYTES is refused as it arrives.
    */
   async readStdin(flag: string, example: string): Promise<string> {
     if (this.stdinIsTTY) {
@@ -41,7 +42,19 @@ export class IOStreams {
       throw new UsageError(`${flag} reads stdin, but nothing is piped in`, { hint: `for example: ${example}` });
     }
     const chunks: Buffer[] = [];
-    for await (const chunk of this.#streams.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    let bytes = 0;
+    for await (const chunk of this.#streams.stdin) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      bytes += buffer.length;
+      if (bytes > MAX_INPUT_BYTES) {
+        const { UsageError } = await import('../errors.js');
+        const limit = describeSize(MAX_INPUT_BYTES);
+        throw new UsageError(`${flag}: stdin holds more than ${limit}; at most ${limit} is read`, {
+          hint: 'split it into smaller files and run once for each',
+        });
+      }
+      chunks.push(buffer);
+    }
     return Buffer.concat(chunks).toString('utf8');
   }
 

@@ -14,7 +14,8 @@
  * A file is checked whole before anything is sent: every problem is reported with its path
  * (accounts[1].contactEmail), because a script author wants one round of fixes, not five.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readTextFile } from '../commands/read-input.js';
 import { type CreateAlertBody, sameAlertName, validateCreateAlert } from '../domain/alerts.js';
 import {
   addressOf,
@@ -22,6 +23,7 @@ import {
   toFundingNotification,
   toFundingNotificationIfAny,
 } from '../domain/funding-emails.js';
+import { describeDepth, jsonTooDeep } from '../domain/input-limits.js';
 import {
   ACCOUNT_FIELDS,
   type CreateAccountBody,
@@ -283,6 +285,12 @@ export function describeProblem(problem: PlanProblem): string {
 
 /** Parses and checks plan text; any problem is a usage error (exit 2) listing them all. */
 export function parsePlan(text: string, source: string): OnboardingPlan {
+  const deep = jsonTooDeep(text);
+  if (deep) {
+    throw new UsageError(`The plan ${source} is ${describeDepth(deep)}; nothing was sent.`, {
+      hint: 'a plan is 6 levels deep at most; see `tango onboard --help` for the plan format',
+    });
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -303,14 +311,7 @@ export function parsePlan(text: string, source: string): OnboardingPlan {
 /** Reads a plan from a file, or with `readStdin` when the name is "-". */
 export async function readPlan(file: string, readStdin: () => Promise<string>): Promise<OnboardingPlan> {
   if (file === '-') return parsePlan(await readStdin(), 'on stdin');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read the plan file ${file}${code ? ` (${code})` : ''}.`);
-  }
-  return parsePlan(text, `file ${file}`);
+  return parsePlan(await readTextFile('--plan', file), `file ${file}`);
 }
 
 /** The plan as a file would hold it: readable first (fundingEmails as plain strings). */

@@ -41,6 +41,7 @@ export const IMPORT_EXIT_CODES: ReadonlyArray<readonly [ExitCodeValue, string]> 
   [ExitCode.network, 'some rows failed: network error or timeout'],
   [ExitCode.error, 'some rows failed otherwise, or for mixed reasons'],
   [ExitCode.interrupted, 'interrupted: rows in flight finished, the report was written; run again to resume'],
+  [ExitCode.terminated, 'terminated by SIGTERM: as 130'],
 ];
 
 export function accountsImportCommand(): Command {

@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Method, QueryValue, RequestSpec, ResponseHeaders } from '../../api/http.js';
 import { MAX_PAGES } from '../../api/tango.js';
 import type { Context } from '../../context.js';
+import { describeDepth, jsonTooDeep } from '../../domain/input-limits.js';
 import { MAX_RESULTS_LIMIT } from '../../domain/rules.js';
 import { ApiError, echo, UnexpectedAnswerError, UsageError } from '../../errors.js';
 import { escapeControls } from '../../output/render.js';
@@ -155,6 +156,8 @@ async function readFieldFiles(ctx: Context, fields: readonly Field[]): Promise<M
 }
 
 function parseBody(text: string, source: string): unknown {
+  const deep = jsonTooDeep(text);
+  if (deep) throw new UsageError(`--input ${source === '-' ? 'stdin' : source}: JSON ${describeDepth(deep)}`);
   try {
     return JSON.parse(text);
   } catch (error) {

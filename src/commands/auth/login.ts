@@ -98,7 +98,8 @@ function checkTokenUrlKnown(ctx: Context, authUrl: string | undefined): void {
 
 async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
   const { secretFromStdin } = await import('../../config/secrets.js');
-  const piped = (flag: string, example: string) => secretFromStdin(() => ctx.io.readStdin(flag, example), flag);
+  const piped = (flag: string, example: string) =>
+    secretFromStdin(() => ctx.io.readStdin(flag, example), flag, 'the platform key');
   if (opts.clientId || opts.clientSecretStdin || opts.username) return gatherOAuth(ctx, opts);
   if (!ctx.canPrompt && !opts.platformName) {
     throw missingFlags(['--platform-name', ...(opts.platformKeyStdin ? [] : ['--platform-key-stdin'])]);
