@@ -137,7 +137,7 @@ function __tango_subcommands -a path
                 alerts 'list, show, create, update and delete an account\'s low-balance alerts' \
                 api 'send an authenticated request to any RaaS v2 path and print the answer' \
                 auth 'store, check and remove credentials, per profile' \
-                onboard 'create a customer and its accounts step by step, with a review before anything is created' \
+                onboard 'create a customer, its accounts and their low-balance alerts step by step, with a review before anything is created' \
                 config 'read and change stored settings, per profile' \
                 emulator 'run a local server that behaves like the Tango API, for trying the tool and testing scripts' \
                 completion 'print the shell completion script for bash, zsh or fish' \
@@ -180,7 +180,7 @@ function __tango_subcommands -a path
                 help 'display help for command'
         case 'emulator'
             printf '%s\t%s\n' \
-                start 'run a local server that behaves like the Tango RaaS v2 customer and account API' \
+                start 'run a local server that behaves like the Tango RaaS v2 customer, account and low-balance alert API' \
                 reset 'remove every customer and account from the local emulator (--env local), or from a --data file' \
                 seed 'add sample customers and accounts to the local emulator (--env local), or to a --data file' \
                 help 'display help for command'
@@ -204,6 +204,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -231,6 +232,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -244,14 +246,14 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'customers list'
             printf '%s\t%s\n' \
-                --display-name 'only customers with this display name' \
+                --display-name 'only customers whose display name contains this (ignoring case)' \
                 --status 'only customers with this status, such as ACTIVE (any word; customer statuses are not documented)' \
-                --created-after 'only customers created at or after this ISO 8601 date or time' \
+                --created-after 'only customers created at or after this ISO 8601 date or time (a date is 00:00 UTC)' \
                 --created-before 'only customers created at or before this ISO 8601 date or time (a date includes that whole day)' \
                 --account-status 'only customers with an account of this status' \
                 --account-identifier 'only the customer owning this account' \
                 --account-number 'only the customer owning the account with this number' \
-                --account-display-name 'only customers with an account of this display name' \
+                --account-display-name 'only customers with an account whose display name contains this (ignoring case)' \
                 --account-created-after 'only customers with an account created at or after this date' \
                 --account-created-before 'only customers with an account created at or before this date' \
                 --paginate 'one page at a time, with cursors (default page size 10)' \
@@ -272,6 +274,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -297,6 +300,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -329,6 +333,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -356,6 +361,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -371,14 +377,14 @@ function __tango_flags -a path
             printf '%s\t%s\n' \
                 --status 'only accounts with this status: ACTIVE, INACTIVE, DISABLED, FROZEN or DELETED' \
                 --currency 'only accounts in this currency: AUD, CAD, EUR, GBP, USD, MXN, SGD or PLN (repeatable)' \
-                --display-name 'only accounts with this display name' \
+                --display-name 'only accounts whose display name contains this (ignoring case)' \
                 --account-number 'only the account with this account number' \
-                --contact-email 'only accounts with this contact email' \
+                --contact-email 'only accounts with exactly this contact email (ignoring case)' \
                 --min-balance 'only accounts with a current balance of at least this' \
                 --max-balance 'only accounts with a current balance of at most this' \
                 --created-after 'only accounts created at or after this ISO 8601 date or time (a date is 00:00 UTC)' \
                 --created-before 'only accounts created at or before this ISO 8601 date or time (a date includes that whole day)' \
-                --funding-email 'only accounts notifying this funding email (repeatable)' \
+                --funding-email 'only accounts notifying this funding email (repeatable: any of them)' \
                 --paginate 'one page at a time, with cursors (default page size 10)' \
                 --max-results 'page size, 1-200 (implies --paginate)' \
                 --next-cursor 'the page after this cursor (implies --paginate)' \
@@ -397,6 +403,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -422,6 +429,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -457,6 +465,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -489,6 +498,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -523,6 +533,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -550,6 +561,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -582,6 +594,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -607,6 +620,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -620,7 +634,7 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts create'
             printf '%s\t%s\n' \
-                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
+                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation, symbols or spaces, no emoji; unique on the account (ignoring case)' \
                 --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
                 --email 'send the alert to this address (repeatable)' \
                 --if-not-exists 'succeed when the account already has an alert of this name and threshold' \
@@ -639,6 +653,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -652,7 +667,7 @@ function __tango_flags -a path
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'alerts update'
             printf '%s\t%s\n' \
-                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation or spaces; unique on the account' \
+                --display-name 'the alert\'s name: 5-100 letters, digits, punctuation, symbols or spaces, no emoji; unique on the account (ignoring case)' \
                 --threshold 'alert when the balance falls below this amount (in the account\'s currency): greater than 0, at most two decimals' \
                 --email 'send the alert to this address (repeatable); the list given replaces the old one' \
                 --clear-emails 'remove every address from the alert' \
@@ -671,6 +686,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -698,6 +714,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -739,6 +756,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -764,6 +782,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -797,6 +816,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -823,6 +843,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -850,6 +871,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -881,6 +903,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -906,6 +929,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -931,6 +955,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -956,6 +981,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -981,6 +1007,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1006,6 +1033,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1031,6 +1059,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1058,6 +1087,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1098,6 +1128,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1126,6 +1157,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1155,6 +1187,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1182,6 +1215,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1207,6 +1241,7 @@ function __tango_flags -a path
                 --output 'output format; text: values only, tab-separated (default: table)' \
                 --json 'short for --output json' \
                 --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
                 --query 'JMESPath applied to the JSON output before it is printed (see README)' \
                 --no-color 'no colour (also NO_COLOR=1)' \
                 -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
@@ -1240,6 +1275,8 @@ function __tango_option -a path flag
             echo 'none'
         case '|--fields'
             echo 'required free'
+        case '|--csv-raw'
+            echo 'none'
         case '|--query'
             echo 'required free'
         case '|--no-color'

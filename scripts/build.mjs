@@ -36,6 +36,17 @@ const narrowUndici = {
     );
   },
 };
+
+/** conf without what only its schema and migration options use (see scripts/conf/no-schema.cjs). */
+const confWithoutSchemas = {
+  name: 'conf-without-schemas',
+  setup(build) {
+    const stub = fileURLToPath(new URL('./conf/no-schema.cjs', import.meta.url));
+    build.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) =>
+      /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub } : undefined,
+    );
+  },
+};
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
@@ -53,6 +64,6 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   define: { __TANGO_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [narrowUndici],
+  plugins: [narrowUndici, confWithoutSchemas],
   logLevel: 'warning',
 });

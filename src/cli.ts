@@ -20,6 +20,9 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
     command.exitOverride().configureOutput({
       writeOut: (text) => io.writeOut(text),
       writeErr: (text) => io.writeErr(text),
+      // Help wraps to the terminal it is printed on (80 columns off a terminal).
+      getOutHelpWidth: () => io.stdoutColumns ?? 80,
+      getErrHelpWidth: () => io.stderrColumns ?? 80,
       // A script asked for JSON errors: commander's own message becomes the JSON object in report().
       outputError: jsonErrors ? () => {} : (text, write) => write(clipValues(text, argv)),
     });

@@ -142,6 +142,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       return resolved().fields;
     },
     query: opts.query,
+    csvRaw: opts.csvRaw,
     get formatGiven() {
       const source = resolved().output.source;
       return source === 'flag' || source === 'env';

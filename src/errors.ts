@@ -26,7 +26,7 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.conflict, 'conflict: the identifier already exists'],
   [ExitCode.unavailable, 'rate-limited or unavailable after retries (429, 502, 503, 504)'],
   [ExitCode.network, 'network error or timeout'],
-  [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
+  [ExitCode.interrupted, 'interrupted (Ctrl-C), or "no" at a confirmation: nothing more was done'],
   [ExitCode.terminated, 'terminated (SIGTERM): stopped as a first Ctrl-C stops, letting writes in flight finish'],
 ];
 

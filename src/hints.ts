@@ -21,7 +21,22 @@ import { shellQuote } from './output/shell-quote.js';
 
 export function hintFor(error: unknown): string | undefined {
   if (!(error instanceof CliError)) return undefined;
-  return error.hint ?? hintFromFacts(error);
+  return bareBaseUrlHint(error) ?? error.hint ?? hintFromFacts(error);
+}
+
+/** Where Tango's API lives under its host; a base URL without it answers 404 on every path. */
+export const API_PATH = '/raas/v2';
+
+/**
+ * A 404 from a base URL given without /raas/v2 (`--base-url https://host`) is about the base URL,
+ * not the customer or account asked for: that comes first, before any hint about the thing.
+ */
+function bareBaseUrlHint(error: CliError): string | undefined {
+  const answer = error instanceof ApiError ? error : error.cause;
+  if (!(answer instanceof ApiError) || answer.status !== 404) return undefined;
+  const url = new URL(answer.url);
+  if (url.pathname.includes(`${API_PATH}/`)) return undefined;
+  return `the base URL has no ${API_PATH}, the path Tango's API is under: try --base-url ${url.origin}${API_PATH}`;
 }
 
 function hintFromFacts(error: CliError): string | undefined {

@@ -3,7 +3,7 @@
  * the command definitions; each action loads what it needs when it runs. The completion
  * generator walks this same tree.
  */
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import { accountsCommand } from './commands/accounts/index.js';
 import { examples } from './commands/action.js';
 import { alertsCommand } from './commands/alerts/index.js';
@@ -52,8 +52,32 @@ export function buildProgram(): Command {
   program.addCommand(completionCommand());
   program.addCommand(helpCommand(program));
   refuseEmptyValues(allCommands(program));
+  for (const command of allCommands(program)) command.configureHelp(HELP_LAYOUT);
   return program;
 }
+
+/**
+ * Every subcommand's help lists the options it inherits from `tango` under their own heading, as
+ * gh's "INHERITED FLAGS" does: a reader of `tango accounts list --help` sees --json and --profile too.
+ */
+const HELP_LAYOUT: Partial<Help> = {
+  showGlobalOptions: true,
+  // Descriptions wrap in their column down to 20 characters (commander's own floor, 40, left
+  // whole lines unwrapped at 80 columns beside long terms, and on every narrow terminal).
+  minWidthToWrap: 20,
+  // --version is about tango itself, not something to add to a subcommand.
+  visibleGlobalOptions(cmd) {
+    return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((option) => option.long !== '--version');
+  },
+  formatItemList(heading, items, helper) {
+    return Help.prototype.formatItemList.call(
+      helper,
+      heading === 'Global Options:' ? 'Global options:' : heading,
+      items,
+      helper,
+    );
+  },
+};
 
 function addGlobalOptions(program: Command): void {
   program
@@ -78,6 +102,7 @@ function addGlobalOptions(program: Command): void {
     )
     .option('--json', 'short for --output json')
     .option('--fields <list>', 'comma-separated fields to show, by their API names')
+    .option('--csv-raw', "CSV cells as they are: no ' before a cell a spreadsheet would run as a formula")
     .option('--query <jmespath>', 'JMESPath applied to the JSON output before it is printed (see README)')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-v, --verbose', 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)')

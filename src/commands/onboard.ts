@@ -23,13 +23,16 @@ Plan file (--plan), JSON; every field is checked before anything is sent:
   }
   customer.existing: true adds the accounts to a customer that already exists (displayName may be left out).
   currencyCode is optional (${DEFAULT_CURRENCY}); fundingEmails may instead be the API's "fundingNotification": [{"emailAddress": "..."}].
+  An account may list "lowBalanceAlerts": [{"displayName": "...", "threshold": 500, "emails": ["..."]}].
   What already exists with the same values is skipped, so a plan can be run again after a failure.
   The wizard's review can save its answers as such a file.
 `;
 
 export function onboardCommand(): Command {
   const command = new Command('onboard')
-    .description('create a customer and its accounts step by step, with a review before anything is created')
+    .description(
+      'create a customer, its accounts and their low-balance alerts step by step, with a review before anything is created',
+    )
     .option('--plan <file>', 'onboard from a JSON plan file ("-" reads stdin), without prompts')
     .option('--dry-run', 'show what would be created and the equivalent commands; send nothing');
   return addYesOption(command)

@@ -36,6 +36,7 @@ export interface GlobalOptions {
   json?: boolean;
   fields?: string;
   query?: string;
+  csvRaw?: boolean;
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;

@@ -3,7 +3,7 @@
  * the file holds platform keys and client secrets.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, ExitCode, echo, UsageError } from '../errors.js';
 import { CONFIG_FILE_NAME, configDir } from './paths.js';
@@ -38,11 +38,24 @@ interface StoreShape {
   profiles: Record<string, Profile>;
 }
 
+/** What `recoverDamaged` did with a config file that could not be read. */
+export interface Recovery {
+  /** Where the damaged file now is, byte for byte: `config.json.corrupt-<time>`. */
+  movedTo: string;
+  /** Why it could not be read. */
+  why: string;
+  /** The profiles read back from it, now in the fresh file. */
+  kept: string[];
+}
+
 /**
- * Reading needs no more than the JSON file, so it is read directly. Writing is a read-modify-write
- * under a cross-process lock (proper-lockfile, as the emulator's data file), ending in an atomic
- * rename: twenty `config set` and twenty `auth login` at once for forty profiles keep all forty,
- * and a token refresh never writes back a file read before another profile was added.
+ * Reading needs no more than the JSON file, so it is read directly, without loading conf. Writing
+ * goes through conf (its atomic writer: a temp file, flushed, renamed over; mode 0600; tab-indented
+ * JSON), loaded only when something is written, as a read-modify-write under a cross-process lock
+ * (proper-lockfile, as the emulator's data file): twenty `config set` and twenty `auth login` at once
+ * for forty profiles keep all forty, and a token refresh never writes back a file read before another
+ * profile was added. conf's own read of the file is never trusted with a damaged one: we read and
+ * check it first, under the same lock.
  */
 export class ProfileStore {
   readonly path: string;
@@ -72,9 +85,57 @@ export class ProfileStore {
         else next[key] = value;
       }
       store.profiles[name] = next as Profile;
-      await writeAtomically(this.path, `${JSON.stringify(store, null, '\t')}\n`);
+      await this.#write(store);
       return store.profiles[name];
     });
+  }
+
+  /**
+   * For `auth login`, which must be able to store a fresh profile beside a damaged file: the damaged
+   * file is moved aside as `config.json.corrupt-<time>` (kept byte for byte), and a fresh one is
+   * written with every profile that could still be read from it. Undefined when the file is fine.
+   */
+  async recoverDamaged(now = new Date()): Promise<Recovery | undefined> {
+    if (this.#damage() === undefined) return undefined;
+    ensurePrivateDir(this.#dir);
+    return this.#locked(async () => {
+      const why = this.#damage();
+      if (why === undefined) return undefined; // another process recovered it meanwhile
+      const text = readFileSync(this.path, 'utf8');
+      const movedTo = `${this.path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+      await rename(this.path, movedTo);
+      const profiles = salvageProfiles(text);
+      await this.#write({ profiles });
+      return { movedTo, why, kept: Object.keys(profiles).sort() };
+    });
+  }
+
+  /** Why the file cannot be read, or undefined when it can (or is not there). */
+  #damage(): string | undefined {
+    try {
+      this.#read();
+      return undefined;
+    } catch (error) {
+      if (error instanceof DamagedConfigError) return error.why;
+      throw error;
+    }
+  }
+
+  /** Through conf, which the lock already serialises: only the caller's read-modify-write runs. */
+  async #write(store: StoreShape): Promise<void> {
+    const { default: Conf } = await import('conf');
+    try {
+      const conf = new Conf<StoreShape>({
+        cwd: this.#dir,
+        configName: CONFIG_FILE_NAME.replace(/\.json$/, ''),
+        configFileMode: 0o600,
+        serialize: (value) => `${JSON.stringify(value, null, '\t')}\n`,
+        accessPropertiesByDotNotation: false,
+      });
+      conf.store = store;
+    } catch (error) {
+      throw new CliError(ExitCode.error, `Cannot write the config file ${this.path}: ${(error as Error).message}`);
+    }
   }
 
   async #locked<T>(task: () => Promise<T>): Promise<T> {
@@ -107,13 +168,12 @@ export class ProfileStore {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw corrupt(this.path, (error as Error).message);
+      throw new DamagedConfigError(this.path, (error as Error).message);
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      throw corrupt(this.path, 'not an object');
+    if (!isObject(parsed)) throw new DamagedConfigError(this.path, 'not an object');
     const profiles = (parsed as Partial<StoreShape>).profiles;
-    if (profiles !== undefined && (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))) {
-      throw corrupt(this.path, '"profiles" is not an object');
+    if (profiles !== undefined && !isObject(profiles)) {
+      throw new DamagedConfigError(this.path, '"profiles" is not an object');
     }
     return { ...(parsed as object), profiles: { ...profiles } };
   }
@@ -129,30 +189,74 @@ const LOCK_OPTIONS = {
 };
 
 /** A config file that cannot be read as one: exit 2, with the path and what to do. */
-function corrupt(path: string, why: string): UsageError {
-  return new UsageError(`The config file ${path} is damaged (${echo(why)}); nothing was changed`, {
-    hint: `fix it by hand, or move it aside (mv ${path} ${path}.bak) and store credentials again with tango auth login`,
-  });
+export class DamagedConfigError extends UsageError {
+  readonly why: string;
+
+  constructor(path: string, why: string) {
+    super(`The config file ${path} is damaged (${echo(why)}); nothing was changed`, {
+      hint: `fix it by hand, or run tango auth login: it moves the file aside and keeps the profiles it can read`,
+    });
+    this.name = 'DamagedConfigError';
+    this.why = why;
+  }
 }
 
-/** A temp file beside it, flushed, then renamed over: a reader sees the old file or the new one, never half. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  // Loaded here: node:crypto costs about 5 ms to load, and only writers need it.
-  const { randomBytes } = await import('node:crypto');
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Every profile that can still be read from a damaged file: from the parsed file when only its
+ * shape is wrong, otherwise each `"name": {...}` inside "profiles" whose braces close and whose
+ * text parses, so a file cut short by a full disk, or with one bad hand edit, loses only that part.
+ */
+export function salvageProfiles(text: string): Record<string, Profile> {
+  const kept: Array<[string, Profile]> = [];
+  const keep = (name: unknown, value: unknown) => {
+    if (typeof name === 'string' && isObject(value)) kept.push([name, value as Profile]);
+  };
   try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw new CliError(ExitCode.error, `Cannot write the config file ${path}: ${(error as Error).message}`);
+    const profiles: unknown = (JSON.parse(text) as { profiles?: unknown })?.profiles;
+    if (isObject(profiles)) for (const [name, value] of Object.entries(profiles)) keep(name, value);
+    return Object.fromEntries(kept);
+  } catch {
+    // Not JSON as a whole: read it profile by profile below.
   }
+  const start = /"profiles"\s*:\s*\{/.exec(text);
+  if (!start) return {};
+  const entry = /\s*,?\s*("(?:[^"\\]|\\.)*")\s*:\s*\{/y;
+  let at = start.index + start[0].length;
+  for (;;) {
+    entry.lastIndex = at;
+    const found = entry.exec(text);
+    if (!found) break;
+    const open = entry.lastIndex - 1;
+    const close = closingBrace(text, open);
+    if (close === undefined) break;
+    try {
+      keep(JSON.parse(found[1]!), JSON.parse(text.slice(open, close + 1)));
+    } catch {
+      // This profile's own text is broken; the next one may not be.
+    }
+    at = close + 1;
+  }
+  return Object.fromEntries(kept);
+}
+
+/** The index of the brace that closes the one at `open`, skipping strings; undefined when the text ends first. */
+function closingBrace(text: string, open: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** CSV (RFC 4180, header first) into rows keyed by API field name, with each record's line. */
 import { CsvError, parse } from 'csv-parse/sync';
+import { readBackCsvCell } from '../output/csv.js';
 import { fieldValue } from './cells.js';
 import { ACCEPTED_NAMES, IGNORED_NAMES, meaningOf } from './columns.js';
 import { type AccountField, type ImportProblem, type ParsedFile, REQUIRED_FIELDS, type SourceRow } from './types.js';
@@ -97,7 +98,8 @@ function valuesOf(cells: string[], header: Header): SourceRow['values'] {
   const values: SourceRow['values'] = {};
   cells.forEach((cell, index) => {
     const field = header.fields[index];
-    if (field) values[field] = fieldValue(field, cell);
+    // A cell `tango ... -o csv` neutralised against spreadsheet formulas ('=...) reads back as its value.
+    if (field) values[field] = fieldValue(field, readBackCsvCell(cell));
   });
   return values;
 }

@@ -7,6 +7,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Column, ResourceView } from '../output/columns.js';
+import { toCsv } from '../output/csv.js';
 import { cellText } from '../output/render.js';
 import { type Counts, emptyCounts } from './progress.js';
 import type { RowResult } from './types.js';
@@ -67,20 +68,20 @@ export function reportFormatOf(path: string): ReportFormat {
   throw new UsageError(`--report ${path}: the name must end in .json or .csv, which sets its format`);
 }
 
-export function reportText(report: ImportReport, format: ReportFormat): Promise<string> {
-  return format === 'json' ? Promise.resolve(`${JSON.stringify(report, null, 2)}\n`) : reportCsv(report.rows);
+/** `csvRaw`: --csv-raw, cells as they are (see output/csv.ts). */
+export function reportText(report: ImportReport, format: ReportFormat, csvRaw = false): Promise<string> {
+  return format === 'json' ? Promise.resolve(`${JSON.stringify(report, null, 2)}\n`) : reportCsv(report.rows, csvRaw);
 }
 
 /** Every column, so a spreadsheet of the report has the same shape whatever happened. */
-async function reportCsv(rows: RowResult[]): Promise<string> {
-  const { stringify } = await import('csv-stringify/sync');
+function reportCsv(rows: RowResult[], csvRaw: boolean): Promise<string> {
   const columns = reportView.columns as Column<RowResult>[];
   const records = [columns.map((c) => c.key), ...rows.map((row) => columns.map((c) => cellText(c, row)))];
-  return stringify(records, { record_delimiter: '\r\n' });
+  return toCsv(records, csvRaw);
 }
 
-export async function writeReport(path: string, report: ImportReport): Promise<void> {
-  const text = await reportText(report, reportFormatOf(path));
+export async function writeReport(path: string, report: ImportReport, csvRaw = false): Promise<void> {
+  const text = await reportText(report, reportFormatOf(path), csvRaw);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     await writeFile(temporary, text);

@@ -12,6 +12,7 @@ import type { OutputFormat } from '../config/settings.js';
 import { echo, UsageError } from '../errors.js';
 import type { Column, ResourceView } from './columns.js';
 import { escapeControls, escapeControlsKeepingColour, withoutRawEscapes } from './controls.js';
+import { toCsv } from './csv.js';
 import type { Query } from './query.js';
 
 export interface OutputOptions {
@@ -26,6 +27,8 @@ export interface OutputOptions {
   /** Columns of the terminal on stdout (tables fit it); 80 when it does not say. */
   width?: number;
   write: (text: string) => void | Promise<void>;
+  /** --csv-raw: CSV cells as they are, formulas too (see output/csv.ts). */
+  csvRaw?: boolean;
   /** A line for the person, on stderr: columns left out, an empty list. Not data. */
   notice?: (line: string) => void;
   /** Told of every resource printed, by the view's name: what the completion cache learns from. */
@@ -47,6 +50,11 @@ export class Output {
 
   constructor(options: OutputOptions) {
     this.#options = options;
+  }
+
+  /** --csv-raw: CSV written elsewhere (an import's --report) keeps formulas too. */
+  get csvRaw(): boolean {
+    return this.#options.csvRaw === true;
   }
 
   get format(): OutputFormat {
@@ -136,7 +144,7 @@ export class Output {
       case 'ndjson':
         return this.#write(`${JSON.stringify(pickFields(row, this.#options.fields))}\n`);
       case 'csv':
-        return this.#write(await csvLines([row], columns as Column<Row>[], true));
+        return this.#write(await csvLines([row], columns as Column<Row>[], true, this.#options.csvRaw));
       case 'table':
         return this.#write(
           await this.#details(
@@ -194,7 +202,7 @@ export class Output {
             );
         } else if (format === 'csv') {
           // An empty page writes nothing: the header goes with the first row, or at end() for an empty list.
-          if (page.length) await write(await csvLines(page, columns, count === 0));
+          if (page.length) await write(await csvLines(page, columns, count === 0, this.#options.csvRaw));
         } else if (tty) {
           buffered = buffered.concat(page);
         } else if (page.length) {
@@ -204,7 +212,7 @@ export class Output {
       },
       end: async () => {
         if (format === 'json') await write(count === 0 ? '[]\n' : '\n]\n');
-        else if (format === 'csv' && count === 0) await write(await csvLines([], columns, true));
+        else if (format === 'csv' && count === 0) await write(await csvLines([], columns, true, this.#options.csvRaw));
         else if (format === 'table' && tty)
           await write(await this.#table(buffered, columns, view as ResourceView<unknown>));
         else if (format === 'table' && count === 0) await write(plainLines([], columns, true));
@@ -284,9 +292,10 @@ export class Output {
     }
     const objects = listOfObjects(queried);
     if (format === 'csv') {
-      if (objects) return this.#write(await csvLines(objects, keyColumns(objects), true));
-      if (isObject(queried)) return this.#write(await csvLines([queried], keyColumns([queried]), true));
-      return this.#write(await csvRecords(valueRows(queried)));
+      if (objects) return this.#write(await csvLines(objects, keyColumns(objects), true, this.#options.csvRaw));
+      if (isObject(queried))
+        return this.#write(await csvLines([queried], keyColumns([queried]), true, this.#options.csvRaw));
+      return this.#write(await toCsv(valueRows(queried), this.#options.csvRaw));
     }
     if (format === 'table' && objects) {
       const columns = keyColumns(objects);
@@ -462,13 +471,8 @@ function plainLines(rows: Row[], columns: Column<Row>[], header: boolean): strin
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-async function csvLines(rows: Row[], columns: Column<Row>[], header: boolean): Promise<string> {
+function csvLines(rows: Row[], columns: Column<Row>[], header: boolean, raw: boolean | undefined): Promise<string> {
   const records = rows.map((row) => columns.map((c) => cellText(c, row)));
   if (header) records.unshift(columns.map((c) => c.key));
-  return csvRecords(records);
-}
-
-async function csvRecords(records: string[][]): Promise<string> {
-  const { stringify } = await import('csv-stringify/sync');
-  return stringify(records, { record_delimiter: '\r\n' });
+  return toCsv(records, raw);
 }

@@ -57,6 +57,60 @@ describe('a damaged config.json', () => {
   });
 });
 
+describe('auth login beside a damaged config.json', () => {
+  const login = (profile: string) =>
+    tango(
+      ['auth', 'login', '--profile', profile, '--platform-name', 'acme', '--platform-key-stdin', '--no-verify'],
+      'fresh-key\n',
+    );
+  const aside = () => readdirSync(config.dir).filter((name) => name.startsWith('config.json.corrupt-'));
+
+  it('moves it aside as config.json.corrupt-<time>, says so, keeps the profiles it can read and stores the new one', async () => {
+    const file = join(config.dir, 'config.json');
+    // Cut short in the third profile, as a full disk would leave it.
+    const damaged =
+      '{\n\t"profiles": {\n\t\t"prod": {"env": "production", "platformName": "p", "platformKey": "pk-1"},\n' +
+      '\t\t"stage": {"baseUrl": "https://stage.example/raas/v2", "timeout": 12},\n\t\t"cut": {"env": "sand';
+    writeFileSync(file, damaged);
+    const result = await login('default');
+
+    expect(result.code).toBe(0);
+    expect(aside()).toHaveLength(1);
+    const moved = join(config.dir, aside()[0]!);
+    expect(readFileSync(moved, 'utf8')).toBe(damaged);
+    expect(result.stderr).toContain(`The config file ${file} was damaged`);
+    expect(result.stderr).toContain(`moved it aside to ${moved} and kept the profiles it could read: prod, stage`);
+    expect(stored()).toEqual({
+      prod: { env: 'production', platformName: 'p', platformKey: 'pk-1' },
+      stage: { baseUrl: 'https://stage.example/raas/v2', timeout: 12 },
+      default: { platformName: 'acme', platformKey: 'fresh-key' },
+    });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // The file is whole again: other commands read it.
+    expect((await tango(['config', 'get', 'timeout', '--profile', 'stage'])).stdout).toBe('12\n');
+  });
+
+  it('with nothing readable in it, starts a fresh file with the new profile and says none was kept', async () => {
+    writeFileSync(join(config.dir, 'config.json'), '\u0000\u0000garbage');
+    const result = await login('work');
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('no profile in it could be read');
+    expect(Object.keys(stored())).toEqual(['work']);
+    expect(aside()).toHaveLength(1);
+  });
+
+  it('a readable file is left alone: no warning, nothing moved', async () => {
+    await tango(['config', 'set', 'timeout', '5', '--profile', 'other']);
+    const result = await login('default');
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('damaged');
+    expect(aside()).toEqual([]);
+    expect(Object.keys(stored()).sort()).toEqual(['default', 'other']);
+  });
+});
+
 describe('a damaged local-emulator.json', () => {
   it('is moved aside as local-emulator.json.corrupt-<time> and a fresh emulator starts, saying so', async () => {
     writeFileSync(join(config.dir, 'local-emulator.json'), '{"customers": [');

@@ -17,6 +17,8 @@ export interface InProcessOptions {
   env?: Record<string, string | undefined>;
   /** Which streams are terminals; none by default, as under cron. */
   tty?: { stdin?: boolean; stdout?: boolean; stderr?: boolean };
+  /** The terminals' width (default 100). */
+  columns?: number;
   /** Piped on stdin, which then ends. */
   input?: string;
   prompter?: Prompter;
@@ -47,8 +49,8 @@ export function fakeInput(text: string | undefined, isTTY: boolean): NodeJS.Read
 }
 
 export async function runInProcess(args: string[], options: InProcessOptions = {}): Promise<InProcessResult> {
-  const stdout = fakeOutput(Boolean(options.tty?.stdout));
-  const stderr = fakeOutput(Boolean(options.tty?.stderr));
+  const stdout = fakeOutput(Boolean(options.tty?.stdout), options.columns);
+  const stderr = fakeOutput(Boolean(options.tty?.stderr), options.columns);
   const env = Object.fromEntries(
     Object.entries(options.env ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );

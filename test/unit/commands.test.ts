@@ -355,25 +355,11 @@ describe('--json beside another --output', () => {
   });
 
   it('-o json with --json says the same twice: fine; TANGO_OUTPUT is a default --json beats', async () => {
-    const twice = await tango([
-      'customers',
-      'create',
-      '--identifier',
-      'acme-co',
-      '--display-name',
-      'Acme Co',
-      '--dry-run',
-      '-o',
-      'json',
-      '--json',
-    ]);
+    const create = ['customers', 'create', '--identifier', 'acme-co', '--display-name', 'Acme Co', '--dry-run'];
+    const twice = await tango([...create, '-o', 'json', '--json']);
+    const fromEnv = await tango([...create, '--json'], { TANGO_OUTPUT: 'csv' });
+
     expect(twice.code).toBe(0);
-    const fromEnv = await tango(
-      ['customers', 'create', '--identifier', 'acme-co', '--display-name', 'Acme Co', '--dry-run', '--json'],
-      {
-        TANGO_OUTPUT: 'csv',
-      },
-    );
     expect(fromEnv.code).toBe(0);
     expect(JSON.parse(fromEnv.stdout)).toMatchObject({ method: 'POST' });
   });

@@ -6,10 +6,16 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
-import { accountDifferences, createAccount, createCustomer } from '../../src/api/create.js';
+import {
+  accountDifferences,
+  alertDifferences,
+  createAccount,
+  createAlert,
+  createCustomer,
+} from '../../src/api/create.js';
 import { HttpClient } from '../../src/api/http.js';
 import { TangoApi } from '../../src/api/tango.js';
-import { ApiError, ConflictError, ExitCode } from '../../src/errors.js';
+import { ApiError, ConflictError, ExitCode, OutcomeUnknownError } from '../../src/errors.js';
 import { hintFor } from '../../src/hints.js';
 
 const ORIGIN = 'https://api.test';
@@ -196,9 +202,9 @@ describe('createAccount', () => {
     expect(result).toEqual({ outcome: 'existed', resource: account });
   });
 
-  it('with ifNotExists, refuses an account of that identifier under another customer, naming it', async () => {
+  it('with ifNotExists, refuses an account of that identifier under another customer, naming it, though this one has others', async () => {
     answer('POST', '/customers/acme-co/accounts', { status: 409, body: conflictBody });
-    answer('GET', '/customers/acme-co', { status: 200, body: owner([]) });
+    answer('GET', '/customers/acme-co', { status: 200, body: owner(['acme-other']) });
     answer('GET', '/accounts/acme-main', { status: 200, body: account });
     const error = (await rejection(createAccount(api, 'acme-co', accountBody, { ifNotExists: true }))) as ConflictError;
     expect(error.exitCode).toBe(ExitCode.conflict);
@@ -266,5 +272,120 @@ describe('accountDifferences', () => {
         { ...existing, fundingNotification: undefined },
       ),
     ).toEqual([]);
+  });
+});
+
+// Mutation survivors of src/api/create.ts (npm run mutation): alerts had no unit test at all, and a
+// read-back that fails after our own lost create was never checked.
+describe('createAlert', () => {
+  const alertBody = {
+    balanceAlertDisplayName: 'Low-funds',
+    balanceAlertThreshold: 100,
+    balanceAlertNotification: [{ emailAddress: 'ops@acme.example' }],
+  };
+  const alert = (name: string, threshold: number) => ({
+    balanceAlertID: '0b7c2f9e-1111-4222-8333-944445555666',
+    customerIdentifier: 'acme-co',
+    accountIdentifier: 'acme-main',
+    balanceAlertDisplayName: name,
+    balanceAlertThreshold: threshold,
+    balanceAlertNotification: [{ emailAddress: 'ops@acme.example' }],
+    createdAt: '2025-01-01T00:00:00.000Z',
+  });
+  const alertsPath = '/raas/v2/customers/acme-co/accounts/acme-main/lowbalance';
+  /** One page of the account's alerts, whatever the query; records the query asked. */
+  const listing = (...alerts: ReturnType<typeof alert>[]) => {
+    agent
+      .get(ORIGIN)
+      .intercept({ method: 'GET', path: (path: string) => path.startsWith(`${alertsPath}?`) })
+      .reply((options) => {
+        sent.push({ method: 'GET', path: options.path, body: undefined });
+        const page = { size: 200, totalElements: alerts.length, totalPages: 1, number: 0 };
+        return { statusCode: 200, data: JSON.stringify({ page, lowBalanceAlerts: alerts }) };
+      });
+  };
+
+  it('returns the created alert from a 201', async () => {
+    answer('POST', '/customers/acme-co/accounts/acme-main/lowbalance', { status: 201, body: alert('Low-funds', 100) });
+    const result = await createAlert(api, 'acme-co', 'acme-main', alertBody);
+    expect(result).toEqual({ outcome: 'created', resource: alert('Low-funds', 100), recovered: false });
+  });
+
+  it('a plain duplicate names the alert and its account (kills the identifier text)', async () => {
+    answer('POST', '/customers/acme-co/accounts/acme-main/lowbalance', { status: 409, body: conflictBody });
+    const error = await rejection(createAlert(api, 'acme-co', 'acme-main', alertBody));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toBe('alert "Low-funds" on account acme-main already exists');
+  });
+
+  it('with ifNotExists, finds the twin by name ignoring case among the others, asking by name (kills the find and its filter)', async () => {
+    answer('POST', '/customers/acme-co/accounts/acme-main/lowbalance', { status: 409, body: conflictBody });
+    listing(alert('Other-alert', 100), alert('LOW-FUNDS', 100), alert('Low-funds', 100));
+    const error = (await rejection(
+      createAlert(api, 'acme-co', 'acme-main', alertBody, { ifNotExists: true }),
+    )) as ConflictError;
+    // The first of that name, ignoring case, is the one: its name differs in case only, which is a difference.
+    expect(error.details).toEqual(['balanceAlertDisplayName: existing "LOW-FUNDS", requested "Low-funds"']);
+    expect(sent.at(-1)?.path).toContain('balanceAlertDisplayName=Low-funds');
+  });
+
+  it('with ifNotExists, an identical alert is "existed"; another threshold is a conflict showing both', async () => {
+    answer(
+      'POST',
+      '/customers/acme-co/accounts/acme-main/lowbalance',
+      { status: 409, body: conflictBody },
+      {
+        status: 409,
+        body: conflictBody,
+      },
+    );
+    listing(alert('Low-funds', 100));
+    listing(alert('Low-funds', 250));
+
+    const same = await createAlert(api, 'acme-co', 'acme-main', alertBody, { ifNotExists: true });
+    const other = (await rejection(
+      createAlert(api, 'acme-co', 'acme-main', alertBody, { ifNotExists: true }),
+    )) as ConflictError;
+
+    expect(same).toEqual({ outcome: 'existed', resource: alert('Low-funds', 100) });
+    expect(other.message).toBe('alert "Low-funds" on account acme-main already exists with different values');
+    expect(other.details).toEqual(['balanceAlertThreshold: existing 250, requested 100']);
+  });
+
+  it('a 409 whose alert cannot be found again is a conflict that says so', async () => {
+    answer('POST', '/customers/acme-co/accounts/acme-main/lowbalance', { status: 409, body: conflictBody });
+    listing(alert('Other-alert', 100));
+    const error = await rejection(createAlert(api, 'acme-co', 'acme-main', alertBody, { ifNotExists: true }));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toBe(
+      'alert "Low-funds" on account acme-main conflicts with an alert that could not be found again',
+    );
+  });
+
+  it('alertDifferences lists the name and the threshold, each with both values', () => {
+    expect(alertDifferences(alertBody, alert('Low-funds', 100))).toEqual([]);
+    expect(alertDifferences(alertBody, alert('Other', 5))).toEqual([
+      { field: 'balanceAlertDisplayName', existing: 'Other', requested: 'Low-funds' },
+      { field: 'balanceAlertThreshold', existing: 5, requested: 100 },
+    ]);
+  });
+});
+
+describe('a read-back that fails', () => {
+  it('after our own lost create, the outcome is unknown, with the read error as its cause (kills the ours check)', async () => {
+    answer('POST', '/customers', 'drop', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', ...Array(4).fill({ status: 500, body: { message: 'down' } }));
+    const error = (await rejection(createCustomer(api, customerBody))) as OutcomeUnknownError;
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ resource: 'customer', identifier: 'acme-co', exitCode: ExitCode.error });
+    expect(error.message).toMatch(/^customer acme-co may have been created: .* reading it back failed: down$/);
+  });
+
+  it('with ifNotExists only (nothing of ours was lost), the read error itself is the answer', async () => {
+    answer('POST', '/customers', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', { status: 404, body: { message: 'gone' } });
+    const error = await rejection(createCustomer(api, customerBody, { ifNotExists: true }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
   });
 });

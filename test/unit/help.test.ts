@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { allCommands, buildProgram } from '../../src/program.js';
+import { runInProcess } from '../support/in-process.js';
 
 function helpOf(command: Command): string {
   let text = '';
@@ -30,4 +31,45 @@ describe('help', () => {
       for (const line of examples) expect(line).toMatch(/^ {2}(\$ .*\btango\b|# )/);
     },
   );
+});
+
+describe('global options in every subcommand help', () => {
+  const program = buildProgram();
+  const subcommands = allCommands(program).filter((c) => c !== program);
+
+  it.each(subcommands.map((c) => [pathOf(c), c] as const))(
+    '%s --help lists them under "Global options:"',
+    (_path, command) => {
+      const text = helpOf(command);
+      const global = text.slice(text.indexOf('\nGlobal options:\n'));
+
+      expect(text).toContain('\nGlobal options:\n');
+      for (const flag of ['-p, --profile <name>', '--env <name>', '--json', '-q, --quiet', '--no-input']) {
+        expect(global).toContain(`  ${flag}`);
+      }
+      // tango's own --version is not something to add to a subcommand.
+      expect(global).not.toContain('--version');
+    },
+  );
+
+  it('tango --help has them as its own options, with no second list', () => {
+    const text = helpOf(program);
+
+    expect(text).toContain('Options:\n  -V, --version');
+    expect(text).not.toContain('Global options:');
+  });
+
+  it('is wrapped to the terminal it is printed on, and to 80 columns on a pipe', async () => {
+    const width = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
+    const wide = await runInProcess(['accounts', 'list', '--help'], { tty: { stdout: true }, columns: 120 });
+    const narrow = await runInProcess(['accounts', 'list', '--help'], { tty: { stdout: true }, columns: 60 });
+    const piped = await runInProcess(['accounts', 'list', '--help']);
+
+    expect(wide.code).toBe(0);
+    expect(width(wide.stdout)).toBeLessThanOrEqual(120);
+    expect(width(wide.stdout)).toBeGreaterThan(80);
+    expect(width(piped.stdout.slice(0, piped.stdout.indexOf('Examples:')))).toBeLessThanOrEqual(80);
+    expect(narrow.stdout.split('\n').length).toBeGreaterThan(piped.stdout.split('\n').length);
+    expect(wide.stdout).toContain('Global options:');
+  });
 });

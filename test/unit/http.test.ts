@@ -5,7 +5,7 @@ import { HttpClient, type HttpClientOptions } from '../../src/api/http.js';
 import { PACE_MARGIN, Pacer } from '../../src/api/pacer.js';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../src/api/retry.js';
 import { requests } from '../../src/api/tango.js';
-import { ApiError, ExitCode, NetworkError } from '../../src/errors.js';
+import { ApiError, ExitCode, NetworkError, UnexpectedAnswerError } from '../../src/errors.js';
 import { hintFor } from '../../src/hints.js';
 
 const ORIGIN = 'https://api.test';
@@ -524,4 +524,282 @@ describe('empty successful answers', () => {
       expect(result).toMatchObject({ status, body: undefined, attempts: 1 });
     },
   );
+});
+
+// Mutation survivors of src/api/http.ts (npm run mutation; docs/testing.md): answers the client must
+// refuse or read exactly. Each case names the mutant it kills.
+describe('answers that are refused, not followed or read', () => {
+  it.each([300, 301, 302, 307, 308, 399])(
+    'HTTP %i is an unexpected answer naming where it points, and is not followed (kills the 3xx bounds)',
+    async (status) => {
+      agent
+        .get(ORIGIN)
+        .intercept({ path: '/raas/v2/customers', method: 'GET' })
+        .reply(status, '', { headers: { location: 'https://elsewhere.test/x' } });
+
+      const error = (await client()
+        .send(requests.listCustomers())
+        .catch((e: unknown) => e)) as UnexpectedAnswerError;
+
+      expect(error).toBeInstanceOf(UnexpectedAnswerError);
+      expect(error.facts).toEqual({
+        kind: 'redirect',
+        method: 'GET',
+        url: `${BASE}/customers`,
+        status,
+        location: 'https://elsewhere.test/x',
+      });
+      expect(error.message).toContain(`answered ${status}, redirecting to https://elsewhere.test/x`);
+    },
+  );
+
+  it('a redirect without a Location says so (kills dropping the fallback text)', async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(302, '');
+
+    const error = (await client()
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as UnexpectedAnswerError;
+
+    expect(error.facts.location).toBe('(no Location)');
+  });
+
+  it('HTTP 299 with JSON is still a success: the whole 2xx range is', async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(299, []);
+
+    await expect(client().send(requests.listCustomers())).resolves.toMatchObject({ status: 299, body: [] });
+  });
+
+  it('a 2xx body that is not JSON is refused with the text echoed (kills dropping the parse guard)', async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, '<html>oops</html>');
+
+    const error = (await client()
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as UnexpectedAnswerError;
+
+    expect(error.facts).toMatchObject({ kind: 'not-json', status: 200 });
+    expect(error.message).toContain('answered 200 with a body that is not JSON');
+    expect(error.details).toEqual(['<html>oops</html>']);
+  });
+});
+
+describe('the body cap', () => {
+  const MIB = 1024 * 1024;
+  const cap = 1.5 * MIB;
+
+  it.each([
+    ['with a Content-Length', true],
+    ['streamed without one', false],
+  ])(
+    'a body one byte over the cap is refused %s, naming the cap in MiB (kills > turned into >=, the MiB sum)',
+    async (_how, withLength) => {
+      const body = 'x'.repeat(cap + 1);
+      agent
+        .get(ORIGIN)
+        .intercept({ path: '/raas/v2/customers', method: 'GET' })
+        .reply(200, body, withLength ? { headers: { 'content-length': String(body.length) } } : {});
+
+      const error = (await client({ maxBodyBytes: cap })
+        .send(requests.listCustomers())
+        .catch((e: unknown) => e)) as UnexpectedAnswerError;
+
+      expect(error).toBeInstanceOf(UnexpectedAnswerError);
+      expect(error.facts).toMatchObject({ kind: 'too-large', status: 200, limit: cap });
+      expect(error.message).toContain(
+        'answered 200 with a body larger than 1.5 MiB; refused, and not downloaded again',
+      );
+    },
+  );
+
+  it.each([
+    ['with a Content-Length', true],
+    ['streamed without one', false],
+  ])('a body exactly at the cap is read %s (kills > turned into >=)', async (_how, withLength) => {
+    const body = JSON.stringify('y'.repeat(cap - 2));
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(200, body, withLength ? { headers: { 'content-length': String(body.length) } } : {});
+
+    const result = await client({ maxBodyBytes: cap }).send<string>(requests.listCustomers());
+
+    expect(result.body).toHaveLength(cap - 2);
+  });
+});
+
+describe('network errors in words', () => {
+  it.each([
+    ['ETIMEDOUT', {}, 'No answer from api.test within 30 s (ETIMEDOUT)', true],
+    [
+      'UND_ERR_HEADERS_TIMEOUT',
+      { timeoutMs: 5000 },
+      'No answer from api.test within 5 s (UND_ERR_HEADERS_TIMEOUT)',
+      true,
+    ],
+    ['ECONNRESET', {}, 'Could not reach api.test (ECONNRESET)', false],
+  ] as const)(
+    '%s (%j) reads "%s" (kills the timeout test and the seconds sum)',
+    async (code, options, message, timedOut) => {
+      agent
+        .get(ORIGIN)
+        .intercept({ path: '/raas/v2/customers', method: 'GET' })
+        .replyWithError(Object.assign(new Error(code), { code }));
+
+      const error = (await client({ maxRetries: 0, ...options })
+        .send(requests.listCustomers())
+        .catch((e: unknown) => e)) as NetworkError;
+
+      expect(error.message).toBe(message);
+      expect(error.facts).toMatchObject({ endpoint: 'api', host: 'api.test', code, timedOut, attempts: 1 });
+    },
+  );
+
+  it('an error without a code is named by its message (kills dropping the fallback)', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .replyWithError(new Error('socket hang up'));
+
+    const error = (await client({ maxRetries: 0 })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as NetworkError;
+
+    expect(error.facts.code).toBe('socket hang up');
+  });
+
+  it('errors carry the limits in force, defaults included (kills the 30 s and 4-retry fallbacks)', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
+      .times(5);
+
+    const error = (await client({ maxRetries: undefined })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as NetworkError;
+
+    expect(error.facts).toMatchObject({ attempts: 5, limits: { timeoutMs: 30_000, maxRetries: 4, rate: undefined } });
+  });
+});
+
+describe('error bodies as the server sends them', () => {
+  it.each([
+    ['plain text, trimmed', 'Service down\n', { message: 'Service down' }],
+    ['a JSON array', '[1,2]', undefined],
+    ['JSON null', 'null', undefined],
+    ['a JSON string', '"busy"', undefined],
+    ['nothing', '', undefined],
+    ['blank', '  \n', undefined],
+  ])('%s gives the body %j (kills the object, null and array checks and the blank test)', async (_what, text, body) => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(400, text);
+
+    const error = (await client()
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.body).toEqual(body);
+  });
+
+  it('a long text body is cut to 300 characters (kills dropping the slice)', async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(502, 'e'.repeat(1000));
+
+    const error = (await client({ maxRetries: 0 })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(error.body?.message).toBe('e'.repeat(300));
+  });
+});
+
+describe('what a retry may have done', () => {
+  it.each([
+    ['POST', 500, true],
+    ['POST', 502, true],
+    ['POST', 429, false],
+    ['POST', 503, false],
+    ['DELETE', 500, true],
+    ['PATCH', 500, false],
+  ] as const)(
+    'a %s retried after %i: an earlier attempt may have landed = %s (kills the acts-once and refused-status checks)',
+    async (method, status, landed) => {
+      const pool = agent.get(ORIGIN);
+      pool.intercept({ path: '/raas/v2/customers/acme-1', method }).reply(status, errorBody(status, 'trouble'));
+      pool.intercept({ path: '/raas/v2/customers/acme-1', method }).reply(200, {});
+
+      const result = await client().send({ method, path: '/customers/acme-1', body: {}, retryUnsafe: true });
+
+      expect(result).toMatchObject({ status: 200, attempts: 2, earlierAttemptMayHaveLanded: landed });
+    },
+  );
+
+  it('a plain POST is traced as its only attempt, and retries are traced with their reason', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(201, {});
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(503, errorBody(503, 'busy'));
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+
+    await client().send({
+      ...requests.createCustomer({ customerIdentifier: 'a', displayName: 'A' }),
+      retryUnsafe: false,
+    });
+    await client().send(requests.listCustomers());
+
+    expect(trace[0]).toMatch(/^POST https:\/\/api\.test\/raas\/v2\/customers -> 201 \(\d+ ms, attempt 1\/1\)$/);
+    expect(trace).toContain('retrying in 250 ms after HTTP 503');
+    expect(trace).toContainEqual(
+      expect.stringMatching(/^GET https:\/\/api\.test\/raas\/v2\/customers -> ECONNRESET \(\d+ ms, attempt 2\/5\)$/),
+    );
+    expect(trace).toContain('retrying in 500 ms after network error (ECONNRESET)');
+  });
+});
+
+describe('requests as sent', () => {
+  it('extra headers are lower-cased and cannot replace the credentials; a body brings its content type', async () => {
+    const seen: Record<string, string>[] = [];
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, (options) => {
+      seen.push(options.headers as Record<string, string>);
+      return [];
+    });
+    pool.intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(201, (options) => {
+      seen.push(options.headers as Record<string, string>);
+      return {};
+    });
+
+    await client().send({ ...requests.listCustomers(), headers: { 'X-Trace': 'on', Authorization: 'Bearer stolen' } });
+    await client().send(requests.createCustomer({ customerIdentifier: 'a', displayName: 'A' }));
+
+    expect(seen[0]).toMatchObject({
+      accept: 'application/json',
+      'user-agent': 'tango-admin',
+      'x-trace': 'on',
+      authorization: `Basic ${Buffer.from(`acme:${KEY}`).toString('base64')}`,
+    });
+    expect(seen[0]).not.toHaveProperty('content-type');
+    expect(seen[1]).toMatchObject({ 'content-type': 'application/json' });
+  });
+
+  it('trailing slashes of the base URL are dropped, and a described GET has no body', () => {
+    const http = client({ baseUrl: `${BASE}//` });
+
+    expect(http.url(requests.listCustomers())).toBe(`${BASE}/customers`);
+    expect(http.describe(requests.listCustomers())).not.toHaveProperty('body');
+  });
+});
+
+describe('the whole-request deadline', () => {
+  it('an answer slower than --timeout is a timeout that names it, and a GET is not "may have landed" (kills the deadline checks)', async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []).delay(5000);
+
+    const error = (await client({ timeoutMs: 1000, maxRetries: 0 })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e)) as NetworkError;
+
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.facts).toMatchObject({ code: 'DEADLINE_TIMEOUT', timedOut: true, mayHaveLanded: false });
+    expect(error.message).toBe('No answer from api.test within 1 s (DEADLINE_TIMEOUT)');
+  });
 });

@@ -260,3 +260,32 @@ describe('OAuth service-account tokens', () => {
     },
   );
 });
+
+// Mutation survivors of src/api/auth.ts (npm run mutation): the renewal instant itself.
+describe('the renewal instant', () => {
+  it('a token in memory is renewed at renewAt exactly, not a millisecond later (kills >= turned into >)', async () => {
+    const { http, seen } = setup(3600);
+
+    await http.send(requests.listCustomers());
+    const renewAt = stored!.renewAt;
+    clock = renewAt - 1;
+    await http.send(requests.listCustomers());
+    clock = renewAt;
+    await http.send(requests.listCustomers());
+
+    expect(seen).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+  });
+
+  it.each([
+    [-1, 'from-disk'],
+    [0, 'token-1'],
+  ])('a cached token at renewAt%+d ms is %s (kills the cache check and >= turned into >)', async (offset, used) => {
+    stored = { accessToken: 'from-disk', expiresAt: clock + 600_000, renewAt: clock - offset, ...OWNER };
+    const { seen } = setup(3600);
+
+    expect(seen).toEqual([]);
+    await oauthHttp().send(requests.listCustomers());
+
+    expect(seen).toEqual([`Bearer ${used}`]);
+  });
+});

@@ -3,7 +3,7 @@ import { bySetting } from '../../src/commands/parse.js';
 import { configKey } from '../../src/config/keys.js';
 import { NUMBER_SETTINGS, type NumberSetting } from '../../src/config/limits.js';
 import { checkBaseUrl, type GlobalOptions, resolveSettings } from '../../src/config/settings.js';
-import type { Profile } from '../../src/config/store.js';
+import { type Profile, salvageProfiles } from '../../src/config/store.js';
 import { ExitCode } from '../../src/errors.js';
 
 type Sources = Partial<Record<keyof GlobalOptions, 'cli' | 'env'>>;
@@ -211,5 +211,27 @@ describe('numeric settings: the flag and `config set` follow one rule', () => {
     const settings = resolve({});
     expect(settings.timeoutMs).toBe(NUMBER_SETTINGS.timeout.default * 1000);
     expect(settings.maxRetries).toBe(NUMBER_SETTINGS['max-retries'].default);
+  });
+});
+
+describe('salvageProfiles: what a damaged config file still holds', () => {
+  it('keeps every profile of a file whose shape, not syntax, is wrong', () => {
+    expect(salvageProfiles('{"profiles": {"a": {"env": "sandbox"}, "b": 42}, "x": 1}')).toEqual({
+      a: { env: 'sandbox' },
+    });
+    expect(salvageProfiles('[1, 2]')).toEqual({});
+  });
+
+  it('reads profile by profile past a broken one, and stops where the text is cut', () => {
+    const text =
+      '{"profiles": {"a": {"env": "sandbox", "note": "a } in a string"}, "bad": {"env": sand}, ' +
+      '"c": {"timeout": 5}, "cut": {"env": "produ';
+    expect(salvageProfiles(text)).toEqual({ a: { env: 'sandbox', note: 'a } in a string' }, c: { timeout: 5 } });
+  });
+
+  it('a "__proto__" profile stays a plain profile, never the prototype', () => {
+    const kept = salvageProfiles('{"profiles": {"__proto__": {"env": "local"}}');
+    expect(Object.keys(kept)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
   });
 });

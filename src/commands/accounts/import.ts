@@ -75,9 +75,8 @@ Columns (CSV header or JSON keys), by flag or API name; read-only columns of
   currency | currencyCode           optional, default ${DEFAULT_CURRENCY}
   fundingEmails | fundingNotification   optional; in CSV, addresses separated by ";"
 
-What \`accounts list\` prints can be fed back: -o json as it is, or -o csv with
---fields accountIdentifier,displayName,contactEmail,currencyCode,fundingNotification
-(its default CSV columns leave out contactEmail, which every create needs).
+What \`accounts list\` prints can be fed back as it is, -o json or -o csv (CSV has
+every field, contactEmail and fundingNotification included).
 
 Rows that already exist with the same values count as done, so after a failure or Ctrl-C
 the same command finishes the job. Without --report, stdout gets the report in the -o
@@ -120,13 +119,13 @@ async function importAccounts(ctx: Context, customer: string, opts: ImportOption
   if (opts.report) {
     // Written before the first request: a path that cannot be written fails now, not after the work.
     const pending = rows.map((row) => engine.notAttempted(row, 'pending: the import had not finished'));
-    await writeEarly(opts.report, engine.buildReport({ ...meta, finishedAt: meta.startedAt }, pending));
+    await writeEarly(ctx, opts.report, engine.buildReport({ ...meta, finishedAt: meta.startedAt }, pending));
   }
   if (!api) return;
   const run = await sendRows(ctx, api, customer, rows, opts.concurrency);
   const report = engine.buildReport({ ...meta, finishedAt: run.finishedAt, interrupted: run.interrupted }, run.results);
   ctx.log.info(engine.summaryLine(report));
-  if (opts.report) await writeFinal(opts.report, report);
+  if (opts.report) await writeFinal(ctx, opts.report, report);
   else await printReport(ctx, report);
   const failure = engine.outcomeError(run, report, opts.report);
   if (failure) throw failure;
@@ -191,19 +190,19 @@ function sortProblems(problems: ImportProblem[]): ImportProblem[] {
     .map(({ problem }) => problem);
 }
 
-async function writeEarly(path: string, report: ImportReport): Promise<void> {
+async function writeEarly(ctx: Context, path: string, report: ImportReport): Promise<void> {
   const { writeReport } = await import('../../import/index.js');
   try {
-    await writeReport(path, report);
+    await writeReport(path, report, ctx.output.csvRaw);
   } catch (error) {
     throw new UsageError((error as Error).message, { hint: 'nothing was sent; choose a path that can be written' });
   }
 }
 
-async function writeFinal(path: string, report: ImportReport): Promise<void> {
+async function writeFinal(ctx: Context, path: string, report: ImportReport): Promise<void> {
   const { writeReport } = await import('../../import/index.js');
   try {
-    await writeReport(path, report);
+    await writeReport(path, report, ctx.output.csvRaw);
   } catch (error) {
     throw new CliError(ExitCode.error, (error as Error).message, {
       hint: 'the rows were sent as summarised above; run the same command again with another --report path to get it',
@@ -218,7 +217,7 @@ async function printReport(ctx: Context, report: ImportReport): Promise<void> {
     case 'json':
       return ctx.output.text(await reportText(report, 'json'));
     case 'csv':
-      return ctx.output.text(await reportText(report, 'csv'));
+      return ctx.output.text(await reportText(report, 'csv', ctx.output.csvRaw));
     case 'ndjson':
       return ctx.output.lines(report.rows.map((row) => JSON.stringify(row)));
     case 'table': {

@@ -42,9 +42,13 @@ export function accountsListCommand(): Command {
       'only accounts in this currency: AUD, CAD, EUR, GBP, USD, MXN, SGD or PLN (repeatable)',
       collectByRule('currencyFilter'),
     )
-    .option('--display-name <name>', 'only accounts with this display name')
+    .option('--display-name <name>', 'only accounts whose display name contains this (ignoring case)')
     .option('--account-number <number>', 'only the account with this account number')
-    .option('--contact-email <email>', 'only accounts with this contact email', byRule('contactEmailFilter'))
+    .option(
+      '--contact-email <email>',
+      'only accounts with exactly this contact email (ignoring case)',
+      byRule('contactEmailFilter'),
+    )
     .option('--min-balance <amount>', 'only accounts with a current balance of at least this', amount)
     .option('--max-balance <amount>', 'only accounts with a current balance of at most this', amount)
     .option(
@@ -59,7 +63,7 @@ export function accountsListCommand(): Command {
     )
     .option(
       '--funding-email <email>',
-      'only accounts notifying this funding email (repeatable)',
+      'only accounts notifying this funding email (repeatable: any of them)',
       collectByRule('fundingEmail'),
     );
   const withPages = addPageOptions(command, 'account')

@@ -27,7 +27,7 @@ export function addAlertFieldOptions(command: Command, verb: 'create' | 'update'
   return command
     .option(
       '--display-name <name>',
-      "the alert's name: 5-100 letters, digits, punctuation or spaces; unique on the account",
+      "the alert's name: 5-100 letters, digits, punctuation, symbols or spaces, no emoji; unique on the account (ignoring case)",
     )
     .option(
       '--threshold <amount>',

@@ -52,6 +52,7 @@ export function authLoginCommand(): Command {
 }
 
 async function login(ctx: Context, opts: LoginOptions): Promise<void> {
+  await recoverDamagedStore(ctx);
   const credentials = await gatherCredentials(ctx, opts);
   const target = await chooseEnvironment(ctx);
   const profile = ctx.settings.profile.value;
@@ -75,6 +76,21 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
       : `client ${credentials.clientId.value}, service account ${credentials.username.value}`;
   const checked = opts.verify ? 'verified and ' : '';
   ctx.log.success(`Credentials for ${who} ${checked}stored in profile "${profile}" (${ctx.store.path}).`);
+}
+
+/**
+ * A damaged config file never stops a login: it is moved aside (kept as it was) and the profiles
+ * still readable in it are carried into a fresh one, said on stderr, before anything else reads it.
+ */
+async function recoverDamagedStore(ctx: Context): Promise<void> {
+  const recovery = await ctx.store.recoverDamaged();
+  if (!recovery) return;
+  const kept = recovery.kept.length
+    ? `kept the profiles it could read: ${recovery.kept.join(', ')}`
+    : 'no profile in it could be read';
+  ctx.log.warn(
+    `The config file ${ctx.store.path} was damaged (${recovery.why}); moved it aside to ${recovery.movedTo} and ${kept}.`,
+  );
 }
 
 /** What a profile keeps of OAuth credentials; all undefined (removed) for a Basic login. */

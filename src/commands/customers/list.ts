@@ -23,13 +23,17 @@ interface ListOptions extends PageOptions {
 export function customersListCommand(): Command {
   const command = new Command('list')
     .description('list the customers of this platform, with their number of accounts')
-    .option('--display-name <name>', 'only customers with this display name')
+    .option('--display-name <name>', 'only customers whose display name contains this (ignoring case)')
     .option(
       '--status <status>',
       'only customers with this status, such as ACTIVE (any word; customer statuses are not documented)',
       byRule('customerStatus'),
     )
-    .option('--created-after <date>', 'only customers created at or after this ISO 8601 date or time', isoDate)
+    .option(
+      '--created-after <date>',
+      'only customers created at or after this ISO 8601 date or time (a date is 00:00 UTC)',
+      isoDate,
+    )
     .option(
       '--created-before <date>',
       'only customers created at or before this ISO 8601 date or time (a date includes that whole day)',
@@ -38,7 +42,10 @@ export function customersListCommand(): Command {
     .option('--account-status <status>', 'only customers with an account of this status', byRule('status'))
     .option('--account-identifier <id>', 'only the customer owning this account')
     .option('--account-number <number>', 'only the customer owning the account with this number')
-    .option('--account-display-name <name>', 'only customers with an account of this display name')
+    .option(
+      '--account-display-name <name>',
+      'only customers with an account whose display name contains this (ignoring case)',
+    )
     .option('--account-created-after <date>', 'only customers with an account created at or after this date', isoDate)
     .option(
       '--account-created-before <date>',

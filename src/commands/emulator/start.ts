@@ -39,7 +39,7 @@ interface StartFlags {
 
 export function emulatorStartCommand(): Command {
   return new Command('start')
-    .description('run a local server that behaves like the Tango RaaS v2 customer and account API')
+    .description('run a local server that behaves like the Tango RaaS v2 customer, account and low-balance alert API')
     .addOption(
       new Option('--port <n>', 'port to listen on; 0 picks a free one').argParser(numberFlag('port')).default(0),
     )
