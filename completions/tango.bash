@@ -132,7 +132,7 @@ _tango_flags() {
     'alerts help') REPLY='' ;;
     'api') REPLY='-f --raw-field -F --field -H --header --input -i --include --paginate --slurp --retry-post -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
-    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --username --client-secret-stdin --audience --auth-url --no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'auth login') REPLY='--platform-name --platform-key-stdin --client-id --username --client-secret-stdin --audience --auth-url --no-verify -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth status') REPLY='--no-verify -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth logout') REPLY='-y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
@@ -290,6 +290,7 @@ _tango_option() {
     'auth login|--audience') REPLY='required choices 24h 5m' ;;
     'auth login|--auth-url') REPLY='required free' ;;
     'auth login|--no-verify') REPLY='none' ;;
+    'auth login|-y'|'auth login|--yes') REPLY='none' ;;
     'auth login|-h'|'auth login|--help') REPLY='none' ;;
     'auth status|--no-verify') REPLY='none' ;;
     'auth status|-h'|'auth status|--help') REPLY='none' ;;

@@ -801,9 +801,11 @@ function __tango_flags -a path
                 --client-id 'OAuth client id, for platforms that use OAuth instead of a platform key' \
                 --username 'the OAuth service account\'s username' \
                 --client-secret-stdin 'read two lines from stdin: the OAuth client secret, then the service account\'s password' \
-                --audience 'OAuth token lifetime: 24h or 5m' \
+                --audience 'OAuth token lifetime: 24h (the default) or 5m' \
                 --auth-url 'OAuth token URL (default: the environment\'s; needed with --base-url)' \
                 --no-verify 'store without checking against the API' \
+                -y 'replace the profile\'s credentials without asking (without a terminal nothing is asked)' \
+                --yes 'replace the profile\'s credentials without asking (without a terminal nothing is asked)' \
                 -h 'display help for command' \
                 --help 'display help for command' \
                 -V 'print the version' \
@@ -1524,6 +1526,8 @@ function __tango_option -a path flag
         case 'auth login|--auth-url'
             echo 'required free'
         case 'auth login|--no-verify'
+            echo 'none'
+        case 'auth login|-y' 'auth login|--yes'
             echo 'none'
         case 'auth login|-h' 'auth login|--help'
             echo 'none'

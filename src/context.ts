@@ -64,19 +64,33 @@ export interface Context {
   readonly canPrompt: boolean;
   /** Asks a person; only when canPrompt. */
   prompter(): Promise<Prompter>;
+  /**
+   * A Prompter that still asks once Ctrl-C has stopped the work (prompter()'s questions end with
+   * the signal): the wizard's offer to save its answers. Ctrl-C at its question is a "no".
+   */
+  prompterAfterInterrupt(): Promise<Prompter>;
   api(): Promise<TangoApi>;
   /**
    * A client whose requests are not abandoned on Ctrl-C, for work that stops starting requests
    * on the signal but lets those in flight finish (an import's rows). Use instead of `api()`.
    */
   apiFinishingInFlight(): Promise<TangoApi>;
-  /** A client for other credentials than the resolved ones (auth login verifies before storing). */
-  apiWith(credentials: Credentials, authUrl?: string): Promise<TangoApi>;
+  /**
+   * A client for other credentials than the resolved ones, and optionally another server (auth
+   * login verifies what was typed, against the environment chosen at its prompt, before storing).
+   */
+  apiWith(credentials: Credentials, server?: ServerOverride): Promise<TangoApi>;
   /** The customer, account and alert identifiers this command printed; the completion cache learns them. */
   readonly shown: ShownIdentifiers;
   /** Runs `fn` when the command ends, first registered last run. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
+}
+
+/** A server other than the resolved one: its base URL and, for OAuth, its token URL. */
+export interface ServerOverride {
+  baseUrl?: string;
+  authUrl?: string;
 }
 
 export function globalOptions(cmd: Command): { opts: GlobalOptions; source: OptionSource } {
@@ -160,6 +174,18 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
   let api: Promise<TangoApi> | undefined;
   let finishing: Promise<TangoApi> | undefined;
 
+  const makePrompter = (signal: AbortSignal | undefined): Promise<Prompter> =>
+    outside.prompter
+      ? Promise.resolve(outside.prompter)
+      : import('./output/prompter.js').then(({ inquirerPrompter }) =>
+          inquirerPrompter({
+            input: io.stdin,
+            output: io.promptOutput,
+            signal,
+            color: io.colorOn('stderr', opts.color),
+          }),
+        );
+
   const context: Context = {
     get settings() {
       return resolved();
@@ -172,18 +198,10 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     signal: outside.signal,
     canPrompt: promptAllowed(opts, env, io),
     prompter: () => {
-      prompter ??= outside.prompter
-        ? Promise.resolve(outside.prompter)
-        : import('./output/prompter.js').then(({ inquirerPrompter }) =>
-            inquirerPrompter({
-              input: io.stdin,
-              output: io.promptOutput,
-              signal: outside.signal,
-              color: io.colorOn('stderr', opts.color),
-            }),
-          );
+      prompter ??= makePrompter(outside.signal);
       return prompter;
     },
+    prompterAfterInterrupt: () => makePrompter(undefined),
     api: () => {
       api ??= connect(context, outside, profileName, { retries });
       return api;
@@ -192,7 +210,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
       finishing ??= connect(context, outside, profileName, { finishInFlight: true, retries });
       return finishing;
     },
-    apiWith: (credentials, authUrl) => connect(context, outside, profileName, { credentials, authUrl, retries }),
+    apiWith: (credentials, server = {}) => connect(context, outside, profileName, { credentials, ...server, retries }),
     shown,
     onClose: (fn) => closers.push(fn),
     close: async () => {
@@ -221,9 +239,8 @@ function warnIfVariablesBeatProfile(settings: Settings, credentials: Credentials
   );
 }
 
-interface ConnectOptions {
+interface ConnectOptions extends ServerOverride {
   credentials?: Credentials;
-  authUrl?: string;
   finishInFlight?: boolean;
   retries?: RetryListener;
 }
@@ -233,10 +250,10 @@ async function connect(
   context: Context,
   outside: ContextIO,
   profileName: string,
-  { credentials: override, authUrl, finishInFlight = false, retries }: ConnectOptions = {},
+  { credentials: override, authUrl, baseUrl: otherServer, finishInFlight = false, retries }: ConnectOptions = {},
 ): Promise<TangoApi> {
   const { settings, log } = context;
-  let baseUrl = settings.baseUrl.value;
+  let baseUrl = otherServer ?? settings.baseUrl.value;
   let credentials = override ?? settings.credentials;
   if (settings.env.value === 'local') {
     const { startEmbeddedEmulator } = await import('./emulator/embedded.js');

@@ -91,9 +91,35 @@ export async function inquirerPrompter(streams: PromptStreams): Promise<Prompter
     input: (q) => interruptible(() => prompts.input({ ...q, ...look }, context)),
     select: (q) => interruptible(() => prompts.select({ ...q, pageSize: 12, ...look }, context)),
     search: (q) => interruptible(() => prompts.search({ ...q, pageSize: 12, ...look }, context)),
-    confirm: (q) => interruptible(() => prompts.confirm({ ...q, ...look }, context)),
+    confirm: (q) =>
+      interruptible(async () => yesNoAnswer(await prompts.input({ ...yesNoLine(q), ...look }, context), q)),
     password: (q) => interruptible(() => prompts.password({ ...q, mask: '*', ...look }, context)),
   };
+}
+
+const YES_NO = /^(?:y|yes|n|no)?$/i;
+
+/**
+ * A yes/no question asked as a line, answered by y, yes, n or no (any case) and Enter, or Enter
+ * alone for the default. Inquirer's own confirm reads any line starting with "y" as yes: a "y"
+ * typed without Enter swallowed the next answer typed after it ("yBudget low" was a yes, and the
+ * alert name question then came up empty). Here such a line is refused, and stays to be fixed.
+ */
+export function yesNoLine(question: ConfirmQuestion) {
+  const yes = question.default !== false;
+  return {
+    message: `${question.message} (${yes ? 'Y/n' : 'y/N'})`,
+    validate: (value: string) =>
+      YES_NO.test(value.trim()) ? true : `Answer y or n, then Enter (Enter alone: ${yes ? 'yes' : 'no'})`,
+    transformer: (value: string, { isFinal }: { isFinal: boolean }) =>
+      isFinal ? (yesNoAnswer(value, question) ? 'Yes' : 'No') : value,
+  };
+}
+
+/** The answer a yesNoLine stands for; an empty line is the default (yes unless the default is false, as inquirer's). */
+export function yesNoAnswer(line: string, question: ConfirmQuestion): boolean {
+  const answer = line.trim().toLowerCase();
+  return answer === '' ? question.default !== false : answer.startsWith('y');
 }
 
 /** Inquirer rejects with ExitPromptError on Ctrl-C and AbortPromptError when the signal fires. */

@@ -103,27 +103,14 @@ export async function askAccount(
   others: readonly CreateAccountBody[],
   current?: CreateAccountBody,
 ): Promise<CreateAccountBody> {
-  const { prompter, directory } = session;
-  const displayName = await prompter.input({
-    message: 'Account display name',
-    default: current?.displayName,
-    validate: promptCheck('displayName'),
-  });
-  const taken = others.map((a) => a.accountIdentifier);
-  const accountIdentifier = await askFreeIdentifier<Account>(prompter, {
-    message: 'Account identifier',
-    default: accountIdentifierDefault(customerIdentifier, displayName, taken, current),
-    rule: 'accountIdentifier',
-    local: (value) =>
-      taken.includes(value) ? `"${value}" is already used by another account in this onboarding` : true,
-    find: (value) => directory.findAccount(value),
-    taken: (value) => `Account "${value}" already exists (identifiers are unique across the platform): choose another`,
-  });
-  const contactEmail = await prompter.input({
-    message: 'Contact email',
-    default: current?.contactEmail ?? others.at(-1)?.contactEmail,
-    validate: promptCheck('contactEmail'),
-  });
+  const { prompter } = session;
+  const displayName = await askAccountName(prompter, current?.displayName);
+  const accountIdentifier = await askAccountIdentifier(
+    session,
+    others,
+    accountIdentifierDefault(customerIdentifier, displayName, others, current),
+  );
+  const contactEmail = await askContactEmail(prompter, current?.contactEmail ?? others.at(-1)?.contactEmail);
   const currencyCode = await askCurrency(prompter, current?.currencyCode);
   const emails = await askFundingEmails(prompter, fundingEmails(current?.fundingNotification));
   return {
@@ -135,12 +122,39 @@ export async function askAccount(
   };
 }
 
+export function askAccountName(prompter: Prompter, current?: string): Promise<string> {
+  return prompter.input({ message: 'Account display name', default: current, validate: promptCheck('displayName') });
+}
+
+/** Well formed, lowercase, not another account's in this plan, and free on the platform (checked on Enter). */
+export function askAccountIdentifier(
+  session: WizardSession,
+  others: readonly CreateAccountBody[],
+  suggested: string,
+): Promise<string> {
+  const taken = others.map((a) => a.accountIdentifier);
+  return askFreeIdentifier<Account>(session.prompter, {
+    message: 'Account identifier',
+    default: suggested,
+    rule: 'accountIdentifier',
+    local: (value) =>
+      taken.includes(value) ? `"${value}" is already used by another account in this onboarding` : true,
+    find: (value) => session.directory.findAccount(value),
+    taken: (value) => `Account "${value}" already exists (identifiers are unique across the platform): choose another`,
+  });
+}
+
+export function askContactEmail(prompter: Prompter, current?: string): Promise<string> {
+  return prompter.input({ message: 'Contact email', default: current, validate: promptCheck('contactEmail') });
+}
+
 function accountIdentifierDefault(
   customerIdentifier: string,
   displayName: string,
-  taken: string[],
+  others: readonly CreateAccountBody[],
   current: CreateAccountBody | undefined,
 ): string {
+  const taken = others.map((a) => a.accountIdentifier);
   // An edit keeps an identifier that was typed by hand; one that was our suggestion follows the name.
   if (
     current &&

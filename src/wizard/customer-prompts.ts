@@ -30,22 +30,30 @@ export async function askCustomer(session: WizardSession, current?: CustomerPlan
 }
 
 export async function askNewCustomer(session: WizardSession, current?: CustomerPlan): Promise<CustomerPlan> {
-  const { prompter, directory } = session;
-  const displayName = await prompter.input({
+  const displayName = await askCustomerName(session, current?.displayName);
+  const customerIdentifier = await askCustomerIdentifier(session, identifierDefault(current, displayName));
+  return { customerIdentifier, displayName, existing: false };
+}
+
+export function askCustomerName(session: WizardSession, current?: string): Promise<string> {
+  return session.prompter.input({
     message: 'Customer display name',
-    default: current?.displayName,
+    default: current,
     validate: promptCheck('displayName'),
   });
-  const customerIdentifier = await askFreeIdentifier<Customer>(prompter, {
+}
+
+/** Well formed and free (checked on Enter): an existing customer is named, and picked another way. */
+export function askCustomerIdentifier(session: WizardSession, suggested: string): Promise<string> {
+  return askFreeIdentifier<Customer>(session.prompter, {
     message: 'Customer identifier',
-    default: identifierDefault(current, displayName),
+    default: suggested,
     rule: 'customerIdentifier',
-    find: (value) => directory.findCustomer(value),
+    find: (value) => session.directory.findCustomer(value),
     taken: (value, found) =>
       `Customer "${value}" already exists ("${found.displayName}"): choose another identifier, ` +
       'or start again and pick it as an existing customer',
   });
-  return { customerIdentifier, displayName, existing: false };
 }
 
 /**

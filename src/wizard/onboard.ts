@@ -65,7 +65,12 @@ async function interactively(ctx: Context, dryRun: boolean): Promise<void> {
     directory: apiDirectory(api),
     say: (line) => ctx.log.info(line),
   };
-  const plan = await askWithoutCreating(session, { dryRun, width: terminalWidth(ctx), globalFlags: globalFlags(ctx) });
+  const plan = await askWithoutCreating(session, {
+    dryRun,
+    width: terminalWidth(ctx),
+    globalFlags: globalFlags(ctx),
+    commandsInReview: !(dryRun && commandsShownOnStdout(ctx)),
+  });
   if (!plan) {
     ctx.log.info('Cancelled; nothing was created.');
     return;
@@ -75,12 +80,19 @@ async function interactively(ctx: Context, dryRun: boolean): Promise<void> {
     await applyAndReport(ctx, plan);
   } catch (error) {
     // The answers took a while to give; keep them, so the rest can be created without asking again.
-    if (!(error instanceof InterruptedError)) {
-      session.say(`\n${(error as Error).message}`);
-      await offerToSave(session, plan);
-    }
+    // After Ctrl-C the Context's prompter is aborted with the work: this question needs one that is not.
+    const interrupted = error instanceof InterruptedError;
+    const prompter = interrupted ? await ctx.prompterAfterInterrupt() : session.prompter;
+    sayWhereItStopped(session, error);
+    await offerToSave({ ...session, prompter }, plan);
     throw error;
   }
+}
+
+/** The state a stopped run left, before the question: what to save is easier to decide knowing it. */
+function sayWhereItStopped(session: WizardSession, error: unknown): void {
+  session.say(`\n${(error as Error).message}`);
+  if (error instanceof InterruptedError) for (const line of error.details ?? []) session.say(`  ${line}`);
 }
 
 async function askWithoutCreating(
@@ -121,10 +133,15 @@ async function applyAndReport(ctx: Context, plan: OnboardingPlan): Promise<void>
 /** stdout gets what would be done (the commands, or with --json the requests); stderr the review. */
 async function printDryRun(ctx: Context, plan: OnboardingPlan, showReview: boolean): Promise<void> {
   const flags = globalFlags(ctx);
-  if (showReview) ctx.log.info(await reviewText(plan, terminalWidth(ctx), flags));
+  if (showReview) ctx.log.info(await reviewText(plan, terminalWidth(ctx), flags, !commandsShownOnStdout(ctx)));
   if (ctx.output.format === 'json') await ctx.output.document(plannedRequests(plan));
   else await ctx.output.lines(equivalentCommands(plan, flags));
   ctx.log.note('Dry run: nothing was sent.');
+}
+
+/** A dry run prints the commands on stdout; when both streams are the terminal, the review need not show them too. */
+function commandsShownOnStdout(ctx: Context): boolean {
+  return ctx.io.stdoutIsTTY && ctx.io.stderrIsTTY && ctx.output.format !== 'json';
 }
 
 /** The POSTs the plan stands for (each account, then its alerts); an existing customer is only read (GET), so it has none. */

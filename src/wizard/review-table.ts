@@ -80,8 +80,16 @@ export async function reviewTable(plan: OnboardingPlan, width: number): Promise<
   return table.toString();
 }
 
-/** The whole review: what, how many, and the commands that would do the same. */
-export async function reviewText(plan: OnboardingPlan, width: number, globalFlags: string[] = []): Promise<string> {
+/**
+ * The whole review: what, how many, and the commands that would do the same (left out when a dry
+ * run is about to print them on stdout at this same terminal: they are shown once).
+ */
+export async function reviewText(
+  plan: OnboardingPlan,
+  width: number,
+  globalFlags: string[] = [],
+  withCommands = true,
+): Promise<string> {
   const count = plan.accounts.length;
   const what = plan.customer.existing
     ? `${count} new account${count === 1 ? '' : 's'} under the existing customer ${plan.customer.customerIdentifier}`
@@ -92,8 +100,7 @@ export async function reviewText(plan: OnboardingPlan, width: number, globalFlag
   return [
     `\nReview: ${what}${withAlerts} will be created.`,
     await reviewTable(plan, width),
-    '\nThe same with flag-based commands:',
-    ...commands,
+    ...(withCommands ? ['\nThe same with flag-based commands:', ...commands] : []),
     '',
   ].join('\n');
 }

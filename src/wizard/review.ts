@@ -3,7 +3,7 @@
  * plan file, or cancel. Nothing has been created before this point.
  */
 import { askAccount } from './account-prompts.js';
-import { askCustomer } from './customer-prompts.js';
+import { editAccountField, editCustomerField } from './edit-fields.js';
 import type { OnboardingPlan } from './plan.js';
 import { reviewText } from './review-table.js';
 import { askToSavePlan } from './save-prompt.js';
@@ -15,6 +15,8 @@ export interface ReviewOptions {
   width: number;
   /** Options that chose the target, repeated in the equivalent commands. */
   globalFlags: string[];
+  /** False when a dry run prints the commands on stdout at this terminal: the review leaves them out. */
+  commandsInReview?: boolean;
 }
 
 type Decision = 'confirm' | 'edit' | 'save' | 'cancel';
@@ -28,7 +30,9 @@ export async function reviewPlan(
   let current = plan;
   let showReview = true;
   for (;;) {
-    if (showReview) session.say(await reviewText(current, options.width, options.globalFlags));
+    if (showReview) {
+      session.say(await reviewText(current, options.width, options.globalFlags, options.commandsInReview ?? true));
+    }
     showReview = false;
     const decision = await session.prompter.select<Decision>({
       message: 'What now?',
@@ -52,7 +56,7 @@ export async function reviewPlan(
   }
 }
 
-/** Which item to change, then its questions again with the current answers as defaults. */
+/** Which item to change, then which of its fields: only that one is asked again. */
 export async function editItem(session: WizardSession, plan: OnboardingPlan): Promise<OnboardingPlan> {
   const { customer, accounts } = plan;
   const item = await session.prompter.select<string>({
@@ -68,37 +72,20 @@ export async function editItem(session: WizardSession, plan: OnboardingPlan): Pr
       { name: 'Back to the review', value: 'back' },
     ],
   });
-  if (item === 'customer') return editCustomer(session, plan);
+  if (item === 'customer') return editCustomerField(session, plan);
   if (item === 'add') {
     const added = await askAccount(session, customer.customerIdentifier, accounts);
     return { ...plan, accounts: [...accounts, added] };
   }
   if (item === 'remove') return removeAccount(session, plan);
-  if (item.startsWith('account:')) {
-    const index = Number(item.slice('account:'.length));
-    const others = accounts.filter((_, i) => i !== index);
-    const edited = await askAccount(session, customer.customerIdentifier, others, accounts[index]);
-    const alerts = moveAlerts(plan, accounts[index]!.accountIdentifier, edited.accountIdentifier);
-    return { customer, accounts: accounts.map((a, i) => (i === index ? edited : a)), alerts };
-  }
+  if (item.startsWith('account:')) return editAccountField(session, plan, Number(item.slice('account:'.length)));
   return plan;
 }
 
-async function editCustomer(session: WizardSession, plan: OnboardingPlan): Promise<OnboardingPlan> {
-  const customer = await askCustomer(session, plan.customer);
-  const before = plan.customer.customerIdentifier;
-  // Account identifiers were suggested from the old customer identifier; renaming them silently
-  // could collide with accounts elsewhere, so say so and let the person edit them.
-  if (customer.customerIdentifier !== before && plan.accounts.some((a) => a.accountIdentifier.startsWith(before))) {
-    session.say(`Note: account identifiers still start with "${before}"; edit the accounts to change them.`);
-  }
-  return { ...plan, customer };
-}
-
-/** The alerts of an account follow it when its identifier is edited (undefined `to`: it was removed). */
-function moveAlerts(plan: OnboardingPlan, from: string, to?: string): OnboardingPlan['alerts'] {
-  const { [from]: moved, ...others } = plan.alerts ?? {};
-  return to !== undefined && moved ? { ...others, [to]: moved } : others;
+/** The alerts of a removed account go with it. */
+function withoutAlertsOf(plan: OnboardingPlan, accountIdentifier: string): OnboardingPlan['alerts'] {
+  const { [accountIdentifier]: _removed, ...others } = plan.alerts ?? {};
+  return others;
 }
 
 async function removeAccount(session: WizardSession, plan: OnboardingPlan): Promise<OnboardingPlan> {
@@ -109,6 +96,6 @@ async function removeAccount(session: WizardSession, plan: OnboardingPlan): Prom
       value: i,
     })),
   });
-  const alerts = moveAlerts(plan, plan.accounts[index]!.accountIdentifier);
+  const alerts = withoutAlertsOf(plan, plan.accounts[index]!.accountIdentifier);
   return { customer: plan.customer, accounts: plan.accounts.filter((_, i) => i !== index), alerts };
 }

@@ -174,7 +174,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     expect(writes(world.server)).toEqual([]);
   });
 
-  it('Ctrl-C while creating exits 130 and reports exactly what was created', async () => {
+  it('Ctrl-C while creating reports exactly what was created, offers to save the answers, then exits 130', async () => {
     const tty = onboard();
     await newCustomer(tty);
     for (const [index, name] of ['Account Alpha', 'Account Bravo'].entries()) {
@@ -183,15 +183,20 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
       if (index === 0) await tty.waitForNth('Account display name', 2);
     }
     await tty.waitFor('What now?');
-    // Slow answers, so Ctrl-C lands while the accounts are still being created.
-    world.server.setFaults({ latencyMs: 600 });
+    // Answers slow enough that Ctrl-C lands while an account is still being created, however busy the machine.
+    world.server.setFaults({ latencyMs: 2000 });
     tty.press('Enter');
     await tty.waitFor('customer zanzibar-health-group created');
 
     tty.press('C-c');
 
-    const screen = await tty.waitFor(/Created: .*\n/);
+    await tty.waitFor('Save your answers as a plan file to finish later?');
+    tty.answer('y');
+    await tty.waitFor('Save the plan to (onboard-zanzibar-health-group.json)');
+    tty.press('Enter');
     expect(await tty.exitCode()).toBe(130);
+    const screen = tty.screen();
+    expect(screen).toContain('tango onboard --plan onboard-zanzibar-health-group.json');
     const reported = (screen.match(/Created: (.*)/)?.[1] ?? '').split(', ');
     const state = await serverState(world.server);
     const created = state.flatMap((c) => [
@@ -200,6 +205,69 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     ]);
     expect(reported.sort()).toEqual(created.sort());
     expect(screen).toMatch(/Not created: account zanzibar-health-group-account-(alpha|bravo)/);
+
+    // The saved plan finishes the job: what exists is skipped, the rest created.
+    world.server.setFaults({ latencyMs: 0 });
+    const replay = await world.tango([
+      'onboard',
+      '--plan',
+      join(world.configDir, 'onboard-zanzibar-health-group.json'),
+    ]);
+    expect(replay.code, replay.stderr).toBe(0);
+    expect((await serverState(world.server))[0]?.accounts.map((a) => a.accountIdentifier)).toEqual([
+      'zanzibar-health-group-account-alpha',
+      'zanzibar-health-group-account-bravo',
+    ]);
+  });
+
+  it('a "y" typed at a yes/no question without Enter does not swallow the next answer', async () => {
+    const tty = onboard();
+    await newCustomer(tty);
+    tty.answer('Employee Wellness');
+    await tty.waitFor('Account identifier');
+    tty.press('Enter');
+    await tty.waitFor('Contact email');
+    tty.answer('ops@zanzibar.example');
+    await tty.waitFor('Currency');
+    tty.press('Enter');
+    await tty.waitFor('Funding-notification email');
+    tty.press('Enter');
+    await tty.waitFor('Add a low-balance alert to');
+
+    // "y", then the alert's name typed straight after it, as if the y had been taken.
+    tty.type('y');
+    tty.answer('Budget low');
+
+    const refused = await tty.waitFor('Answer y or n, then Enter');
+    expect(refused).not.toContain('Alert name');
+    tty.press('C-u');
+    tty.answer('y');
+    await tty.waitFor('Alert name (Employee Wellness low balance)');
+    tty.answer('Budget low');
+    await tty.waitFor('Alert when the balance falls below (USD)');
+    expect(tty.screen()).toMatch(/Alert name.*Budget low/);
+    tty.press('C-c');
+    expect(await tty.exitCode()).toBe(130);
+  });
+
+  it('--dry-run at a terminal prints the commands once, and creates nothing', async () => {
+    terminal = Terminal.start(['onboard', '--dry-run'], {
+      env: tangoEnv(world.server, world.configDir),
+      cwd: world.configDir,
+    });
+    const tty = terminal;
+    await newCustomer(tty);
+    await plainAccount(tty, 'Employee Wellness');
+    tty.press('Enter'); // no other account
+    await tty.waitFor('Show the commands (dry run: nothing is created)');
+    tty.press('Enter');
+
+    expect(await tty.exitCode()).toBe(0);
+    const screen = tty.screen();
+    const command = "tango customers create --identifier zanzibar-health-group --display-name 'Zanzibar Health Group'";
+    expect(screen.split(command)).toHaveLength(2);
+    expect(screen).toContain('Dry run: nothing was sent.');
+    expect(writes(world.server)).toEqual([]);
   });
 
   it('when creating fails, offers to save the answers, and the saved plan finishes the job', async () => {

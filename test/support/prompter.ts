@@ -3,11 +3,11 @@
  * and answers it with the next step of a script: keys typed, screens checked. The wizard's steps
  * run unchanged, so a test sees the validation messages and defaults a person would see.
  */
-import { confirm, input, password, search, select } from '@inquirer/prompts';
+import { input, password, search, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { vi } from 'vitest';
 import type { Customer } from '../../src/domain/types.js';
-import { type Choice, interruptible, type Prompter } from '../../src/output/prompter.js';
+import { type Choice, interruptible, type Prompter, yesNoAnswer, yesNoLine } from '../../src/output/prompter.js';
 import type { Directory } from '../../src/wizard/directory.js';
 import type { WizardSession } from '../../src/wizard/session.js';
 
@@ -65,8 +65,14 @@ export function scriptedPrompter(steps: Step[]): ScriptedPrompter {
         render(select, q, { signal }),
       ),
     search: (q) => ask({ kind: 'search', message: q.message }, (signal) => render(search, q, { signal })),
-    confirm: (q) =>
-      ask({ kind: 'confirm', message: q.message, default: q.default }, (signal) => render(confirm, q, { signal })),
+    // Answered as tango's own Prompter asks it: a line of y or n, anything else refused.
+    confirm: async (q) =>
+      yesNoAnswer(
+        await ask<string>({ kind: 'confirm', message: q.message, default: q.default }, (signal) =>
+          render(input, yesNoLine(q), { signal }),
+        ),
+        q,
+      ),
     password: (q) =>
       ask({ kind: 'password', message: q.message }, (signal) => render(password, { ...q, mask: '*' }, { signal })),
   };

@@ -52,13 +52,13 @@ describe('colour', () => {
 });
 
 describe('auth login at a terminal, through the Prompter', () => {
-  it('asks the name, the key hidden, and the environment; verifies; then stores', async () => {
+  it('asks Basic or OAuth, the name, the key hidden, and the environment; verifies; then stores', async () => {
     world
       .agent()
       .get(SANDBOX)
       .intercept({ path: '/raas/v2/customers?paginate=true&maxResults=1', method: 'GET' })
       .reply(200, { items: [], nextPageAvailable: false, prevPageAvailable: false });
-    const prompter = scriptedPrompter([type('acme'), type('sk-live-secret-key'), choose('sandbox')]);
+    const prompter = scriptedPrompter([choose('basic'), type('acme'), type('sk-live-secret-key'), choose('sandbox')]);
     const result = await runInProcess(['auth', 'login'], {
       env: { TANGO_CONFIG_DIR: world.configDir() },
       tty: { stdin: true, stdout: true, stderr: true },
@@ -68,11 +68,12 @@ describe('auth login at a terminal, through the Prompter', () => {
 
     expect(result.code).toBe(0);
     expect(prompter.asked.map((q) => [q.kind, q.message])).toEqual([
+      ['select', 'How does this platform sign in?'],
       ['input', 'Platform name'],
       ['password', 'Platform key'],
       ['select', 'Environment'],
     ]);
-    expect(prompter.screens[1]).not.toContain('sk-live-secret-key');
+    expect(prompter.screens[2]).not.toContain('sk-live-secret-key');
     expect(result.stderr).toContain('Credentials for acme verified and stored in profile "default"');
     const stored = JSON.parse(readFileSync(join(world.configDir(), 'config.json'), 'utf8'));
     expect(stored.profiles.default).toMatchObject({
@@ -89,7 +90,7 @@ describe('auth login at a terminal, through the Prompter', () => {
       await screenShows(prompt, '--platform-name cannot be empty');
       await type('acme')(prompt, asked);
     };
-    const prompter = scriptedPrompter([emptyThenName, type('key-1234567890'), choose('production')]);
+    const prompter = scriptedPrompter([choose('basic'), emptyThenName, type('key-1234567890'), choose('production')]);
     const result = await runInProcess(['auth', 'login', '--no-verify'], {
       env: { TANGO_CONFIG_DIR: world.configDir() },
       tty: { stdin: true, stdout: true, stderr: true },

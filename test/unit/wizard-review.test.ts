@@ -68,54 +68,100 @@ describe('the review', () => {
     expect(await reviewPlan(session(prompter), PLAN, OPTIONS)).toBeUndefined();
   });
 
-  it('edits the chosen account with its answers as defaults, then shows the review again', async () => {
+  it('edits one field of an account: only that question is asked, every other answer stays', async () => {
     const prompter = scriptedPrompter([
       choose('edit'),
       expectScreen("Account 2: Client's Engagement (zanzibar-health-clients)", choose('account:1')),
-      expectScreen("(Client's Engagement)", type('Client Loyalty')),
-      // The identifier was typed by hand (not the name's suggestion), so the edit keeps it.
-      expectScreen('(zanzibar-health-clients)', enter),
+      expectScreen('Contact email: ops@zanzibar.example', choose('contactEmail')),
       expectScreen('(ops@zanzibar.example)', type('loyalty@zanzibar.example')),
-      enter, // currency stays EUR: the select starts on it
-      enter, // still no funding emails
       choose('confirm'),
     ]);
     const wizard = session(prompter);
 
     const confirmed = await reviewPlan(wizard, PLAN, OPTIONS);
 
-    expect(confirmed?.accounts[1]).toEqual({
-      accountIdentifier: 'zanzibar-health-clients',
-      displayName: 'Client Loyalty',
-      contactEmail: 'loyalty@zanzibar.example',
-      currencyCode: 'EUR',
+    expect(prompter.asked.map((q) => q.message)).toEqual([
+      'What now?',
+      'Edit which item?',
+      'Edit which field of zanzibar-health-clients?',
+      'Contact email',
+      'What now?',
+    ]);
+    expect(confirmed).toEqual({
+      ...PLAN,
+      accounts: [PLAN.accounts[0], { ...PLAN.accounts[1], contactEmail: 'loyalty@zanzibar.example' }],
     });
-    expect(confirmed?.accounts[0]).toEqual(PLAN.accounts[0]);
     expect(wizard.said.filter((line) => line.includes('Review:'))).toHaveLength(2);
-    expect(wizard.said.at(-1)).toContain('Client Loyalty');
+    expect(wizard.said.at(-1)).toContain('loyalty@zanzibar.example');
   });
 
-  it('edits the customer', async () => {
+  it("a new display name leaves the identifier alone; a new identifier takes the account's alerts along", async () => {
+    const alert = {
+      balanceAlertDisplayName: 'Wellness low',
+      balanceAlertThreshold: 100,
+      balanceAlertNotification: [{ emailAddress: 'ops@zanzibar.example' }],
+    };
+    const withAlert = { ...PLAN, alerts: { 'zanzibar-health-wellness': [alert] } };
     const prompter = scriptedPrompter([
       choose('edit'),
-      choose('customer'),
-      choose('new'),
-      type('Zanzibar Health Holdings'),
-      expectScreen('(zanzibar-health-holdings)', enter),
+      choose('account:0'),
+      expectScreen('Low-balance alerts: Wellness low', choose('displayName')),
+      expectScreen('(Employee Wellness)', type('Staff Wellness')),
+      choose('edit'),
+      choose('account:0'),
+      choose('accountIdentifier'),
+      expectScreen('(zanzibar-health-wellness)', type('zhg-staff-wellness')),
       choose('confirm'),
     ]);
 
+    const confirmed = await reviewPlan(session(prompter), withAlert, OPTIONS);
+
+    expect(confirmed?.accounts[0]).toEqual({
+      ...PLAN.accounts[0],
+      displayName: 'Staff Wellness',
+      accountIdentifier: 'zhg-staff-wellness',
+    });
+    expect(confirmed?.alerts).toEqual({ 'zhg-staff-wellness': [alert] });
+    expect(prompter.asked.filter((q) => q.kind === 'input').map((q) => q.message)).toEqual([
+      'Account display name',
+      'Account identifier',
+    ]);
+  });
+
+  it("edits the customer's name alone, or picks another customer", async () => {
+    const prompter = scriptedPrompter([
+      choose('edit'),
+      choose('customer'),
+      expectScreen('Display name: Zanzibar Health Group', choose('displayName')),
+      type('Zanzibar Health Holdings'),
+      choose('edit'),
+      choose('customer'),
+      choose('another'),
+      choose('new'),
+      expectScreen('(Zanzibar Health Holdings)', enter),
+      // Not derived from the name: the current identifier was not its name's suggestion, so it is offered.
+      expectScreen('(zanzibar-health-group)', type('zanzibar-holdings')),
+      choose('confirm'),
+    ]);
+    const wizard = session(prompter);
+
     const confirmed = await reviewPlan(
-      session(prompter),
+      wizard,
       { ...PLAN, customer: { ...PLAN.customer, customerIdentifier: 'zanzibar-health-group' } },
       OPTIONS,
     );
 
     expect(confirmed?.customer).toEqual({
-      customerIdentifier: 'zanzibar-health-holdings',
+      customerIdentifier: 'zanzibar-holdings',
       displayName: 'Zanzibar Health Holdings',
       existing: false,
     });
+    expect(confirmed?.accounts).toEqual(PLAN.accounts);
+    expect(prompter.asked.filter((q) => q.kind === 'input').map((q) => q.message)).toEqual([
+      'Customer display name',
+      'Customer display name',
+      'Customer identifier',
+    ]);
   });
 
   it('adds and removes accounts', async () => {

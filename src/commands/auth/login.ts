@@ -1,11 +1,16 @@
-/** `tango auth login`: asks or reads credentials, verifies them, and only then stores them. */
+/**
+ * `tango auth login`: asks or reads credentials, verifies them, and only then stores them.
+ * At a terminal it asks what is missing (how the platform signs in, the secrets hidden, which
+ * server); in a script every value comes from flags and stdin, and nothing is ever asked.
+ */
 import { Command, Option } from 'commander';
-import { AUDIENCE_NAMES, type AudienceName, DEFAULT_AUDIENCE } from '../../config/environments.js';
+import { AUDIENCE_NAMES, type AudienceName, DEFAULT_AUDIENCE, ENVIRONMENTS } from '../../config/environments.js';
 import type { Credentials, OAuthCredentials } from '../../config/settings.js';
-import type { Context } from '../../context.js';
-import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
+import type { Context, ServerOverride } from '../../context.js';
+import { ApiError, CliError, ExitCode, InterruptedError, UsageError } from '../../errors.js';
 import { action, examples } from '../action.js';
 import { missingFlags, valueOrAsk } from '../prompt.js';
+import { whose } from './logout.js';
 
 interface LoginOptions {
   platformName?: string;
@@ -13,9 +18,18 @@ interface LoginOptions {
   clientId?: string;
   clientSecretStdin?: boolean;
   username?: string;
-  audience: AudienceName;
+  /** Undefined when not given: 24h, or asked at a terminal. */
+  audience?: AudienceName;
   authUrl?: string;
   verify: boolean;
+  yes?: boolean;
+}
+
+/** Where the credentials go: what the profile stores, and the server they are checked against. */
+interface Target {
+  stored: { env?: string; baseUrl?: string; authUrl?: string };
+  /** Undefined: the resolved settings' server (flags, environment variables, the profile). */
+  check?: ServerOverride;
 }
 
 export function authLoginCommand(): Command {
@@ -30,16 +44,15 @@ export function authLoginCommand(): Command {
       "read two lines from stdin: the OAuth client secret, then the service account's password",
     )
     .addOption(
-      new Option('--audience <lifetime>', 'OAuth token lifetime: 24h or 5m')
-        .choices(AUDIENCE_NAMES)
-        .default(DEFAULT_AUDIENCE),
+      new Option('--audience <lifetime>', 'OAuth token lifetime: 24h (the default) or 5m').choices(AUDIENCE_NAMES),
     )
     .option('--auth-url <url>', "OAuth token URL (default: the environment's; needed with --base-url)")
     .option('--no-verify', 'store without checking against the API')
+    .option('-y, --yes', "replace the profile's credentials without asking (without a terminal nothing is asked)")
     .addHelpText(
       'after',
       examples(
-        ['tango auth login', 'asks for everything at a terminal'],
+        ['tango auth login', 'asks for everything at a terminal: Basic or OAuth, the secrets, the server'],
         ['printf %s "$KEY" | tango auth login --platform-name acme --platform-key-stdin', 'for scripts'],
         ['tango auth login --profile prod --env production', 'a second, independent profile'],
         [
@@ -53,18 +66,18 @@ export function authLoginCommand(): Command {
 
 async function login(ctx: Context, opts: LoginOptions): Promise<void> {
   await recoverDamagedStore(ctx);
-  const credentials = await gatherCredentials(ctx, opts);
-  const target = await chooseEnvironment(ctx);
   const profile = ctx.settings.profile.value;
   if (opts.authUrl) {
     const { checkBaseUrl } = await import('../../config/settings.js');
     checkBaseUrl(opts.authUrl);
   }
-  if (credentials.kind === 'oauth') checkTokenUrlKnown(ctx, opts.authUrl);
-  if (opts.verify) await verify(ctx, credentials, profile, opts.authUrl);
+  await confirmReplacing(ctx, profile, opts.yes);
+  const credentials = await gatherCredentials(ctx, opts);
+  const target = await chooseTarget(ctx, credentials, opts.authUrl);
+  let verified = false;
+  if (opts.verify) verified = await verifyOrStoreAnyway(ctx, credentials, profile, target.check);
   await ctx.store.update(profile, {
-    ...target,
-    ...(opts.authUrl ? { authUrl: opts.authUrl } : {}),
+    ...target.stored,
     platformName: credentials.kind === 'basic' ? credentials.platformName.value : undefined,
     platformKey: credentials.kind === 'basic' ? credentials.platformKey.value : undefined,
     ...oauthFields(credentials.kind === 'oauth' ? credentials : undefined),
@@ -74,8 +87,28 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
     credentials.kind === 'basic'
       ? credentials.platformName.value
       : `client ${credentials.clientId.value}, service account ${credentials.username.value}`;
-  const checked = opts.verify ? 'verified and ' : '';
+  if (opts.verify && !verified) {
+    ctx.log.warn(`Credentials for ${who} stored UNVERIFIED in profile "${profile}" (${ctx.store.path}).`);
+    ctx.log.info('Check them once the server accepts them: tango auth status');
+    return;
+  }
+  const checked = verified ? 'verified and ' : '';
   ctx.log.success(`Credentials for ${who} ${checked}stored in profile "${profile}" (${ctx.store.path}).`);
+}
+
+/** A person at a terminal is asked before a profile's working credentials are replaced; a script is not. */
+async function confirmReplacing(ctx: Context, profile: string, yes: boolean | undefined): Promise<void> {
+  const stored = ctx.store.get(profile);
+  if (yes || !ctx.canPrompt || !(stored?.platformKey || stored?.clientSecret || stored?.password)) return;
+  const replace = await (await ctx.prompter()).confirm({
+    message: `Profile "${profile}" already has credentials (${whose(stored)}). Replace them?`,
+    default: false,
+  });
+  if (!replace) {
+    throw new InterruptedError(`Cancelled; profile "${profile}" is unchanged.`, {
+      hint: `log in to another profile with --profile <name>, or replace these with --yes`,
+    });
+  }
 }
 
 /**
@@ -112,11 +145,30 @@ function checkTokenUrlKnown(ctx: Context, authUrl: string | undefined): void {
   });
 }
 
+type Kind = Credentials['kind'];
+
+/** Basic or OAuth: the flags given say which; at a terminal without any, a choice. */
+async function chooseKind(ctx: Context, opts: LoginOptions): Promise<Kind> {
+  if (opts.clientId || opts.clientSecretStdin || opts.username) return 'oauth';
+  if (opts.platformName || opts.platformKeyStdin || !ctx.canPrompt) return 'basic';
+  return (await ctx.prompter()).select<Kind>({
+    message: 'How does this platform sign in?',
+    choices: [
+      { name: 'Platform name and key (HTTP Basic)', value: 'basic' },
+      {
+        name: 'OAuth service account',
+        value: 'oauth',
+        description: 'a client id and secret, and a service account username and password',
+      },
+    ],
+  });
+}
+
 async function gatherCredentials(ctx: Context, opts: LoginOptions): Promise<Credentials> {
+  if ((await chooseKind(ctx, opts)) === 'oauth') return gatherOAuth(ctx, opts);
   const { secretFromStdin } = await import('../../config/secrets.js');
   const piped = (flag: string, example: string) =>
     secretFromStdin(() => ctx.io.readStdin(flag, example), flag, 'the platform key');
-  if (opts.clientId || opts.clientSecretStdin || opts.username) return gatherOAuth(ctx, opts);
   if (!ctx.canPrompt && !opts.platformName) {
     throw missingFlags(['--platform-name', ...(opts.platformKeyStdin ? [] : ['--platform-key-stdin'])]);
   }
@@ -164,8 +216,21 @@ async function gatherOAuth(ctx: Context, opts: LoginOptions): Promise<OAuthCrede
     clientSecret: { value: clientSecret!, source: 'flag' },
     username: { value: username, source: 'flag' },
     password: { value: password!, source: 'flag' },
-    audience: { value: opts.audience, source: 'flag' },
+    audience: { value: await chooseAudience(ctx, opts.audience), source: 'flag' },
   };
+}
+
+/** The token lifetime: --audience, else asked at a terminal, else 24h. */
+async function chooseAudience(ctx: Context, given: AudienceName | undefined): Promise<AudienceName> {
+  if (given || !ctx.canPrompt) return given ?? DEFAULT_AUDIENCE;
+  return (await ctx.prompter()).select<AudienceName>({
+    message: 'Token lifetime (the audience asked for)',
+    choices: [
+      { name: '24 hours', value: '24h', description: 'audience https://api.tangocard.com/' },
+      { name: '5 minutes', value: '5m', description: 'audience tango-api.bhn.com/fiveminute' },
+    ],
+    default: DEFAULT_AUDIENCE,
+  });
 }
 
 async function readBothFromStdin(ctx: Context): Promise<string[]> {
@@ -183,26 +248,100 @@ function askSecret(ctx: Context, flag: string, message: string): Promise<string>
   return valueOrAsk(ctx, undefined, { flag, message, secret: true });
 }
 
-/** The environment given by flag or variable; at a terminal with none given, a choice. */
-async function chooseEnvironment(ctx: Context): Promise<{ env?: string; baseUrl?: string }> {
+type Server = 'sandbox' | 'production' | 'custom';
+
+/**
+ * The server given by flag or variable, or kept from the profile; at a terminal with none, a
+ * choice of sandbox, production or another base URL (checked by the rule of --base-url).
+ */
+async function chooseTarget(ctx: Context, credentials: Credentials, authUrl: string | undefined): Promise<Target> {
   const { env, baseUrl } = ctx.settings;
-  if (env.source === 'flag' || env.source === 'env') {
-    return env.value === 'custom' ? { baseUrl: baseUrl.value, env: undefined } : { env: env.value, baseUrl: undefined };
+  const given = authUrl ? { authUrl } : {};
+  const prompted = env.source !== 'flag' && env.source !== 'env' && env.source !== 'profile' && ctx.canPrompt;
+  if (!prompted) {
+    if (credentials.kind === 'oauth') checkTokenUrlKnown(ctx, authUrl);
+    const check = authUrl ? { authUrl } : undefined;
+    if (env.source === 'profile' || env.source === 'default') return { stored: given, check };
+    const stored =
+      env.value === 'custom' ? { baseUrl: baseUrl.value, env: undefined } : { env: env.value, baseUrl: undefined };
+    return { stored: { ...stored, ...given }, check };
   }
-  if (env.source === 'profile' || !ctx.canPrompt) return {};
   const prompter = await ctx.prompter();
-  const chosen = await prompter.select({
+  const server = await prompter.select<Server>({
     message: 'Environment',
     choices: [
       { name: 'sandbox (integration-api.tangocard.com)', value: 'sandbox' },
       { name: 'production (api.tangocard.com)', value: 'production' },
+      { name: 'another server (a base URL)', value: 'custom', description: 'https://, or http:// to this machine' },
     ],
   });
-  return { env: chosen, baseUrl: undefined };
+  if (server !== 'custom') {
+    // A token URL stored for an earlier custom server would be wrong here: the preset's, unless given.
+    const preset = ENVIRONMENTS[server];
+    return {
+      stored: { env: server, baseUrl: undefined, authUrl },
+      check: { baseUrl: preset.baseUrl, authUrl: authUrl ?? preset.authUrl },
+    };
+  }
+  const customUrl = await askUrl(ctx, 'Base URL (for example https://api.example.com/raas/v2)', '--base-url');
+  const tokenUrl =
+    credentials.kind === 'oauth' ? (authUrl ?? (await askUrl(ctx, 'OAuth token URL', '--auth-url'))) : authUrl;
+  return {
+    stored: { env: undefined, baseUrl: customUrl, authUrl: tokenUrl },
+    check: { baseUrl: customUrl, authUrl: tokenUrl },
+  };
 }
 
-async function verify(ctx: Context, credentials: Credentials, profile: string, authUrl?: string): Promise<void> {
-  const api = await ctx.apiWith(credentials, authUrl);
+/** A URL typed at the prompt, refused as it is typed by the rule `flag` uses; the normalised form. */
+async function askUrl(ctx: Context, message: string, flag: string): Promise<string> {
+  const { checkBaseUrl } = await import('../../config/settings.js');
+  const validate = (value: string) => {
+    try {
+      checkBaseUrl(value.trim());
+      return true;
+    } catch (error) {
+      const hint = error instanceof CliError && error.hint ? ` (${error.hint})` : '';
+      return `${(error as Error).message.replace(/^--base-url/, flag)}${hint}`;
+    }
+  };
+  const typed = await (await ctx.prompter()).input({ message, validate });
+  return checkBaseUrl(typed.trim());
+}
+
+/**
+ * True when the server accepted the credentials. When it refused them (or could not be reached),
+ * a person at a terminal keeps what was typed: they may store it unverified, said plainly. A
+ * script gets the refusal (exit 4), and the profile is left as it was.
+ */
+async function verifyOrStoreAnyway(
+  ctx: Context,
+  credentials: Credentials,
+  profile: string,
+  server: ServerOverride | undefined,
+): Promise<boolean> {
+  try {
+    await verify(ctx, credentials, profile, server);
+    return true;
+  } catch (error) {
+    if (!ctx.canPrompt || !(error instanceof CliError) || error instanceof InterruptedError) throw error;
+    ctx.log.warn(`${error.message}${error.requestId ? ` (request id ${error.requestId})` : ''}`);
+    for (const line of error.details ?? []) ctx.log.warn(`  ${line}`);
+    const store = await (await ctx.prompter()).confirm({
+      message: `Store these credentials in profile "${profile}" anyway, UNVERIFIED?`,
+      default: false,
+    });
+    if (!store) throw error;
+    return false;
+  }
+}
+
+async function verify(
+  ctx: Context,
+  credentials: Credentials,
+  profile: string,
+  server: ServerOverride | undefined,
+): Promise<void> {
+  const api = await ctx.apiWith(credentials, server);
   try {
     await api.listCustomers({}, { paginate: true, maxResults: 1 });
   } catch (error) {
@@ -212,7 +351,7 @@ async function verify(ctx: Context, credentials: Credentials, profile: string, a
         `The API refused these credentials (HTTP ${error.status}); nothing was stored.`,
         {
           requestId: error.requestId,
-          hint: `check the credentials and the environment (${ctx.settings.env.value}); profile "${profile}" is unchanged`,
+          hint: `check the credentials and the environment (${server?.baseUrl ?? ctx.settings.baseUrl.value}); profile "${profile}" is unchanged`,
         },
       );
     }
