@@ -2,12 +2,12 @@
  * `npm run build:binary`: one file that runs without a Node installation, the emulator included.
  * Built here with this suite's Node (each CI line builds its own), then run with no Node on PATH.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { REPO_ROOT, tempConfigDir } from '../support/tango.js';
+import { REPO_ROOT, runTango, tempConfigDir } from '../support/tango.js';
 
 const VERSION: string = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version;
 let work: { dir: string; cleanup: () => void };
@@ -30,34 +30,14 @@ afterAll(async () => {
   work?.cleanup();
 });
 
-/**
- * The executable, with no Node on PATH and nothing from this shell. Asynchronous: the emulator it
- * may talk to answers from this process.
- */
-function tango(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const home = join(work.dir, 'home');
-  const child = spawn(binary, args, {
-    env: { PATH: '/nonexistent', HOME: home, TANGO_CONFIG_DIR: home, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The executable, with no Node on PATH (and, as for every run, nothing else from this shell). */
+async function tango(args: string[], env: Record<string, string> = {}) {
+  const result = await runTango(args, {
+    configDir: join(work.dir, 'home'),
+    executable: binary,
+    env: { PATH: '/nonexistent', ...env },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+  return { ...result, status: result.code };
 }
 
 describe('the single executable', () => {
