@@ -5,7 +5,16 @@
 import { type Command, CommanderError } from 'commander';
 import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
-import { CliError, ECHO_LIMIT, ExitCode, echo, TERMINATED, TerminatedError, UsageError } from './errors.js';
+import {
+  CliError,
+  ECHO_LIMIT,
+  ExitCode,
+  echo,
+  FindingExit,
+  TERMINATED,
+  TerminatedError,
+  UsageError,
+} from './errors.js';
 import { hintFor } from './hints.js';
 import { errorObject, wantsJsonErrors } from './output/error-object.js';
 import { IOStreams } from './output/iostreams.js';
@@ -32,6 +41,8 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
     if (!outside.signal.aborted) return ExitCode.ok;
     return outside.signal.reason === TERMINATED ? ExitCode.terminated : ExitCode.interrupted;
   } catch (caught) {
+    // The command printed its finding (tango diff); the exit code says the rest.
+    if (caught instanceof FindingExit) return caught.exitCode;
     const error = stoppedBy(outside.signal, caught);
     const verbose = argv.includes('--verbose') || argv.includes('-v') || outside.env.TANGO_DEBUG === '1';
     if (jsonErrors) return reportJson(error, io, argv);
