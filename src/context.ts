@@ -24,6 +24,7 @@ import {
   verboseWanted,
 } from './config/settings.js';
 import { ProfileStore } from './config/store.js';
+import type { EmbeddedEmulator } from './emulator/embedded.js';
 import { noCredentials } from './hints.js';
 import { wrap } from './output/fit.js';
 import type { IOStreams, StandardStreams } from './output/iostreams.js';
@@ -239,6 +240,33 @@ function warnIfVariablesBeatProfile(settings: Settings, credentials: Credentials
   );
 }
 
+const embedded = new WeakMap<Context, Promise<EmbeddedEmulator>>();
+
+/**
+ * `--env local`: one embedded emulator per command, however many clients it makes (apply reads with
+ * one and writes with another), so its banner is said once and one server holds the state file.
+ */
+function localEmulator(context: Context): Promise<EmbeddedEmulator> {
+  let started = embedded.get(context);
+  if (!started) {
+    started = startLocal(context);
+    embedded.set(context, started);
+  }
+  return started;
+}
+
+async function startLocal(context: Context): Promise<EmbeddedEmulator> {
+  const { startEmbeddedEmulator } = await import('./emulator/embedded.js');
+  const { configDir } = await import('./config/paths.js');
+  const emulator = await startEmbeddedEmulator(configDir(context.env));
+  context.onClose(() => emulator.close());
+  if (emulator.movedAside) {
+    context.log.warn(`The local emulator's state was damaged: moved aside to ${emulator.movedAside}; starting empty.`);
+  }
+  context.log.note(`Local emulator at ${emulator.baseUrl}; nothing leaves this machine.`);
+  return emulator;
+}
+
 interface ConnectOptions extends ServerOverride {
   credentials?: Credentials;
   finishInFlight?: boolean;
@@ -256,10 +284,7 @@ async function connect(
   let baseUrl = otherServer ?? settings.baseUrl.value;
   let credentials = override ?? settings.credentials;
   if (settings.env.value === 'local') {
-    const { startEmbeddedEmulator } = await import('./emulator/embedded.js');
-    const { configDir } = await import('./config/paths.js');
-    const emulator = await startEmbeddedEmulator(configDir(context.env));
-    context.onClose(() => emulator.close());
+    const emulator = await localEmulator(context);
     baseUrl = emulator.baseUrl;
     // The embedded emulator knows only its own credentials; real ones must never be sent to it either.
     credentials = {
@@ -267,10 +292,6 @@ async function connect(
       platformName: { value: emulator.credentials.platformName, source: 'default' },
       platformKey: { value: emulator.credentials.platformKey, source: 'default' },
     };
-    if (emulator.movedAside) {
-      log.warn(`The local emulator's state was damaged: moved aside to ${emulator.movedAside}; starting empty.`);
-    }
-    log.note(`Local emulator at ${baseUrl}; nothing leaves this machine.`);
   }
   if (!credentials) throw settings.credentialsIssue ?? noCredentials(profileName);
   if (!override && settings.env.value !== 'local') warnIfVariablesBeatProfile(settings, credentials, log);

@@ -146,3 +146,20 @@ describe('the config folder', () => {
     expect(existsSync(join(config.dir, 'config.json.lock'))).toBe(false);
   });
 });
+
+describe('--env local apply', () => {
+  it('says the local-emulator banner once, though apply reads and writes with two clients', async () => {
+    const file = join(config.dir, 'local.yaml');
+    writeFileSync(file, 'version: 2\ncustomers:\n  - customerIdentifier: local-co\n    displayName: Local Company\n');
+
+    const result = await runTango(['--env', 'local', 'apply', '-f', file, '--yes'], {
+      configDir: config.dir,
+      env: { TANGO_QUIET: '0' },
+      timeoutMs: 60_000,
+    });
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/Local emulator at /g)).toHaveLength(1);
+    expect(result.stderr).toContain('customer local-co created');
+  });
+});
