@@ -55,6 +55,9 @@ _tango_subcommand() {
     '|api') REPLY=api ;;
     '|auth') REPLY=auth ;;
     '|onboard') REPLY=onboard ;;
+    '|export') REPLY=export ;;
+    '|diff') REPLY=diff ;;
+    '|apply') REPLY=apply ;;
     '|config') REPLY=config ;;
     '|emulator') REPLY=emulator ;;
     '|completion') REPLY=completion ;;
@@ -96,7 +99,7 @@ _tango_subcommand() {
 # The subcommands of command path $1.
 _tango_subcommands() {
   case $1 in
-    '') REPLY='customers accounts alerts api auth onboard config emulator completion help' ;;
+    '') REPLY='customers accounts alerts api auth onboard export diff apply config emulator completion help' ;;
     'customers') REPLY='list get create help' ;;
     'accounts') REPLY='list get create update import help' ;;
     'alerts') REPLY='list get create update delete help' ;;
@@ -137,6 +140,9 @@ _tango_flags() {
     'auth logout') REPLY='-y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'auth help') REPLY='' ;;
     'onboard') REPLY='--plan --dry-run -y --yes -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'export') REPLY='-f --file --force -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'diff') REPLY='-f --file --prune-alerts -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
+    'apply') REPLY='-f --file -y --yes --prune-alerts -h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'config') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'config list') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
     'config get') REPLY='-h --help -V --version -p --profile --env --base-url -o --output --json --fields --csv-raw --query --no-color -v --verbose -q --quiet --error-format --no-input --timeout --max-retries --rate' ;;
@@ -300,6 +306,16 @@ _tango_option() {
     'onboard|--dry-run') REPLY='none' ;;
     'onboard|-y'|'onboard|--yes') REPLY='none' ;;
     'onboard|-h'|'onboard|--help') REPLY='none' ;;
+    'export|-f'|'export|--file') REPLY='required file' ;;
+    'export|--force') REPLY='none' ;;
+    'export|-h'|'export|--help') REPLY='none' ;;
+    'diff|-f'|'diff|--file') REPLY='required file' ;;
+    'diff|--prune-alerts') REPLY='none' ;;
+    'diff|-h'|'diff|--help') REPLY='none' ;;
+    'apply|-f'|'apply|--file') REPLY='required file' ;;
+    'apply|-y'|'apply|--yes') REPLY='none' ;;
+    'apply|--prune-alerts') REPLY='none' ;;
+    'apply|-h'|'apply|--help') REPLY='none' ;;
     'config|-h'|'config|--help') REPLY='none' ;;
     'config list|-h'|'config list|--help') REPLY='none' ;;
     'config get|-h'|'config get|--help') REPLY='none' ;;
@@ -371,6 +387,7 @@ _tango_argument() {
     'alerts delete|2') REPLY='alerts' ;;
     'api|0') REPLY='choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
     'api|1') REPLY='choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/' ;;
+    'export|'*) REPLY='customers' ;;
     'config get|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config set|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;
     'config unset|0') REPLY='choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret' ;;

@@ -54,6 +54,12 @@ function __tango_subcommand -a path word
             echo auth
         case '|onboard'
             echo onboard
+        case '|export'
+            echo export
+        case '|diff'
+            echo diff
+        case '|apply'
+            echo apply
         case '|config'
             echo config
         case '|emulator'
@@ -138,6 +144,9 @@ function __tango_subcommands -a path
                 api 'send an authenticated request to any RaaS v2 path and print the answer' \
                 auth 'store, check and remove credentials, per profile' \
                 onboard 'create a customer, its accounts and their low-balance alerts step by step, with a review before anything is created' \
+                export 'write customers, accounts, funding emails and low-balance alerts as a state file' \
+                diff 'show what applying a state file would create, change or leave alone' \
+                apply 'create and update customers, accounts and alerts until the platform matches a state file' \
                 config 'read and change stored settings, per profile' \
                 emulator 'run a local server that behaves like the Tango API, for trying the tool and testing scripts' \
                 completion 'print the shell completion script for bash, zsh or fish' \
@@ -917,6 +926,95 @@ function __tango_flags -a path
                 --timeout 'per-request timeout in seconds (default: 30)' \
                 --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
                 --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'export'
+            printf '%s\t%s\n' \
+                -f 'write to this file (.yaml, .yml or .json) instead of stdout' \
+                --file 'write to this file (.yaml, .yml or .json) instead of stdout' \
+                --force 'replace the file if it exists' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'diff'
+            printf '%s\t%s\n' \
+                -f 'the state file (.yaml, .yml or .json; "-" reads stdin)' \
+                --file 'the state file (.yaml, .yml or .json; "-" reads stdin)' \
+                --prune-alerts 'also show the alerts apply --prune-alerts would delete' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
+        case 'apply'
+            printf '%s\t%s\n' \
+                -f 'the state file (.yaml, .yml or .json; "-" reads stdin)' \
+                --file 'the state file (.yaml, .yml or .json; "-" reads stdin)' \
+                -y 'apply without asking (needed when there is no terminal to ask at)' \
+                --yes 'apply without asking (needed when there is no terminal to ask at)' \
+                --prune-alerts 'also delete the alerts the file does not name, on accounts whose alerts it lists' \
+                -h 'display help for command' \
+                --help 'display help for command' \
+                -V 'print the version' \
+                --version 'print the version' \
+                -p 'stored profile to use (default: "default")' \
+                --profile 'stored profile to use (default: "default")' \
+                --env 'API environment; local runs the built-in emulator' \
+                --base-url 'any other server (https, or http to loopback only)' \
+                -o 'output format; text: values only, tab-separated (default: table)' \
+                --output 'output format; text: values only, tab-separated (default: table)' \
+                --json 'short for --output json' \
+                --fields 'comma-separated fields to show, by their API names' \
+                --csv-raw 'CSV cells as they are: no \' before a cell a spreadsheet would run as a formula' \
+                --query 'JMESPath applied to the JSON output before it is printed (see README)' \
+                --no-color 'no colour (also NO_COLOR=1)' \
+                -v 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                --verbose 'trace HTTP requests on stderr, credentials redacted (also TANGO_DEBUG=1)' \
+                -q 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --quiet 'nothing on stderr but errors and warnings, even at a terminal (also TANGO_QUIET=1)' \
+                --error-format 'errors on stderr as text or one JSON object (default: json with -o json/ndjson)' \
+                --no-input 'never prompt; a missing value is an error (also when CI is set or there is no terminal)' \
+                --timeout 'per-request timeout in seconds (default: 30)' \
+                --max-retries 'retries on 429, 5xx and network errors (default: 4)' \
+                --rate 'requests per second to pace at (default: 1 for Tango, adaptive for this machine; 0: no pacing)'
         case 'config'
             printf '%s\t%s\n' \
                 -h 'display help for command' \
@@ -1547,6 +1645,26 @@ function __tango_option -a path flag
             echo 'none'
         case 'onboard|-h' 'onboard|--help'
             echo 'none'
+        case 'export|-f' 'export|--file'
+            echo 'required file'
+        case 'export|--force'
+            echo 'none'
+        case 'export|-h' 'export|--help'
+            echo 'none'
+        case 'diff|-f' 'diff|--file'
+            echo 'required file'
+        case 'diff|--prune-alerts'
+            echo 'none'
+        case 'diff|-h' 'diff|--help'
+            echo 'none'
+        case 'apply|-f' 'apply|--file'
+            echo 'required file'
+        case 'apply|-y' 'apply|--yes'
+            echo 'none'
+        case 'apply|--prune-alerts'
+            echo 'none'
+        case 'apply|-h' 'apply|--help'
+            echo 'none'
         case 'config|-h' 'config|--help'
             echo 'none'
         case 'config list|-h' 'config list|--help'
@@ -1673,6 +1791,8 @@ function __tango_argument -a path index
             echo 'choices GET POST PUT PATCH DELETE /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
         case 'api|1'
             echo 'choices /accounts /accounts/ /catalogs /creditCardDeposits /creditCardDeposits/ /creditCardUnregisters /creditCards /creditCards/ /customers /customers/ /emailTemplates /emailTemplates/ /exchangerates /orders /orders/'
+        case 'export|*'
+            echo 'customers'
         case 'config get|0'
             echo 'choices env base-url auth-url output timeout max-retries rate platform-name platform-key client-id client-secret'
         case 'config set|0'

@@ -5,7 +5,16 @@
 import { type Command, CommanderError } from 'commander';
 import { bindOutside } from './commands/action.js';
 import type { ContextIO } from './context.js';
-import { CliError, ECHO_LIMIT, ExitCode, echo, TERMINATED, TerminatedError, UsageError } from './errors.js';
+import {
+  CliError,
+  ECHO_LIMIT,
+  ExitCode,
+  echo,
+  FindingExit,
+  TERMINATED,
+  TerminatedError,
+  UsageError,
+} from './errors.js';
 import { hintFor } from './hints.js';
 import { errorObject, wantsJsonErrors } from './output/error-object.js';
 import { IOStreams } from './output/iostreams.js';
@@ -32,10 +41,12 @@ export async function run(argv: readonly string[], outside: ContextIO): Promise<
     if (!outside.signal.aborted) return ExitCode.ok;
     return outside.signal.reason === TERMINATED ? ExitCode.terminated : ExitCode.interrupted;
   } catch (caught) {
+    // The command printed its finding (tango diff); the exit code says the rest.
+    if (caught instanceof FindingExit) return caught.exitCode;
     const error = stoppedBy(outside.signal, caught);
     const verbose = argv.includes('--verbose') || argv.includes('-v') || outside.env.TANGO_DEBUG === '1';
     if (jsonErrors) return reportJson(error, io, argv);
-    return await report(error, io, colorFlag(program), verbose);
+    return await report(error, io, argv, colorFlag(program), verbose);
   }
 }
 
@@ -50,13 +61,21 @@ function colorFlag(program: Command): boolean | undefined {
   return program.opts<{ color?: boolean }>().color;
 }
 
-async function report(error: unknown, io: IOStreams, color: boolean | undefined, verbose: boolean): Promise<number> {
+async function report(
+  error: unknown,
+  io: IOStreams,
+  argv: readonly string[],
+  color: boolean | undefined,
+  verbose: boolean,
+): Promise<number> {
   if (error instanceof CommanderError) return commanderExitCode(error);
   const { createPaint } = await import('./output/color.js');
   const paint = createPaint(io.colorOn('stderr', color));
   const out = (line: string) => io.writeErr(`${line}\n`);
-  // Messages, field errors and request ids come from the server: never raw to the terminal.
-  const { escapeControls: safe } = await import('./output/controls.js');
+  // Messages, field errors and request ids come from the server: never raw to the terminal; and no
+  // line repeats more than ECHO_LIMIT characters of a value.
+  const { escapeControls } = await import('./output/controls.js');
+  const safe = (text: string) => escapeControls(clipValues(text, argv));
   if (error instanceof CliError) {
     out(paint.red(`Error: ${safe(error.message)}`));
     for (const detail of error.details) out(`  ${safe(detail)}`);
@@ -88,6 +107,10 @@ function reportJson(error: unknown, io: IOStreams, argv: readonly string[]): num
     );
   }
   const object = errorObject(error, hintFor(error));
+  const clip = (text: string) => clipValues(text, argv);
+  object.error.message = clip(object.error.message);
+  object.error.details = object.error.details.map(clip);
+  if (object.error.hint) object.error.hint = clip(object.error.hint);
   io.writeErr(`${JSON.stringify(object)}\n`);
   return object.error.exitCode;
 }
@@ -100,10 +123,11 @@ function commanderExitCode(error: CommanderError): number {
 }
 
 /**
- * Commander's own messages quote the value they refuse ("argument '…' is invalid", "unknown option
- * '…'", "value '…' from env"): a value from argv longer than ECHO_LIMIT is shown as echo() shows it.
- * Values from argv are replaced wherever they appear (also as the tail of --flag=value); any other
- * quoted span that long (a value from the environment) is clipped too.
+ * The last guard of the echo rule, for every line an error prints (commander's own messages, ours,
+ * their details and hints): a value from argv longer than ECHO_LIMIT is shown as echo() shows it,
+ * wherever it appears (also as the tail of --flag=value: a path, a --query, a 10,000-character
+ * option); so is any other quoted span that long (a value from the environment) and any run of that
+ * many characters without a space (a token a parser quotes back from inside a value).
  */
 export function clipValues(message: string, argv: readonly string[]): string {
   let clipped = message;
@@ -111,7 +135,11 @@ export function clipValues(message: string, argv: readonly string[]): string {
   for (const value of [...new Set(long)].sort((a, b) => b.length - a.length)) {
     clipped = clipped.split(value).join(echo(value));
   }
-  return clipped.replace(/'([\s\S]*?)'(?=[\s.,;:)]|$)/g, (quoted, inner: string) =>
+  clipped = clipped.replace(/'([\s\S]*?)'(?=[\s.,;:)]|$)/g, (quoted, inner: string) =>
     inner.length > ECHO_LIMIT ? `'${echo(inner)}'` : quoted,
   );
+  return clipped.replace(LONG_RUN, (run) => echo(run));
 }
+
+/** A long run with no space; quotes and an ellipsis end one, so a value echo() already cut is left alone. */
+const LONG_RUN = new RegExp(`[^\\s'"…]{${ECHO_LIMIT + 1},}`, 'g');

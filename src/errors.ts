@@ -11,6 +11,7 @@ export const ExitCode = {
   conflict: 5,
   unavailable: 6,
   network: 7,
+  differences: 8,
   interrupted: 130,
   terminated: 143,
 } as const;
@@ -23,9 +24,13 @@ export const exitCodeTable: ReadonlyArray<[ExitCodeValue, string]> = [
   [ExitCode.usage, 'usage or validation error (caught before any request, or a 400 from the server)'],
   [ExitCode.notFound, 'not found'],
   [ExitCode.auth, 'authentication or permission (no credentials, 401, 403)'],
-  [ExitCode.conflict, 'conflict: the identifier already exists'],
+  [
+    ExitCode.conflict,
+    'conflict: the identifier already exists, or a change the API cannot make (`tango diff`, `apply`)',
+  ],
   [ExitCode.unavailable, 'rate-limited or unavailable after retries (429, 502, 503, 504)'],
   [ExitCode.network, 'network error or timeout'],
+  [ExitCode.differences, 'differences found (`tango diff`: the live state differs from the file)'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C), or "no" at a confirmation: nothing more was done'],
   [ExitCode.terminated, 'terminated (SIGTERM): stopped as a first Ctrl-C stops, letting writes in flight finish'],
 ];
@@ -92,11 +97,27 @@ export class QueryError extends UsageError {
   readonly position?: number;
 
   constructor(message: string, facts: { expression: string; position?: number }) {
-    const caret = facts.position === undefined ? [] : [facts.expression, `${' '.repeat(facts.position)}^`];
+    // A caret under a position past the echo limit would point into what the echo cut off.
+    const caret =
+      facts.position === undefined || facts.expression.length > ECHO_LIMIT
+        ? []
+        : [facts.expression, `${' '.repeat(facts.position)}^`];
     super(message, { details: caret });
     this.name = 'QueryError';
     this.expression = facts.expression;
     this.position = facts.position;
+  }
+}
+
+/**
+ * Not a failure: the command has printed what it found and its exit code says the rest (`tango
+ * diff`: 8 when the live state differs from the file, 5 when a difference cannot be applied).
+ * Nothing more is printed for it.
+ */
+export class FindingExit extends CliError {
+  constructor(exitCode: ExitCodeValue, message: string) {
+    super(exitCode, message);
+    this.name = 'FindingExit';
   }
 }
 

@@ -4,6 +4,7 @@
  * the process's shared pacer (src/api/pacer.ts), and a --verbose trace that never shows credentials.
  */
 import { Agent, type Dispatcher, request } from 'undici';
+import { describeDepth, jsonTooDeep } from '../domain/input-limits.js';
 import {
   ApiError,
   CliError,
@@ -439,6 +440,15 @@ function networkError(
 
 function parseSuccess<T>(answer: Answer, spec: RequestSpec, url: string, requestId: string | undefined): T {
   if (answer.text.trim() === '') return undefined as T;
+  // JSON.parse takes any depth, but every walk over the value afterwards (printing it) would overflow the stack.
+  const deep = jsonTooDeep(answer.text);
+  if (deep) {
+    throw new UnexpectedAnswerError(
+      { kind: 'not-json', method: spec.method, url, status: answer.status },
+      `answered ${answer.status} with JSON ${describeDepth(deep)}`,
+      { requestId },
+    );
+  }
   try {
     return JSON.parse(answer.text) as T;
   } catch {

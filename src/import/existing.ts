@@ -8,7 +8,7 @@
  */
 import type { TangoApi } from '../api/tango.js';
 import { MAX_RESULTS_LIMIT } from '../domain/rules.js';
-import type { Account } from '../domain/types.js';
+import type { Account, Customer } from '../domain/types.js';
 import { runPool } from './pool.js';
 import type { PlannedRow } from './types.js';
 
@@ -24,13 +24,28 @@ export async function findExisting(
   options: ExistingOptions,
 ): Promise<Map<string, Account>> {
   const owner = await api.getCustomer(customer);
+  const identifiers = rows.map((row) => row.body.accountIdentifier);
+  return readAccountsOf(api, owner, identifiers, options);
+}
+
+/**
+ * The accounts of `owner` (a customer as GET /customers/{c} answers) that `identifiers` names, in
+ * full, by whichever is fewer requests: one GET each, or the paginated list. Names it does not
+ * hold are left out. `tango diff` and `apply` read the accounts of a state file the same way.
+ */
+export async function readAccountsOf(
+  api: TangoApi,
+  owner: Customer,
+  identifiers: readonly string[],
+  options: ExistingOptions,
+): Promise<Map<string, Account>> {
   const present = new Set(owner.accounts.map((account) => account.accountIdentifier));
-  const wanted = rows.map((row) => row.body.accountIdentifier).filter((id) => present.has(id));
+  const wanted = identifiers.filter((id) => present.has(id));
   if (wanted.length === 0) return new Map();
   const pages = Math.ceil(present.size / MAX_RESULTS_LIMIT);
   return wanted.length <= pages
     ? await readEach(api, wanted, options)
-    : await readPages(api, customer, new Set(wanted), options.signal);
+    : await readPages(api, owner.customerIdentifier, new Set(wanted), options.signal);
 }
 
 async function readEach(api: TangoApi, identifiers: string[], options: ExistingOptions): Promise<Map<string, Account>> {

@@ -29,6 +29,7 @@ export type ErrorKind =
   | 'conflict'
   | 'unavailable'
   | 'network'
+  | 'differences'
   | 'interrupted'
   | 'terminated';
 
@@ -41,6 +42,7 @@ export const ERROR_KINDS: Record<Exclude<ExitCodeValue, 0>, ErrorKind> = {
   [ExitCode.conflict]: 'conflict',
   [ExitCode.unavailable]: 'unavailable',
   [ExitCode.network]: 'network',
+  [ExitCode.differences]: 'differences',
   [ExitCode.interrupted]: 'interrupted',
   [ExitCode.terminated]: 'terminated',
 };

@@ -10,6 +10,7 @@
 
 import type { OutputFormat } from '../config/settings.js';
 import { echo, UsageError } from '../errors.js';
+import type { Paint } from './color.js';
 import type { Column, ResourceView } from './columns.js';
 import { escapeControls, escapeControlsKeepingColour, withoutRawEscapes } from './controls.js';
 import { toCsv } from './csv.js';
@@ -96,6 +97,12 @@ export class Output {
       ({ label, value, note }) => `${label.padEnd(width)}  ${value}${note ? paint.dim(` (${note})`) : ''}`,
     );
     return this.lines(lines);
+  }
+
+  /** Colour for text this command lays out itself (`tango diff`): on where stdout takes it, off on a pipe. */
+  async paint(): Promise<Paint> {
+    const { createPaint } = await import('./color.js');
+    return createPaint(this.#options.color);
   }
 
   /** Plain lines of text, each ended by a newline. */

@@ -2,12 +2,14 @@
  * Carrying out a plan: the customer first, then each account, in order, with a line of progress
  * for each. Safe to run again: what already exists with the same values is reported and
  * skipped (ifNotExists). The first failure stops the run, and the error says exactly what was
- * and was not created, so nobody has to guess before trying again.
+ * and was not created, so nobody has to guess before trying again. The steps run on the engine
+ * `tango apply` runs on (src/state/steps.ts), with the same retry-safe creates.
  */
 import { createAccount, createAlert, createCustomer } from '../api/create.js';
 import type { TangoApi } from '../api/tango.js';
 import { ApiError, CliError, ExitCode, InterruptedError } from '../errors.js';
 import { hintFor } from '../hints.js';
+import { type Step as EngineStep, runSteps } from '../state/steps.js';
 import { alertsOf, customerBody, type OnboardingPlan } from './plan.js';
 
 export type Outcome = 'created' | 'existed' | 'verified';
@@ -22,13 +24,13 @@ export interface StepResult {
   resource: unknown;
 }
 
-interface Step {
+/** A step of the engine, with what the onboarding's results and final state say of it. */
+type Done = { outcome: Outcome; resource: unknown };
+
+interface Step extends EngineStep<Done> {
   kind: StepResult['kind'];
   identifier: string;
   displayName: string;
-  /** How progress and the final state name it: "account acme-main", "alert "Budget low" on acme-main". */
-  label: string;
-  run: () => Promise<{ outcome: Outcome; resource: unknown }>;
 }
 
 export interface ApplyOptions {
@@ -37,22 +39,15 @@ export interface ApplyOptions {
 }
 
 export async function applyPlan(api: TangoApi, plan: OnboardingPlan, options: ApplyOptions): Promise<StepResult[]> {
-  const steps = planSteps(api, plan);
-  const done: StepResult[] = [];
-  for (const [index, step] of steps.entries()) {
-    const label = step.label;
-    if (options.signal?.aborted) throw stopped(new InterruptedError(), done, steps.slice(index), false);
-    options.progress(`  ${step.kind === 'customer' && plan.customer.existing ? 'Checking' : 'Creating'} ${label} ...`);
-    try {
-      const { outcome, resource } = await step.run();
-      done.push({ kind: step.kind, identifier: step.identifier, displayName: step.displayName, outcome, resource });
-      options.progress(`  ${OUTCOME_WORDS[outcome](label)}`);
-    } catch (error) {
-      // A request cut off by Ctrl-C may have reached the server; say so rather than guess.
-      const inFlight = error instanceof InterruptedError || options.signal?.aborted === true;
-      throw stopped(error, done, steps.slice(index), inFlight);
-    }
-  }
+  const run = await runSteps(planSteps(api, plan), options);
+  const done = run.done.map(({ step, result }) => ({
+    kind: step.kind,
+    identifier: step.identifier,
+    displayName: step.displayName,
+    ...result,
+  }));
+  if (run.failed) throw stopped(run.failed.error, done, [run.failed.step, ...run.notStarted], run.failed.inFlight);
+  if (run.notStarted.length) throw stopped(new InterruptedError(), done, run.notStarted, false);
   return done;
 }
 
@@ -65,10 +60,10 @@ const OUTCOME_WORDS: Record<Outcome, (label: string) => string> = {
 function planSteps(api: TangoApi, plan: OnboardingPlan): Step[] {
   const { customer } = plan;
   const customerStep: Step = {
+    ...labelled('customer', customer.customerIdentifier, customer.existing ? 'Checking' : 'Creating'),
     kind: 'customer',
     identifier: customer.customerIdentifier,
     displayName: customer.displayName,
-    label: `customer ${customer.customerIdentifier}`,
     run: customer.existing
       ? async () => ({ outcome: 'verified', resource: await existingCustomer(api, customer.customerIdentifier) })
       : () => createCustomer(api, customerBody(customer), { ifNotExists: true }),
@@ -76,21 +71,31 @@ function planSteps(api: TangoApi, plan: OnboardingPlan): Step[] {
   // Each account, then its alerts: an alert of the same name and threshold is there already on a re-run.
   const accountSteps = plan.accounts.flatMap<Step>((account) => [
     {
+      ...labelled('account', account.accountIdentifier),
       kind: 'account',
       identifier: account.accountIdentifier,
       displayName: account.displayName,
-      label: `account ${account.accountIdentifier}`,
       run: () => createAccount(api, customer.customerIdentifier, account, { ifNotExists: true }),
     },
     ...alertsOf(plan, account.accountIdentifier).map<Step>((alert) => ({
+      ...labelled('alert', `"${alert.balanceAlertDisplayName}" on ${account.accountIdentifier}`),
       kind: 'alert',
       identifier: account.accountIdentifier,
       displayName: alert.balanceAlertDisplayName,
-      label: `alert "${alert.balanceAlertDisplayName}" on ${account.accountIdentifier}`,
       run: () => createAlert(api, customer.customerIdentifier, account.accountIdentifier, alert, { ifNotExists: true }),
     })),
   ]);
   return [customerStep, ...accountSteps];
+}
+
+/** How progress names a step, before and after: "Creating account acme-main ...", "✔ account acme-main created". */
+function labelled(kind: string, name: string, doing = 'Creating') {
+  const label = `${kind} ${name}`;
+  return {
+    label,
+    starting: `${doing} ${label} ...`,
+    finished: ({ outcome }: Done) => OUTCOME_WORDS[outcome](label),
+  };
 }
 
 async function existingCustomer(api: TangoApi, identifier: string): Promise<unknown> {

@@ -62,7 +62,7 @@ const ALERT_FIELDS = {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -80,14 +80,20 @@ export function checkPlan(value: unknown): PlanCheck {
   return { plan: { customer, accounts, ...(Object.keys(alerts).length ? { alerts } : {}) }, problems: [] };
 }
 
-function unknownKeys(object: Json, known: readonly string[], prefix: string): PlanProblem[] {
+/** Keys the format does not have; `noun` names the format's fields ("plan field", "state field"). */
+export function unknownKeys(
+  object: Json,
+  known: readonly string[],
+  prefix: string,
+  noun = 'plan field',
+): PlanProblem[] {
   return Object.keys(object)
     .filter((key) => !known.includes(key))
-    .map((key) => ({ path: `${prefix}${key}`, message: `is not a plan field (expected ${known.join(', ')})` }));
+    .map((key) => ({ path: `${prefix}${key}`, message: `is not a ${noun} (expected ${known.join(', ')})` }));
 }
 
 /** Rewrites a rule problem's field to its path in the file. */
-function fromRule(problem: Problem, path: string): PlanProblem {
+export function fromRule(problem: Problem, path: string): PlanProblem {
   const message = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
   return problem.invalidValue === undefined ? { path, message } : { path, message, value: problem.invalidValue };
 }
@@ -143,13 +149,22 @@ function checkAccounts(value: unknown, problems: PlanProblem[]): CreateAccountBo
   return accounts as CreateAccountBody[];
 }
 
-function checkAccount(value: unknown, path: string, problems: PlanProblem[]): CreateAccountBody | undefined {
+/**
+ * One account of a file at `path`: the create body it stands for, or undefined with its problems
+ * pushed. Shared with the state file (src/state/file.ts), whose accounts have the same fields.
+ */
+export function checkAccount(
+  value: unknown,
+  path: string,
+  problems: PlanProblem[],
+  noun = 'plan field',
+): CreateAccountBody | undefined {
   if (!isObject(value)) {
     problems.push({ path, message: 'must be an object with accountIdentifier, displayName and contactEmail' });
     return undefined;
   }
   const before = problems.length;
-  problems.push(...unknownKeys(value, ACCOUNT_KEYS, `${path}.`));
+  problems.push(...unknownKeys(value, ACCOUNT_KEYS, `${path}.`, noun));
   const emails = fundingEmailsOf(value, path, problems);
   // The body the API would get, checked by the same rules the API (and the emulator) use; the
   // funding emails were checked above, where their path in the file is known.
@@ -208,14 +223,20 @@ function checkAlerts(accounts: unknown, problems: PlanProblem[]): Record<string,
   return byAccount;
 }
 
-function checkAccountAlerts(value: unknown, path: string, problems: PlanProblem[]): CreateAlertBody[] {
+/** An account's `lowBalanceAlerts` at `path`, each as the API's create body; names unique ignoring case. */
+export function checkAccountAlerts(
+  value: unknown,
+  path: string,
+  problems: PlanProblem[],
+  noun = 'plan field',
+): CreateAlertBody[] {
   if (!Array.isArray(value)) {
     problems.push({ path, message: 'must be a list of {"displayName", "threshold", "emails"}', value });
     return [];
   }
   const alerts: CreateAlertBody[] = [];
   value.forEach((item, index) => {
-    const alert = checkAlert(item, `${path}[${index}]`, problems);
+    const alert = checkAlert(item, `${path}[${index}]`, problems, noun);
     if (!alert) return;
     const twin = alerts.findIndex((a) => sameAlertName(a.balanceAlertDisplayName, alert.balanceAlertDisplayName));
     if (twin >= 0) {
@@ -231,13 +252,13 @@ function checkAccountAlerts(value: unknown, path: string, problems: PlanProblem[
 }
 
 /** One alert: the API's create body built from the plain fields, checked by the same rules as the API's. */
-function checkAlert(value: unknown, path: string, problems: PlanProblem[]): CreateAlertBody | undefined {
+function checkAlert(value: unknown, path: string, problems: PlanProblem[], noun: string): CreateAlertBody | undefined {
   if (!isObject(value)) {
     problems.push({ path, message: 'must be an object with displayName, threshold and emails' });
     return undefined;
   }
   const before = problems.length;
-  problems.push(...unknownKeys(value, Object.keys(ALERT_FIELDS), `${path}.`));
+  problems.push(...unknownKeys(value, Object.keys(ALERT_FIELDS), `${path}.`, noun));
   if (value.emails !== undefined && !Array.isArray(value.emails)) {
     problems.push({ path: `${path}.emails`, message: 'must be a list of email addresses', value: value.emails });
     return undefined;

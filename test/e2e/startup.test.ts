@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -168,5 +168,23 @@ describe('startup stays light', () => {
 
     expect(status).toBe(0);
     expect(packagesIn(urls)).not.toContain('proper-lockfile');
+  });
+});
+
+describe('the yaml parser loads only for YAML state files', () => {
+  const STATE = { version: 2, customers: [{ customerIdentifier: 'startup-co', displayName: 'Startup Co' }] };
+
+  it('tango diff of a .json file never loads it; of a .yaml file it does', async () => {
+    const { stringify } = await import('yaml');
+    writeFileSync(join(config.dir, 'state.json'), JSON.stringify(STATE));
+    writeFileSync(join(config.dir, 'state.yaml'), stringify(STATE));
+
+    const json = importsOf(['--env', 'local', 'diff', '-f', join(config.dir, 'state.json')]);
+    expect(json.status).toBe(8);
+    expect(packagesIn(json.urls)).not.toContain('yaml');
+
+    const yaml = importsOf(['--env', 'local', 'diff', '-f', join(config.dir, 'state.yaml')]);
+    expect(yaml.status).toBe(8);
+    expect(packagesIn(yaml.urls)).toContain('yaml');
   });
 });

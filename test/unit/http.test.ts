@@ -526,6 +526,20 @@ describe('empty successful answers', () => {
   );
 });
 
+describe('an answer nested deeper than any the API describes', () => {
+  it('is "unexpected answer" naming the depth, exit 1, never a stack overflow later', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers/acme-1', method: 'GET' }).reply(200, deep);
+
+    const error = await client()
+      .send(requests.getCustomer('acme-1'))
+      .catch((e: unknown) => e);
+
+    expect((error as ApiError).exitCode).toBe(ExitCode.error);
+    expect((error as Error).message).toContain('answered 200 with JSON nested 100,000 levels deep');
+  });
+});
+
 // Mutation survivors of src/api/http.ts (npm run mutation; docs/testing.md): answers the client must
 // refuse or read exactly. Each case names the mutant it kills.
 describe('answers that are refused, not followed or read', () => {

@@ -3,7 +3,7 @@
  * against the emulator on a loopback port, with a scripted Prompter where a person would answer.
  * The e2e tests run the built binary; these prove nothing in a command reaches past its Context.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { completionCacheFile } from '../../src/completion/cache.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { createCustomer, EmulatorClient, uniqueId } from '../support/emulator-client.js';
 import { type InProcessOptions, runInProcess } from '../support/in-process.js';
-import { scriptedPrompter, type } from '../support/prompter.js';
+import { no, scriptedPrompter, type, yes } from '../support/prompter.js';
 
 let emulator: RunningEmulator;
 let client: EmulatorClient;
@@ -163,6 +163,61 @@ describe('onboard', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('tango onboard --plan onboarding.json');
+  });
+});
+
+describe('diff and apply', () => {
+  /** A state file (stdin) with one new customer and one account. */
+  function newState() {
+    const customer = uniqueId('state');
+    const state = {
+      version: 2,
+      customers: [
+        {
+          customerIdentifier: customer,
+          displayName: 'Stateful Customer',
+          accounts: [{ accountIdentifier: `${customer}-a`, displayName: 'First Account', contactEmail: 'a@x.example' }],
+        },
+      ],
+    };
+    return { customer, input: JSON.stringify(state) };
+  }
+
+  it('diff colours its signs when stdout is a terminal, and prints them plain on a pipe', async () => {
+    const { input } = newState();
+    const coloured = await tango(['diff', '-f', '-'], { input, tty: { stdout: true }, env: { NO_COLOR: undefined } });
+    const plain = await tango(['diff', '-f', '-'], { input, env: { NO_COLOR: undefined } });
+
+    expect(coloured.code).toBe(8);
+    expect(coloured.stdout).toContain('\u001b[32m+ customer');
+    expect(plain.code).toBe(8);
+    expect(plain.stdout).not.toContain('\u001b');
+    expect(plain.stdout).toMatch(/^\+ customer state-/);
+  });
+
+  it('apply at a terminal shows the plan, asks, and applies on yes', async () => {
+    const { customer, input } = newState();
+    const file = join(configDir, 'state.json');
+    writeFileSync(file, input);
+    const prompter = scriptedPrompter([yes]);
+    const result = await tango(['apply', '-f', file], { tty: AT_A_TERMINAL, prompter });
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked.map((q) => q.message)).toEqual(['Apply 2 creates, 0 changes and 0 deletes?']);
+    expect(result.stderr).toContain(`+ customer ${customer}`);
+    expect(result.stderr).toContain(`✔ account ${customer}-a created`);
+    expect((await client.get(`/accounts/${customer}-a`)).status).toBe(200);
+  });
+
+  it('a "no" at the confirmation sends nothing and exits 130', async () => {
+    const { customer, input } = newState();
+    const file = join(configDir, 'state.json');
+    writeFileSync(file, input);
+    const result = await tango(['apply', '-f', file], { tty: AT_A_TERMINAL, prompter: scriptedPrompter([no]) });
+
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Cancelled; nothing was changed.');
+    expect((await client.get(`/customers/${customer}`)).status).toBe(404);
   });
 });
 

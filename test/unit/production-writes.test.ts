@@ -4,6 +4,8 @@
  * --yes; without a terminal it goes ahead (cron). Sandbox stays silent. In-process, against
  * undici's MockAgent standing in for api.tangocard.com: what was sent is what the interceptors saw.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type InProcessOptions, runInProcess, useOfflineWorld } from '../support/in-process.js';
 import { no, scriptedPrompter, yes } from '../support/prompter.js';
@@ -260,5 +262,47 @@ describe('a write against production, stderr read as JSON', () => {
 
     expect(result.code).toBe(0);
     expect(stderrObjects(result.stderr)).toEqual([BANNER_OBJECT]);
+  });
+});
+
+describe('tango apply in production', () => {
+  function stateFile(): string {
+    const file = join(world.configDir(), 'platform.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 2, customers: [{ customerIdentifier: 'acme-co', displayName: 'Acme Co' }] }),
+    );
+    return file;
+  }
+
+  /** The read apply plans from: no such customer yet, so the plan is one create. */
+  function customerMissing(): void {
+    world
+      .agent()
+      .get(PRODUCTION)
+      .intercept({ path: '/raas/v2/customers/acme-co', method: 'GET' })
+      .reply(404, { httpCode: 404, message: 'Customer not found' });
+  }
+
+  it('at a terminal asks one question, the production one; "no" sends nothing and exits 130', async () => {
+    customerMissing();
+    const server = expectCreate();
+    const prompter = scriptedPrompter([no]);
+    const result = await tango(['--env', 'production', 'apply', '-f', stateFile()], { tty: AT_A_TERMINAL, prompter });
+
+    expect(result.code).toBe(130);
+    expect(prompter.asked.map((q) => q.message)).toEqual(['Apply 1 create, 0 changes and 0 deletes in production?']);
+    expect(result.stderr).toContain(`${BANNER}: apply 1 create, 0 changes and 0 deletes`);
+    expect(server.sent()).toBe(false);
+  });
+
+  it('with --yes and no terminal: the banner, then the changes', async () => {
+    customerMissing();
+    const server = expectCreate();
+    const result = await tango(['--env', 'production', 'apply', '-f', stateFile(), '--yes']);
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`${BANNER}: apply 1 create, 0 changes and 0 deletes`);
+    expect(server.sent()).toBe(true);
   });
 });

@@ -1,0 +1,20 @@
+/** `tango export`'s work: read every customer named (or all), write them as a state file. */
+import type { ExportFlags } from '../commands/export.js';
+import type { Context } from '../context.js';
+import { countWords, stateDocument, stateText } from './document.js';
+import { formatOf, writeText } from './file.js';
+import { readLiveAll } from './live.js';
+
+export async function exportState(ctx: Context, named: readonly string[], flags: ExportFlags): Promise<void> {
+  // Checked before any request: a file name without a format would waste the whole read.
+  const format = flags.file === undefined ? (ctx.output.format === 'json' ? 'json' : 'yaml') : formatOf(flags.file);
+  const api = await ctx.api();
+  const customers = await readLiveAll(api, named);
+  const text = await stateText(stateDocument(customers), format);
+  if (flags.file === undefined) {
+    await ctx.output.text(text);
+    return;
+  }
+  await writeText(flags.file, text, Boolean(flags.force));
+  ctx.log.success(`Exported ${countWords(customers)} to ${flags.file}.`);
+}
