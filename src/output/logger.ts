@@ -15,6 +15,7 @@ export type WarningKind =
   | 'credentials_unverified'
   | 'credentials_refused'
   | 'alert_emails_differ'
+  | 'plan_conflicts'
   | 'no_rows';
 
 export interface Logger {
