@@ -85,6 +85,8 @@ async function interactively(ctx: Context, dryRun: boolean): Promise<void> {
     const prompter = interrupted ? await ctx.prompterAfterInterrupt() : session.prompter;
     sayWhereItStopped(session, error);
     await offerToSave({ ...session, prompter }, plan);
+    // What was and was not created was said just above the question: the exit says it once, not twice.
+    if (error instanceof InterruptedError) throw new InterruptedError(error.message, { hint: error.hint });
     throw error;
   }
 }

@@ -24,8 +24,11 @@ afterEach(() => {
   terminal = undefined;
 });
 
-function onboard(): Terminal {
-  terminal = Terminal.start(['onboard'], { env: tangoEnv(world.server, world.configDir), cwd: world.configDir });
+function onboard(...flags: string[]): Terminal {
+  terminal = Terminal.start(['onboard', ...flags], {
+    env: tangoEnv(world.server, world.configDir),
+    cwd: world.configDir,
+  });
   return terminal;
 }
 
@@ -40,8 +43,8 @@ async function newCustomer(tty: Terminal): Promise<void> {
   await tty.waitFor('Account display name');
 }
 
-/** Answers one account with the suggested identifier, USD and no funding emails; stops at "Add another account?". */
-async function plainAccount(tty: Terminal, name: string, nth = 1): Promise<void> {
+/** Answers one account with the suggested identifier, USD and no funding emails; stops at its alerts question. */
+async function accountUpToAlerts(tty: Terminal, name: string, nth = 1): Promise<void> {
   tty.answer(name);
   await tty.waitForNth('Account identifier', nth);
   tty.press('Enter');
@@ -52,6 +55,11 @@ async function plainAccount(tty: Terminal, name: string, nth = 1): Promise<void>
   await tty.waitForNth('Funding-notification email', nth);
   tty.press('Enter');
   await tty.waitForNth('Add a low-balance alert to', nth);
+}
+
+/** The same, with no alert; stops at "Add another account?". */
+async function plainAccount(tty: Terminal, name: string, nth = 1): Promise<void> {
+  await accountUpToAlerts(tty, name, nth);
   tty.press('Enter'); // No, the default
   await tty.waitForNth('Add another account?', nth);
 }
@@ -197,6 +205,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
     expect(await tty.exitCode()).toBe(130);
     const screen = tty.screen();
     expect(screen).toContain('tango onboard --plan onboard-zanzibar-health-group.json');
+    expect(screen.split('Created: ')).toHaveLength(2); // said once, before the question
     const reported = (screen.match(/Created: (.*)/)?.[1] ?? '').split(', ');
     const state = await serverState(world.server);
     const created = state.flatMap((c) => [
@@ -223,16 +232,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
   it('a "y" typed at a yes/no question without Enter does not swallow the next answer', async () => {
     const tty = onboard();
     await newCustomer(tty);
-    tty.answer('Employee Wellness');
-    await tty.waitFor('Account identifier');
-    tty.press('Enter');
-    await tty.waitFor('Contact email');
-    tty.answer('ops@zanzibar.example');
-    await tty.waitFor('Currency');
-    tty.press('Enter');
-    await tty.waitFor('Funding-notification email');
-    tty.press('Enter');
-    await tty.waitFor('Add a low-balance alert to');
+    await accountUpToAlerts(tty, 'Employee Wellness');
 
     // "y", then the alert's name typed straight after it, as if the y had been taken.
     tty.type('y');
@@ -251,11 +251,7 @@ describe.skipIf(!RUNS)('tango onboard at a terminal', () => {
   });
 
   it('--dry-run at a terminal prints the commands once, and creates nothing', async () => {
-    terminal = Terminal.start(['onboard', '--dry-run'], {
-      env: tangoEnv(world.server, world.configDir),
-      cwd: world.configDir,
-    });
-    const tty = terminal;
+    const tty = onboard('--dry-run');
     await newCustomer(tty);
     await plainAccount(tty, 'Employee Wellness');
     tty.press('Enter'); // no other account
