@@ -1,30 +1,43 @@
-// npm run bench: speed and memory as ratios against a baseline, never as pass/fail timings.
-//   startup   `tango --version` and `tango --help` against bare `node -e 0`
-//   request   one `tango customers list` against one curl of the same URL, on the emulator
-//   bulk      `tango accounts list <c> --all -o ndjson` over 100,000 accounts (wall time, peak RSS)
-//             against a plain curl loop over the same pages
+// npm run bench: every row of the start-up table (issue 18) against its floor, in the same run, as
+// median ratios over interleaved runs; never pass/fail timings (those fail on a loaded machine).
+//   startup   `tango --version`, `tango --help`, `tango config path` against bare `node -e 0`
+//   request   `tango customers list --json` (20 customers, the emulator on loopback) against
+//             scripts/floors/get.mjs, a minimal node:http GET that prints the body
+//   bulk      `tango accounts list <c> --all -o ndjson` over 100,000 and 1,000,000 accounts (wall time
+//             and peak RSS) against scripts/floors/pages.mjs, a node:http keep-alive loop over the same
+//             cursor pages, both served by scripts/paging-server.mjs (pages made when asked)
 //   import    `tango accounts import` of 1,000 rows against the emulator at 20 ms latency, concurrency 8,
-//             beside the ideal rows x latency / concurrency
-//   paced     `tango accounts import` at its defaults against an emulator that allows 1 request/s (as Tango
-//             does), then 2/s, then 1/s with 10% of requests failing: created rows/s beside the ideal (the
-//             server's limit), the share of requests answered 429, failed rows. 1,000 rows at 1/s take about
-//             17 minutes each; `--rows 50` runs it small.
-// Sections are run in order; pass names to run only some: npm run bench -- startup
-// Options: --rows <n> (paced section's rows, default 1000); --node <path> runs tango, its floors and the
+//             against the ideal rows x latency / concurrency plus the floor's start-up (`node -e 0`)
+//   paced     (only when named) `tango accounts import` at its defaults against an emulator that allows
+//             1 request/s (as Tango does), then 2/s, then 1/s with 10% of requests failing: created rows/s
+//             beside the ideal (the server's limit), the share of requests answered 429, failed rows.
+//             1,000 rows at 1/s take about 17 minutes each; `--rows 50` runs it small.
+// Sections are run in order; pass names to run only some: npm run bench -- startup request
+// Every process runs with NODE_EXTRA_CA_CERTS unset: when set, Node 20 reads the CA bundle at every
+// start (about 38 ms), which inflates the floor and hides tango's own cost.
+// Options: --json <file> writes every figure (and the Node, the load average) for comparing commits;
+// --rows <n> (paced section's rows, default 1000); --node <path> runs tango, its floors and the
 // emulator on that Node instead of the one running this script, e.g.
 // npm run bench -- --node "$(node scripts/node-line.mjs 24)" startup
+// BENCH_RUNS (default 15) sets the runs of every row; BENCH_BULK_SIZES (default 100000,1000000) the bulk sizes.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/tango.js', import.meta.url));
+const FLOOR_GET = fileURLToPath(new URL('./floors/get.mjs', import.meta.url));
+const FLOOR_PAGES = fileURLToPath(new URL('./floors/pages.mjs', import.meta.url));
 /** The Node every measured process runs on: tango, the `node -e 0` floor and the emulator. */
 const NODE = option('--node') ?? process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** The environment of every measured process: this one's, without the CA bundle Node would read at start. */
+const ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'));
+/** Every row measured, for --json. */
+const results = [];
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,119 +45,155 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function timeOnce(command, args, env = {}) {
+/**
+ * Wall time of one run; with `rss`, through GNU time for the peak RSS too (both candidate and floor
+ * alike, so its own few milliseconds fall on both sides).
+ */
+export function timeOnce(command, args, env = {}, { rss = false } = {}) {
+  const [file, argv] = rss ? ['/usr/bin/time', ['-f', '%M', command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(file, argv, {
+    env: { ...ENV, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return ms;
+  return { ms, rssMb: rss ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : undefined };
 }
 
-/** Runs each candidate once per round, interleaved, so drift in machine load hits all alike. */
-export function interleaved(candidates, runs = RUNS) {
+/** Runs each candidate once per round, interleaved, so drift in machine load hits all alike; medians. */
+export function interleaved(candidates, runs = RUNS, options = {}) {
   const times = candidates.map(() => []);
+  const rss = candidates.map(() => []);
   for (let round = 0; round < runs; round++) {
     candidates.forEach(([command, args, env], i) => {
-      times[i].push(timeOnce(command, args, env));
+      const run = timeOnce(command, args, env, options);
+      times[i].push(run.ms);
+      if (run.rssMb !== undefined) rss[i].push(run.rssMb);
     });
   }
-  return times.map(median);
+  return candidates.map((_, i) => ({ ms: median(times[i]), rssMb: rss[i].length ? Math.max(...rss[i]) : undefined }));
 }
 
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+/** Prints one row of the table and keeps it for --json. */
+function report(row) {
+  results.push(row);
+  const rss =
+    row.rssMb === undefined ? '' : `   peak RSS ${row.rssMb.toFixed(0)} MB (floor ${row.floorRssMb.toFixed(0)} MB)`;
+  const goal = row.goal === undefined ? '' : ` (goal <= ${row.goal})`;
+  console.log(
+    `  ${row.name.padEnd(44)} ${fmt(row.ms).padStart(9)} vs ${fmt(row.floorMs).padStart(9)}   ratio ${row.ratio.toFixed(2)}${goal}${rss}`,
+  );
+}
 
 function startup() {
-  const [node, version, help] = interleaved([
+  const [node, version, help, configPath] = interleaved([
     [NODE, ['-e', '0']],
     [NODE, [BIN, '--version']],
     [NODE, [BIN, '--help']],
+    [NODE, [BIN, 'config', 'path']],
   ]);
-  console.log(`startup (median of ${RUNS}, interleaved)`);
-  console.log(`  node -e 0          ${fmt(node)}`);
-  console.log(`  tango --version    ${fmt(version)}   ratio ${(version / node).toFixed(2)} (target <= 1.30)`);
-  console.log(`  tango --help       ${fmt(help)}   ratio ${(help / node).toFixed(2)}`);
+  console.log(`startup: against node -e 0 (median of ${RUNS}, interleaved)`);
+  const row = (name, m, goal) =>
+    report({ name, floor: 'node -e 0', ms: m.ms, floorMs: node.ms, ratio: m.ms / node.ms, goal, runs: RUNS });
+  row('tango --version', version, 1.15);
+  row('tango --help', help, 1.5);
+  row('tango config path', configPath, 1.5);
 }
 
 const CREDENTIALS = { TANGO_PLATFORM_NAME: 'tango-local', TANGO_PLATFORM_KEY: 'local-key' };
+
+/** scripts/paging-server.mjs in a child process (this one blocks in spawnSync while tango runs). */
+async function startPagingServer(node, total) {
+  const script = fileURLToPath(new URL('./paging-server.mjs', import.meta.url));
+  const child = spawn(node, [script, String(total)], { stdio: ['ignore', 'pipe', 'inherit'], env: ENV });
+  const [chunk] = await once(child.stdout, 'data');
+  return { baseUrl: String(chunk).trim(), stop: () => child.kill('SIGTERM') };
+}
 
 /** `tango emulator start` in a child process; resolves with its base URL once it prints it. */
 export async function startEmulator(args) {
   const child = spawn(NODE, [BIN, 'emulator', 'start', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
+    env: ENV,
   });
   const [chunk] = await once(child.stdout, 'data');
   return { baseUrl: String(chunk).trim(), stop: () => child.kill('SIGTERM') };
 }
 
-/** Wall time and peak RSS of one command, through GNU time. */
-function measure(command, args, env = {}) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
-  const [seconds, kb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { ms: seconds * 1000, rssMb: kb / 1024 };
-}
-
 async function request() {
   const emulator = await startEmulator(['--seed', '20']);
+  const dir = mkdtempSync(join(tmpdir(), 'tango-bench-'));
   try {
-    const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
-    const [curl, tango] = interleaved([
-      ['curl', ['-sf', '-u', 'tango-local:local-key', '-o', '/dev/null', `${emulator.baseUrl}/customers`]],
+    const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl, TANGO_CONFIG_DIR: dir };
+    const [floor, tango] = interleaved([
+      [NODE, [FLOOR_GET, '/customers'], env],
       [NODE, [BIN, 'customers', 'list', '--json'], env],
     ]);
-    console.log(`request: GET /customers, 20 customers (median of ${RUNS}, interleaved)`);
-    console.log(`  curl                        ${fmt(curl)}`);
-    console.log(`  tango customers list --json ${fmt(tango)}   ratio ${(tango / curl).toFixed(2)}`);
+    console.log(`request: GET /customers, 20 customers, emulator on loopback (median of ${RUNS}, interleaved)`);
+    report({
+      name: 'tango customers list --json',
+      floor: 'scripts/floors/get.mjs (node:http GET)',
+      ms: tango.ms,
+      floorMs: floor.ms,
+      ratio: tango.ms / floor.ms,
+      goal: 2.0,
+      runs: RUNS,
+    });
   } finally {
     emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function bulk() {
-  const total = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
-  const emulator = await startEmulator(['--seed', '1', '--seed-accounts', String(total)]);
+  const sizes = (process.env.BENCH_BULK_SIZES ?? '100000,1000000').split(',').map(Number);
+  const customer = 'bench-customer';
+  const dir = mkdtempSync(join(tmpdir(), 'tango-bench-'));
   try {
-    const firstPage = spawnSync(
-      'curl',
-      ['-sf', '-u', 'tango-local:local-key', `${emulator.baseUrl}/customers?paginate=true&maxResults=1`],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    const customers = JSON.parse(firstPage.stdout).items;
-    const customer = customers[0].customerIdentifier;
-    const env = { ...CREDENTIALS, TANGO_BASE_URL: emulator.baseUrl };
-    const tango = measure(NODE, [BIN, 'accounts', 'list', customer, '--all', '-o', 'ndjson'], env);
-    // The plainest client: one curl per page, the next cursor cut out with sed, pages written raw.
-    const loop = [
-      'url="$0/customers/$1/accounts?paginate=true&maxResults=200"; cursor=""',
-      'while :; do',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, expanded by sh, not by JavaScript
-      '  page=$(curl -sf -u tango-local:local-key "$url${cursor:+&nextCursor=$cursor}") || exit 1',
-      '  printf "%s\\n" "$page"',
-      '  case "$page" in *\'"nextPageAvailable":true\'*) ;; *) break ;; esac',
-      '  cursor=$(printf "%s" "$page" | sed -n \'s/.*"nextCursor":"\\([^"]*\\)".*/\\1/p\')',
-      'done',
-    ].join('\n');
-    const curl = measure('bash', ['-c', loop, emulator.baseUrl, customer]);
-    console.log(`bulk: ${total.toLocaleString('en')} accounts, every page of 200, ndjson to /dev/null`);
-    console.log(
-      `  curl + sed loop                ${fmt(curl.ms)}   peak RSS ${curl.rssMb.toFixed(0)} MB (largest process)`,
-    );
-    console.log(
-      `  tango accounts list --all      ${fmt(tango.ms)}   peak RSS ${tango.rssMb.toFixed(0)} MB   ratio ${(tango.ms / curl.ms).toFixed(2)}`,
-    );
+    for (const total of sizes) {
+      const server = await startPagingServer(NODE, total);
+      try {
+        const env = { ...CREDENTIALS, TANGO_BASE_URL: server.baseUrl, TANGO_CONFIG_DIR: dir };
+        const [floor, tango] = interleaved(
+          [
+            [NODE, [FLOOR_PAGES, customer], env],
+            [NODE, [BIN, 'accounts', 'list', customer, '--all', '-o', 'ndjson'], env],
+          ],
+          RUNS,
+          { rss: true },
+        );
+        console.log(
+          `bulk: ${total.toLocaleString('en')} accounts, pages of 200, ndjson to /dev/null (median of ${RUNS}, interleaved; RSS the largest)`,
+        );
+        report({
+          name: `tango accounts list --all -o ndjson, ${total.toLocaleString('en')}`,
+          floor: 'scripts/floors/pages.mjs (node:http keep-alive loop)',
+          ms: tango.ms,
+          floorMs: floor.ms,
+          ratio: tango.ms / floor.ms,
+          goal: 1.0,
+          rssMb: tango.rssMb,
+          floorRssMb: floor.rssMb,
+          rssGoalMb: 80,
+          runs: RUNS,
+        });
+      } finally {
+        server.stop();
+      }
+    }
   } finally {
-    emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const IMPORT_ROWS = 1000;
 const IMPORT_LATENCY_MS = 20;
 const IMPORT_CONCURRENCY = 8;
-const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 
 /** A fresh connection each time: spawnSync blocks this process, so a kept-alive socket may be closed under it. */
 function emulatorPost(baseUrl, path, body) {
@@ -185,7 +234,7 @@ async function importOnce(baseUrl, dir, run) {
   const report = join(dir, `report-${run}.json`);
   writeFileSync(file, accountsCsv(`bench-${run}`, IMPORT_ROWS));
   const args = [BIN, 'accounts', 'import', customer, '--file', file, '--report', report];
-  const wall = timeOnce(NODE, [...args, '--concurrency', String(IMPORT_CONCURRENCY)], {
+  const { ms: wall } = timeOnce(NODE, [...args, '--concurrency', String(IMPORT_CONCURRENCY)], {
     ...CREDENTIALS,
     TANGO_BASE_URL: baseUrl,
     TANGO_CONFIG_DIR: dir,
@@ -195,23 +244,37 @@ async function importOnce(baseUrl, dir, run) {
   return { wall, own: durationMs };
 }
 
+/** Each run of the import interleaved with a `node -e 0`: the ideal is the sending's plus that start-up. */
 async function importSection() {
-  const ideal = (IMPORT_ROWS * IMPORT_LATENCY_MS) / IMPORT_CONCURRENCY;
+  const sending = (IMPORT_ROWS * IMPORT_LATENCY_MS) / IMPORT_CONCURRENCY;
   const dir = mkdtempSync(join(tmpdir(), 'tango-bench-'));
   const emulator = await startEmulator(['--latency', String(IMPORT_LATENCY_MS)]);
   try {
     const runs = [];
-    for (let run = 1; run <= IMPORT_RUNS; run++) runs.push(await importOnce(emulator.baseUrl, dir, run));
+    const starts = [];
+    for (let run = 1; run <= RUNS; run++) {
+      starts.push(timeOnce(NODE, ['-e', '0']).ms);
+      runs.push(await importOnce(emulator.baseUrl, dir, run));
+    }
+    const ideal = sending + median(starts);
     const wall = median(runs.map((r) => r.wall));
     const own = median(runs.map((r) => r.own));
     console.log(
-      `import: ${IMPORT_ROWS} rows, ${IMPORT_LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCY} (median of ${IMPORT_RUNS})`,
+      `import: ${IMPORT_ROWS} rows, ${IMPORT_LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCY} (median of ${RUNS}, interleaved with node -e 0)`,
     );
-    console.log(`  ideal rows x latency / concurrency  ${fmt(ideal)}`);
+    report({
+      name: `tango accounts import, ${IMPORT_ROWS} rows`,
+      floor: `${IMPORT_ROWS}/${IMPORT_CONCURRENCY} x ${IMPORT_LATENCY_MS} ms + node -e 0`,
+      ms: wall,
+      floorMs: ideal,
+      ratio: wall / ideal,
+      goal: 1.1,
+      runs: RUNS,
+    });
     console.log(
-      `  tango accounts import (wall)       ${fmt(wall)}   ratio ${(wall / ideal).toFixed(2)} (target <= 1.20)`,
+      `  of which sending (the report's durationMs) ${fmt(own)}, against ${fmt(sending)}: ratio ${(own / sending).toFixed(2)}`,
     );
-    console.log(`  of which sending (report)          ${fmt(own)}   ratio ${(own / ideal).toFixed(2)}`);
+    results.at(-1).sendingMs = own;
   } finally {
     emulator.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -304,13 +367,32 @@ function option(name) {
 }
 
 const sections = { startup, request, bulk, import: importSection, paced };
-const named = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
-const chosen = named.length ? named : Object.keys(sections);
+/** What runs when no section is named: the table's rows (paced takes most of an hour). */
+const TABLE = ['startup', 'request', 'bulk', 'import'];
+const VALUED = ['--node', '--rows', '--json'];
+const named = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !VALUED.includes(all[i - 1]));
+const chosen = named.length ? named : TABLE;
 const probe = spawnSync(NODE, ['--version'], { encoding: 'utf8' });
 if (probe.status !== 0) throw new Error(`--node ${NODE} does not run: ${probe.error?.message ?? probe.stderr}`);
-// Every figure printed below comes from this Node; the README's Performance section says which.
-console.log(`Node ${probe.stdout.trim()} (${NODE})`);
 for (const name of chosen) {
   if (!sections[name]) throw new Error(`unknown bench section ${name}; sections: ${Object.keys(sections).join(', ')}`);
-  await sections[name]();
+}
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
+const before = load();
+// Every figure printed below comes from this Node; the README's Performance section says which.
+console.log(`Node ${probe.stdout.trim()} (${NODE}); NODE_EXTRA_CA_CERTS unset; load average ${before.join(' ')}`);
+for (const name of chosen) await sections[name]();
+const after = load();
+console.log(`load average at the end ${after.join(' ')}`);
+const jsonFile = option('--json');
+if (jsonFile) {
+  const run = {
+    node: probe.stdout.trim(),
+    date: new Date().toISOString(),
+    loadBefore: before,
+    loadAfter: after,
+    rows: results,
+  };
+  writeFileSync(jsonFile, `${JSON.stringify(run, null, 2)}\n`);
+  console.log(`wrote ${jsonFile}`);
 }

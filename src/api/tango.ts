@@ -169,8 +169,10 @@ export class TangoApi {
 
   /**
    * Every page of a list, one page at a time, so a caller can stream them out and memory stays
-   * flat whatever the total. Stops at the last page, if the server ever repeats a cursor, or once
-   * `limit` items have been yielded (the last page cut to fit; no page asked for beyond it).
+   * flat whatever the total (two pages at most). Stops at the last page, if the server ever repeats
+   * a cursor, or once `limit` items have been yielded (the last page cut to fit; no page asked for
+   * beyond it). The next page is asked for before this one is yielded, so the server's time
+   * overlaps the printing; its failure, if any, comes when that page is asked for.
    */
   async *pages<T>(
     list: (page: PageQuery) => RequestSpec,
@@ -178,22 +180,40 @@ export class TangoApi {
     start: PageStart = {},
   ): AsyncGenerator<Page<T>> {
     const seen = new Set<string>();
-    let cursor = start.nextCursor;
     let left = start.limit ?? Number.POSITIVE_INFINITY;
+    const ask = (cursor: string | undefined) => {
+      const spec = list({
+        paginate: true,
+        maxResults: Math.min(start.maxResults ?? MAX_RESULTS_LIMIT, left),
+        nextCursor: cursor,
+      });
+      const body = this.sendExpecting(spec, check).then((result) => result.body);
+      // Awaited at the next turn; a caller that stops early must not leave it an unhandled rejection.
+      body.catch(() => {});
+      return { spec, body };
+    };
+    let next = ask(start.nextCursor);
     for (let pageNumber = 1; ; pageNumber++) {
-      const maxResults = Math.min(start.maxResults ?? MAX_RESULTS_LIMIT, left);
-      const spec = list({ paginate: true, maxResults, nextCursor: cursor });
-      const body = (await this.sendExpecting(spec, check)).body;
+      const { spec, body } = next;
+      const answer = await body;
       // A server that ignores `paginate` answers the whole list as a plain array: that is the only page.
-      const whole = Array.isArray(body) ? wholeList(body) : body;
+      const whole = Array.isArray(answer) ? wholeList(answer) : answer;
       const page = whole.items.length > left ? { ...whole, items: whole.items.slice(0, left) } : whole;
       left -= page.items.length;
+      const cursor = left > 0 && page.nextPageAvailable ? page.nextCursor : undefined;
+      let stop: Error | undefined;
+      if (cursor) {
+        try {
+          this.#checkCursor(spec, cursor, seen, pageNumber);
+          seen.add(cursor);
+          next = ask(cursor);
+        } catch (error) {
+          stop = error as Error;
+        }
+      }
       yield page;
-      if (left <= 0) return;
-      if (!page.nextPageAvailable || !page.nextCursor) return;
-      this.#checkCursor(spec, page.nextCursor, seen, pageNumber);
-      seen.add(page.nextCursor);
-      cursor = page.nextCursor;
+      if (stop) throw stop;
+      if (!cursor) return;
     }
   }
 

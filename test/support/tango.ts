@@ -24,6 +24,8 @@ export interface RunOptions {
   /** Written to stdin, which is then closed. */
   input?: string;
   timeoutMs?: number;
+  /** Another tango to run than `node bin/tango.js`: the single executable (npm run build:binary). */
+  executable?: string;
 }
 
 /** A minimal, predictable environment: nothing from the developer's own shell leaks in. */
@@ -41,7 +43,8 @@ export function runTango(args: string[], options: RunOptions & { configDir: stri
   const env = { ...baseEnv(options.configDir), ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: env as NodeJS.ProcessEnv, stdio: 'pipe' });
+    const [command, argv] = options.executable ? [options.executable, args] : [process.execPath, [BIN, ...args]];
+    const child = spawn(command, argv, { env: env as NodeJS.ProcessEnv, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => {

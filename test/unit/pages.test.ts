@@ -65,6 +65,34 @@ describe('pages', () => {
     ]);
   });
 
+  it('asks for the next page while the caller is still printing this one, and never for one past the last', async () => {
+    answer(page(['a1', 'a2'], 'c1'));
+    answer(page(['a3']));
+    const asked: number[] = [];
+    for await (const _ of api.accountPages('acme-co', {}, { maxResults: 2 })) {
+      // The caller is busy with this page (writing it out) for a while: the next answer arrives meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      asked.push(paths.length);
+    }
+    expect(asked).toEqual([2, 2]);
+  });
+
+  it('a failure of the page asked for ahead comes after the pages before it, as the walk reaches it', async () => {
+    answer(page(['a1', 'a2'], 'c1'));
+    agent
+      .get(ORIGIN)
+      .intercept({ method: 'GET', path: (path) => path.includes('nextCursor=c1') })
+      .reply(404, { httpCode: 404, message: 'gone' });
+    const seen: string[][] = [];
+    const error = await (async () => {
+      for await (const p of api.accountPages('acme-co', {}, { maxResults: 2 })) {
+        seen.push(p.items.map((a) => a.accountIdentifier));
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([['a1', 'a2']]);
+    expect((error as { status?: number }).status).toBe(404);
+  });
+
   it('stops with an error naming the page when a server repeats a cursor, instead of looping or ending quietly', async () => {
     answer(page(['a1'], 'c1'));
     answer(page(['a2'], 'c2'));
