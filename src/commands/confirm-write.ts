@@ -12,9 +12,20 @@ import type { Settings } from '../config/settings.js';
 import type { Context } from '../context.js';
 import { InterruptedError } from '../errors.js';
 
-/** --env production, or production's own base URL given by hand (a profile, --base-url). */
+const PRODUCTION_HOST = new URL(ENVIRONMENTS.production.baseUrl).hostname;
+
+/**
+ * --env production, or any base URL on production's host given by hand (a profile, --base-url):
+ * the host decides, not the spelling, so `API.tangocard.com.:443/raas/v2/` asks like the preset.
+ */
 export function writesToProduction(settings: Pick<Settings, 'env' | 'baseUrl'>): boolean {
-  return settings.env.value === 'production' || settings.baseUrl.value === ENVIRONMENTS.production.baseUrl;
+  return settings.env.value === 'production' || hostOf(settings.baseUrl.value) === PRODUCTION_HOST;
+}
+
+/** The host in its one spelling: lower case (URL does that) and without DNS's optional trailing dot. */
+function hostOf(baseUrl: string | undefined): string | undefined {
+  if (!baseUrl || !URL.canParse(baseUrl)) return undefined;
+  return new URL(baseUrl).hostname.replace(/\.+$/, '');
 }
 
 /**

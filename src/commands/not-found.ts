@@ -1,5 +1,6 @@
 /** The API's 404, in the user's words: which customer, account or alert is not there. */
 import { ApiError, CliError, ExitCode } from '../errors.js';
+import { API_PATH } from '../hints.js';
 
 /** A 404 in the user's words ("customer acme not found"), keeping the server's message and request id. */
 export function notFound(what: string, error: ApiError): CliError {
@@ -13,6 +14,27 @@ export function notFound(what: string, error: ApiError): CliError {
 /** Whether an error is the API's answer with this status. */
 export function isStatus(error: unknown, status: number): error is ApiError {
   return error instanceof ApiError && error.status === status;
+}
+
+/**
+ * Whether the API said "this resource does not exist": a 404 in the API's error body, from a path
+ * under /raas/v2. Any other 404 (a base URL without /raas/v2, a proxy's page, an unknown endpoint)
+ * says nothing about the resource, so it must not be read as "free" or "not there yet".
+ */
+export function isMissingResource(error: unknown): error is ApiError {
+  if (!isStatus(error, 404) || error.body === undefined) return false;
+  if (!new URL(error.url).pathname.includes(`${API_PATH}/`)) return false;
+  return !(error.i18nKey ?? '').toLowerCase().includes('path');
+}
+
+/** Runs `get`; the resource, or undefined when the API says it does not exist. */
+export async function unlessMissing<T>(get: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await get();
+  } catch (error) {
+    if (isMissingResource(error)) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -5,10 +5,9 @@
  * Reads go through the one client, so they are paced and retried like every other request.
  */
 import type { TangoApi } from '../api/tango.js';
-import { orNotFound } from '../commands/not-found.js';
+import { orNotFound, unlessMissing } from '../commands/not-found.js';
 import type { LowBalanceAlert } from '../domain/alerts.js';
 import type { Account, Customer } from '../domain/types.js';
-import { ApiError } from '../errors.js';
 import { readAccountsOf } from '../import/existing.js';
 import type { DesiredState } from './types.js';
 
@@ -38,7 +37,7 @@ export interface ReadOptions {
 export async function readLiveFor(api: TangoApi, desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
   const live: LiveState = new Map();
   for (const want of desired.customers) {
-    const customer = await getIfThere(() => api.getCustomer(want.customerIdentifier));
+    const customer = await unlessMissing(() => api.getCustomer(want.customerIdentifier));
     const identifiers = want.accounts.map((account) => account.accountIdentifier);
     const found = customer
       ? await readAccountsOf(api, customer, identifiers, { concurrency: 1, signal: options.signal ?? NEVER })
@@ -51,7 +50,7 @@ export async function readLiveFor(api: TangoApi, desired: DesiredState, options:
       if (here) {
         const alerts = account.lowBalanceAlerts ? await readAlerts(api, want.customerIdentifier, id) : undefined;
         accounts.set(id, { account: here, alerts });
-      } else if (await getIfThere(() => api.getAccount(id))) elsewhere.add(id);
+      } else if (await unlessMissing(() => api.getAccount(id))) elsewhere.add(id);
     }
     live.set(want.customerIdentifier, { customer, accounts, elsewhere });
   }
@@ -94,16 +93,6 @@ async function readAlerts(api: TangoApi, customer: string, account: string): Pro
   const alerts: LowBalanceAlert[] = [];
   for await (const page of api.alertPages(customer, account)) alerts.push(...page.lowBalanceAlerts);
   return alerts;
-}
-
-/** The resource, or undefined when the API answers 404. */
-async function getIfThere<T>(get: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await get();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return undefined;
-    throw error;
-  }
 }
 
 const NEVER = new AbortController().signal;

@@ -3,6 +3,8 @@
  * the error says which path is missing instead of blaming the customer asked for. A 404 from the
  * right base URL keeps its own words.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTangoWithEmulator } from '../support/tango-emulator.js';
 
@@ -32,6 +34,21 @@ describe('a base URL without /raas/v2', () => {
 
     expect(result.code).toBe(3);
     expect(JSON.parse(result.stderr).error.hint).toBe(HINT(origin()).replace('Hint: ', ''));
+  });
+
+  it('diff and apply: the same 404 and hint as export, never a plan to create what only looked absent', async () => {
+    const file = join(harness.configDir(), 'bare.yaml');
+    writeFileSync(file, 'version: 2\ncustomers:\n  - customerIdentifier: acme-co\n    displayName: Acme Company\n');
+    const exported = await harness.tango(['export', '--base-url', origin()]);
+    expect(exported.code).toBe(3);
+    expect(exported.stderr).toContain(HINT(origin()));
+
+    for (const command of [['diff'], ['apply', '--yes']]) {
+      const result = await harness.tango([...command, '-f', file, '--base-url', origin()]);
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(HINT(origin()));
+    }
   });
 
   it('the right base URL: a missing customer is only that, no word about the path', async () => {

@@ -100,8 +100,13 @@ describe('signals during an import', () => {
     // From now on every answer takes 30 s: the four rows being sent are surely in flight at the second Ctrl-C.
     emulator.setFaults({ latencyMs: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
+    let stderr = '';
+    run.child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
     run.child.kill('SIGINT');
-    // More than the 300 ms in which a second SIGINT counts as an echo of the first.
+    // Once the first is handled, and more than the 300 ms in which a second SIGINT counts as its echo.
+    await waitFor(() => stderr.includes('Interrupted; finishing what is in flight'));
     await new Promise((resolve) => setTimeout(resolve, 600));
     run.child.kill('SIGINT');
     const stopped = await run.done;

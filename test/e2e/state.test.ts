@@ -325,39 +325,46 @@ describe('tango apply, interrupted and under faults', SLOW, () => {
     server = undefined;
   });
 
-  it('Ctrl-C mid-apply lets the change in flight finish, exits 130; a rerun leaves the server exactly as the file says', async () => {
-    server = await startServer({ latencyMs: 100 });
-    const running = server;
-    const state = platform('sigint');
-    const file = writeState('platform.yaml', state);
-    const env = { ...tangoEnv(config.dir, running), TANGO_QUIET: '0' };
-    // Creates the server made: 201 for customers and accounts, 200 for alerts (as the spec lists).
-    const creates = () =>
-      Object.entries(running.stats().requests)
-        .filter(([key]) => key.startsWith('POST ') && / 20[01]$/.test(key))
-        .reduce((sum, [, count]) => sum + count, 0);
+  it.each([
+    ['SIGINT', 130, 'Interrupted'],
+    ['SIGTERM', 143, 'Terminated'],
+  ] as const)(
+    '%s mid-apply lets the change in flight finish, exits %i; a rerun leaves the server exactly as the file says',
+    async (signal, code, word) => {
+      server = await startServer({ latencyMs: 100 });
+      const running = server;
+      const state = platform(signal.toLowerCase());
+      const file = writeState('platform.yaml', state);
+      const env = { ...tangoEnv(config.dir, running), TANGO_QUIET: '0' };
+      // Creates the server made: 201 for customers and accounts, 200 for alerts (as the spec lists).
+      const creates = () =>
+        Object.entries(running.stats().requests)
+          .filter(([key]) => key.startsWith('POST ') && / 20[01]$/.test(key))
+          .reduce((sum, [, count]) => sum + count, 0);
 
-    const first = spawnTango(['apply', '-f', file, '--yes'], env, 150_000);
-    await waitFor(() => creates() >= 6, 120_000);
-    first.child.kill('SIGINT');
-    const interrupted = await first.done;
+      const first = spawnTango(['apply', '-f', file, '--yes'], env, 150_000);
+      await waitFor(() => creates() >= 6, 120_000);
+      first.child.kill(signal);
+      const interrupted = await first.done;
 
-    expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr).toMatch(/Interrupted: \d+ of 23 changes made, \d+ left\./);
-    const made = Number(/Interrupted: (\d+) of 23/.exec(interrupted.stderr)?.[1]);
-    expect(made).toBeGreaterThanOrEqual(6);
-    expect(made).toBeLessThan(23);
-    // The report on stdout says which were made; the server holds exactly those.
-    expect(interrupted.stdout.split('\n').filter((line) => line.includes('\tcreated'))).toHaveLength(made);
-    expect(creates()).toBe(made);
+      expect(interrupted.code).toBe(code);
+      const stopped = new RegExp(`${word}: (\\d+) of 23 changes made, \\d+ left\\.`);
+      expect(interrupted.stderr).toMatch(stopped);
+      const made = Number(stopped.exec(interrupted.stderr)?.[1]);
+      expect(made).toBeGreaterThanOrEqual(6);
+      expect(made).toBeLessThan(23);
+      // The report on stdout says which were made; the server holds exactly those.
+      expect(interrupted.stdout.split('\n').filter((line) => line.includes('\tcreated'))).toHaveLength(made);
+      expect(creates()).toBe(made);
 
-    running.setFaults({ latencyMs: 0 });
-    const rerun = await runTango(['apply', '-f', file, '--yes'], { configDir: config.dir, env, timeoutMs: 120_000 });
-    expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.stderr).toContain(`Applied ${23 - made} changes.`);
-    expect(await serverState(running, ids(state))).toEqual(expected(state));
-    expect(creates()).toBe(23);
-  });
+      running.setFaults({ latencyMs: 0 });
+      const rerun = await runTango(['apply', '-f', file, '--yes'], { configDir: config.dir, env, timeoutMs: 120_000 });
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stderr).toContain(`Applied ${23 - made} changes.`);
+      expect(await serverState(running, ids(state))).toEqual(expected(state));
+      expect(creates()).toBe(23);
+    },
+  );
 
   it('Ctrl-C while apply reads the live state stops the reads at once and sends nothing', async () => {
     server = await startServer({ latencyMs: 400 });

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writesToProduction } from '../../src/commands/confirm-write.js';
 import { type InProcessOptions, runInProcess, useOfflineWorld } from '../support/in-process.js';
 import { no, scriptedPrompter, yes } from '../support/prompter.js';
 
@@ -118,6 +119,12 @@ describe('a write against production', () => {
 
     // No stored credentials for "ops": the banner still came first, before anything was sent.
     expect(result.stderr).toMatch(/^Warning: production \(https:\/\/api\.tangocard\.com\/raas\/v2\), profile "ops"/);
+  });
+
+  it("a base URL on production's host asks like the preset, however it is spelled (trailing dot kept the banner away)", async () => {
+    const result = await tango(['--base-url', 'https://api.tangocard.com./raas/v2', ...CREATE]);
+
+    expect(result.stderr).toMatch(/^Warning: production \(https:\/\/api\.tangocard\.com\.\/raas\/v2\)/);
   });
 
   it('a dry run is not a write: no banner, nothing sent', async () => {
@@ -304,5 +311,29 @@ describe('tango apply in production', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`${BANNER}: apply 1 create, 0 changes and 0 deletes`);
     expect(server.sent()).toBe(true);
+  });
+});
+
+describe('which base URLs are production', () => {
+  const settings = (baseUrl: string, env = 'custom') =>
+    ({ env: { value: env }, baseUrl: { value: baseUrl } }) as unknown as Parameters<typeof writesToProduction>[0];
+
+  it.each([
+    ['https://api.tangocard.com/raas/v2', true],
+    ['https://api.tangocard.com/raas/v2/', true],
+    ['https://API.TangoCard.com/raas/v2', true],
+    ['https://api.tangocard.com:443/raas/v2', true],
+    ['https://api.tangocard.com./raas/v2', true],
+    ['https://api.tangocard.com', true],
+    ['https://integration-api.tangocard.com/raas/v2', false],
+    ['https://api.tangocard.com.example.test/raas/v2', false],
+    ['https://notapi.tangocard.com/raas/v2', false],
+    ['http://127.0.0.1:8080/raas/v2', false],
+  ])('%s: %s', (baseUrl, production) => {
+    expect(writesToProduction(settings(baseUrl))).toBe(production);
+  });
+
+  it('--env production is production whatever the URL says', () => {
+    expect(writesToProduction(settings('https://integration-api.tangocard.com/raas/v2', 'production'))).toBe(true);
   });
 });
