@@ -2,14 +2,16 @@
 import type { ExportFlags } from '../commands/export.js';
 import type { Context } from '../context.js';
 import { countWords, stateDocument, stateText } from './document.js';
-import { formatOf, writeText } from './file.js';
+import { formatOf, refuseExisting, writeText } from './file.js';
 import { readLiveAll } from './live.js';
 
 export async function exportState(ctx: Context, named: readonly string[], flags: ExportFlags): Promise<void> {
   // Checked before any request: a file name without a format would waste the whole read.
   const format = flags.file === undefined ? (ctx.output.format === 'json' ? 'json' : 'yaml') : formatOf(flags.file);
+  if (flags.file !== undefined) await refuseExisting(flags.file, Boolean(flags.force));
   const api = await ctx.api();
-  const customers = await readLiveAll(api, named);
+  // A customer named twice is one customer: written twice, applying the file would not be a no-op.
+  const customers = await readLiveAll(api, [...new Set(named)]);
   const text = await stateText(stateDocument(customers), format);
   if (flags.file === undefined) {
     await ctx.output.text(text);

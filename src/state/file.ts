@@ -19,7 +19,7 @@
  * (`customers[2].accounts[0].contactEmail`): one round of fixes, not five. The account and alert
  * checks are the plan file's own (src/wizard/plan-file.ts), so both formats keep one set of rules.
  */
-import { writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readTextFile } from '../commands/read-input.js';
 import { fundingEmails } from '../domain/funding-emails.js';
@@ -276,9 +276,24 @@ export async function writeText(file: string, text: string, overwrite: boolean):
     await writeFile(file, text, { flag: overwrite ? 'w' : 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new UsageError(`${file} exists already.`, { hint: 'pass --force to replace it, or name another file' });
-    }
+    if (code === 'EEXIST') throw existsAlready(file);
     throw new UsageError(`Cannot write ${file}${code ? ` (${code})` : ''}.`);
   }
+}
+
+/**
+ * Refuses a file that exists (unless it may be replaced) before any work: an export reads the whole
+ * platform first. writeText still refuses atomically, for a file that appears meanwhile.
+ */
+export async function refuseExisting(file: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return;
+  const there = await access(file).then(
+    () => true,
+    () => false,
+  );
+  if (there) throw existsAlready(file);
+}
+
+function existsAlready(file: string): UsageError {
+  return new UsageError(`${file} exists already.`, { hint: 'pass --force to replace it, or name another file' });
 }

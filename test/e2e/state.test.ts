@@ -2,10 +2,10 @@
  * `tango export`, `diff` and `apply` end to end: the built bin against the emulator, and every
  * outcome checked by reading the server directly (past its faults), not by trusting the CLI.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { LowBalanceAlertList } from '../../src/domain/alerts.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { EmulatorClient } from '../support/emulator-client.js';
@@ -409,5 +409,42 @@ describe('tango apply, interrupted and under faults', SLOW, () => {
     const second = await apply(writeState('edited.yaml', edited), '--prune-alerts');
     expect(second.code, second.stderr).toBe(0);
     expect(await serverState(running, ids(state))).toEqual(expected(edited));
+  });
+});
+
+describe('tango export: the file it writes and the customers it names', SLOW, () => {
+  let server: RunningEmulator;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('--file naming a file that exists: refused before the first request, the file left as it was', async () => {
+    const file = writeState('existing.yaml', { version: 2, customers: [] });
+    const before = readFileSync(file, 'utf8');
+    const requests = server.stats().total;
+
+    const result = await tango(server, ['export', '--file', file]);
+
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${file} exists already.`);
+    expect(server.stats().total).toBe(requests);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('a customer named twice is written once, so applying the export changes nothing', async () => {
+    const state = platform('twice');
+    const applied = await tango(server, ['apply', '-f', writeState('twice.yaml', state), '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const [id] = ids(state) as [string];
+    const out = join(config.dir, 'export-twice.yaml');
+
+    const exported = await tango(server, ['export', id, id, '--file', out]);
+
+    expect(exported.code, exported.stderr).toBe(0);
+    const written = parse(readFileSync(out, 'utf8')) as StateFile;
+    expect(written.customers.map((c) => c.customerIdentifier)).toEqual([id]);
+    const diff = await tango(server, ['diff', '-f', out]);
+    expect(diff.code, diff.stdout + diff.stderr).toBe(0);
   });
 });

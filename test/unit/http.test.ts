@@ -1,11 +1,18 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
-import { HttpClient, type HttpClientOptions } from '../../src/api/http.js';
+import { HttpClient, type HttpClientOptions, segment } from '../../src/api/http.js';
 import { PACE_MARGIN, Pacer } from '../../src/api/pacer.js';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../src/api/retry.js';
 import { requests } from '../../src/api/tango.js';
-import { ApiError, ExitCode, NetworkError, UnexpectedAnswerError } from '../../src/errors.js';
+import {
+  ApiError,
+  ExitCode,
+  InterruptedError,
+  NetworkError,
+  UnexpectedAnswerError,
+  UsageError,
+} from '../../src/errors.js';
 import { hintFor } from '../../src/hints.js';
 
 const ORIGIN = 'https://api.test';
@@ -815,5 +822,91 @@ describe('the whole-request deadline', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.facts).toMatchObject({ code: 'DEADLINE_TIMEOUT', timedOut: true, mayHaveLanded: false });
     expect(error.message).toBe('No answer from api.test within 1 s (DEADLINE_TIMEOUT)');
+  });
+});
+
+// More survivors of src/api/http.ts (npm run mutation, the run of 12:15): Ctrl-C before and during a
+// request, the time a trace line reports, a create that never connected, and path segments.
+describe('Ctrl-C and the request in flight', () => {
+  it('already interrupted: nothing is sent (kills dropping the check before sending)', async () => {
+    const error = await client({ signal: AbortSignal.abort() })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((error as InterruptedError).message).toBe('Interrupted.');
+  });
+
+  it('a GET in flight is abandoned at once; a POST in flight is let finish (kills the GET-only abandon)', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []).delay(5000);
+    pool.intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(201, {}).delay(200);
+
+    const ctrlC = new AbortController();
+    const read = client({ signal: ctrlC.signal })
+      .send(requests.listCustomers())
+      .catch((e: unknown) => e);
+    const write = client({ signal: ctrlC.signal }).send(
+      requests.createCustomer({ customerIdentifier: 'a', displayName: 'A' }),
+    );
+    setTimeout(() => ctrlC.abort(), 50);
+
+    const abandoned = await read;
+    expect(abandoned).toBeInstanceOf(InterruptedError);
+    expect((abandoned as InterruptedError).message).toBe('Interrupted; the request in flight was abandoned.');
+    await expect(write).resolves.toMatchObject({ status: 201 });
+  });
+
+  it('a second Ctrl-C abandons the POST too, saying it may or may not have been applied', async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'POST' }).reply(201, {}).delay(5000);
+    const again = new AbortController();
+
+    const write = client({ abandon: again.signal })
+      .send(requests.createCustomer({ customerIdentifier: 'a', displayName: 'A' }))
+      .catch((e: unknown) => e);
+    setTimeout(() => again.abort(), 50);
+
+    expect(((await write) as InterruptedError).message).toBe(
+      'Interrupted again; the POST in flight was abandoned, so it may or may not have been applied.',
+    );
+  });
+});
+
+describe('the time a trace line reports', () => {
+  it('is the time from sending to the answer or the failure, not a sum (kills - turned into +)', async () => {
+    const pool = agent.get(ORIGIN);
+    pool
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
+
+    await client({ now: () => 1_000_000 }).send(requests.listCustomers());
+
+    expect(trace[0]).toBe('GET https://api.test/raas/v2/customers -> ECONNRESET (0 ms, attempt 1/5)');
+    expect(trace.at(-1)).toBe('GET https://api.test/raas/v2/customers -> 200 (0 ms, attempt 2/5)');
+  });
+});
+
+describe('a create that never connected', () => {
+  it('cannot have landed, however many attempts failed (kills "may have landed" for connect failures)', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'POST' })
+      .replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
+      .times(5);
+
+    const error = (await client()
+      .send({ ...requests.createCustomer({ customerIdentifier: 'a', displayName: 'A' }), retryUnsafe: false })
+      .catch((e: unknown) => e)) as NetworkError;
+
+    expect(error.facts).toMatchObject({ mayHaveLanded: false, attempts: 5, code: 'ECONNREFUSED' });
+  });
+});
+
+describe('path segments', () => {
+  it('an empty identifier is refused before any request, and dots are encoded (kills the empty check and %2E)', () => {
+    expect(() => segment('')).toThrow(new UsageError('an identifier in the request path is empty'));
+    expect(segment('a.b')).toBe('a%2Eb');
+    expect(segment('..')).toBe('%2E%2E');
   });
 });
