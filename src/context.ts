@@ -26,12 +26,14 @@ import {
 import { ProfileStore } from './config/store.js';
 import type { EmbeddedEmulator } from './emulator/embedded.js';
 import { noCredentials } from './hints.js';
+import { jsonErrorsChosen } from './output/error-object.js';
 import { wrap } from './output/fit.js';
 import type { IOStreams, StandardStreams } from './output/iostreams.js';
 import { createLogger, type Logger } from './output/logger.js';
 import type { Prompter } from './output/prompter.js';
 import { Output, type OutputOptions } from './output/render.js';
 import { createRetryStatus, type RetryStatusMode } from './output/retry-status.js';
+import { createStatusLine, type StatusLine } from './output/status-line.js';
 
 /** What the entry point hands the program: the process's outside world, or a test's fakes. */
 export interface ContextIO extends StandardStreams {
@@ -54,6 +56,11 @@ export interface Context {
   readonly store: ProfileStore;
   /** stderr: everything that is not data. */
   readonly log: Logger;
+  /**
+   * The one line redrawn in place (an import's progress bar, the retry status), shared so neither
+   * erases the other; undefined where nothing is redrawn (not a terminal, or -q).
+   */
+  readonly statusLine: StatusLine | undefined;
   /** stdout: the data, in the format asked for. */
   readonly output: Output;
   /** The streams' facts (terminal or not, width) and stdin, for readers that take a stream. */
@@ -136,16 +143,30 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     settings ??= resolveSettings(opts, source, env, store.get(profileName));
     return settings;
   };
+  // Every line of stderr a JSON object when errors are (a script reads it); see logger.ts.
+  const json = jsonErrorsChosen(opts.json ? 'json' : opts.output, opts.errorFormat);
   const log = createLogger({
     verbose: verboseWanted(opts, env),
     chatter: chatterWanted(opts, env, io),
     color: io.colorOn('stderr', opts.color),
+    json,
     write: (text) => io.writeErr(text),
   });
+  const retryMode = retryStatusMode(opts, env, io);
+  // Only where something is redrawn in place: a terminal, chatter wanted (not -q).
+  const statusLine =
+    io.stderrIsTTY && chatterWanted(opts, env, io)
+      ? createStatusLine({
+          color: io.colorOn('stderr', opts.color),
+          columns: io.stderrColumns,
+          write: (text) => io.writeErr(text),
+        })
+      : undefined;
   const retries = createRetryStatus({
-    mode: retryStatusMode(opts, env, io),
+    mode: retryMode,
     color: io.colorOn('stderr', opts.color),
-    columns: io.stderrColumns,
+    line: statusLine,
+    json,
     write: (text) => io.writeErr(text),
   });
   const outputOptions: OutputOptions = {
@@ -193,6 +214,7 @@ export function createContext(cmd: Command, outside: ContextIO, io: IOStreams): 
     },
     store,
     log,
+    statusLine,
     output: new Output(outputOptions),
     io,
     env,
@@ -237,6 +259,7 @@ function warnIfVariablesBeatProfile(settings: Settings, credentials: Credentials
   const chosen = profile.source === 'env' ? 'TANGO_PROFILE' : '--profile';
   log.warn(
     `${variables} are set: their credentials are used, not those of profile "${profile.value}" (chosen with ${chosen}). Unset them to use the profile's.`,
+    'credentials_override',
   );
 }
 
@@ -261,7 +284,10 @@ async function startLocal(context: Context): Promise<EmbeddedEmulator> {
   const emulator = await startEmbeddedEmulator(configDir(context.env));
   context.onClose(() => emulator.close());
   if (emulator.movedAside) {
-    context.log.warn(`The local emulator's state was damaged: moved aside to ${emulator.movedAside}; starting empty.`);
+    context.log.warn(
+      `The local emulator's state was damaged: moved aside to ${emulator.movedAside}; starting empty.`,
+      'emulator_state_reset',
+    );
   }
   context.log.note(`Local emulator at ${emulator.baseUrl}; nothing leaves this machine.`);
   return emulator;

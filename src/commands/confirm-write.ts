@@ -36,7 +36,7 @@ function hostOf(baseUrl: string | undefined): string | undefined {
 export async function confirmWrite(ctx: Context, what: string, yes: boolean | undefined): Promise<boolean> {
   if (!writesToProduction(ctx.settings)) return false;
   const { baseUrl, profile } = ctx.settings;
-  ctx.log.warn(`production (${baseUrl.value}), profile "${profile.value}": ${what}`);
+  ctx.log.warn(`production (${baseUrl.value}), profile "${profile.value}": ${what}`, 'production_write');
   if (yes || !ctx.canPrompt) return false;
   const prompter = await ctx.prompter();
   const agreed = await prompter.confirm({ message: `${capitalized(what)} in production?`, default: false });

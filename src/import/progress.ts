@@ -1,7 +1,9 @@
 /**
- * Progress on stderr while rows are sent. On a terminal, one bar redrawn in place; otherwise (a
+ * Progress on stderr while rows are sent. On a terminal, one bar redrawn in place (on the status
+ * line it shares with the retry message); otherwise (a
  * log file, CI) a plain line every few seconds, so a long run shows it is alive without flooding.
  */
+import type { StatusLine } from '../output/status-line.js';
 import type { Outcome, RowResult } from './types.js';
 
 export type Counts = Record<Outcome, number>;
@@ -12,11 +14,13 @@ export function emptyCounts(): Counts {
 
 export interface ProgressOptions {
   total: number;
-  /** Redraw a bar in place (stderr is a terminal) or print plain lines. */
-  tty: boolean;
-  write: (text: string) => void;
-  /** The terminal's width: a bar longer than a line would wrap and stop redrawing in place. */
-  columns?: number;
+  /**
+   * At a terminal: the line the bar is redrawn on, shared with the retry status so neither erases
+   * the other. Without it (a log file, CI, --verbose), a plain line every few seconds through `say`.
+   */
+  line?: StatusLine;
+  /** Prints one line (no newline at its end); the caller decides whether it is printed at all. */
+  say: (line: string) => void;
   /** How often a line or a redraw happens. */
   intervalMs?: number;
   now?: () => number;
@@ -25,7 +29,7 @@ export interface ProgressOptions {
 export interface Progress {
   /** `sent`: the outcome took requests; rows settled from the accounts found first do not count toward the rate. */
   add(result: RowResult, sent: boolean): void;
-  /** Stops the timer and clears the bar, so the summary starts on a clean line. */
+  /** Stops the timer and removes the bar, so the summary starts on a clean line. */
   stop(): void;
 }
 
@@ -33,18 +37,18 @@ const BAR_WIDTH = 24;
 
 export function startProgress(options: ProgressOptions): Progress {
   const now = options.now ?? Date.now;
+  const { line } = options;
   const started = now();
   const counts = emptyCounts();
   let sentRows = 0;
-  let drawn = false;
   const draw = () => {
-    const line = describe(counts, options.total, sentRows, now() - started);
-    if (options.tty)
-      options.write(`\r\x1b[K${`${bar(counts, options.total)} ${line}`.slice(0, (options.columns ?? 80) - 1)}`);
-    else options.write(`${line}\n`);
-    drawn = true;
+    const text = describe(counts, options.total, sentRows, now() - started);
+    if (!line) return options.say(text);
+    // Kept when a retry message needs room: the bar and "152/500".
+    const head = `${bar(counts, options.total)} ${doneOf(counts)}/${options.total}`;
+    line.set('progress', `${bar(counts, options.total)} ${text}`, head.length);
   };
-  const timer = setInterval(draw, options.intervalMs ?? (options.tty ? 100 : 5_000));
+  const timer = setInterval(draw, options.intervalMs ?? (line ? 100 : 5_000));
   timer.unref();
   return {
     add: (result, sent) => {
@@ -53,7 +57,7 @@ export function startProgress(options: ProgressOptions): Progress {
     },
     stop: () => {
       clearInterval(timer);
-      if (options.tty && drawn) options.write('\r\x1b[K');
+      line?.set('progress', undefined);
     },
   };
 }

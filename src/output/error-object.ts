@@ -92,6 +92,11 @@ export function wantsJsonErrors(argv: readonly string[], env: NodeJS.ProcessEnv)
     else if (arg === '--error-format') errorFormat = argv[++i];
     else if (arg.startsWith('--error-format=')) errorFormat = arg.slice('--error-format='.length);
   }
+  return jsonErrorsChosen(output, errorFormat);
+}
+
+/** --error-format when given, else JSON errors beside JSON output; also how the Logger picks JSON lines. */
+export function jsonErrorsChosen(output: string | undefined, errorFormat: string | undefined): boolean {
   if (errorFormat !== undefined) return errorFormat === 'json';
   return output === 'json' || output === 'ndjson';
 }

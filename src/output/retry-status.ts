@@ -1,10 +1,13 @@
 /**
  * "503 from Tango, retrying in 2 s (attempt 2 of 5)": while a request waits to be tried again, one
- * line on stderr says so. At a terminal it is redrawn in place and cleared when the request is over,
- * so retries never pile up; with --verbose (or TANGO_QUIET=0 off a terminal) each wait is its own
- * line, beside the trace; otherwise (a pipe, cron, -q) nothing.
+ * line on stderr says so. At a terminal it is the retry part of the status line (status-line.ts),
+ * beside an import's progress bar, and removed when the request is over, so retries never pile up;
+ * with --verbose (or TANGO_QUIET=0 off a terminal) each wait is its own line, beside the trace (a
+ * JSON object when stderr is read as JSON); otherwise (a pipe, cron, -q) nothing.
  */
 import { createPaint } from './color.js';
+import { jsonLine } from './logger.js';
+import type { StatusLine } from './status-line.js';
 
 /** What api/http.ts tells of a wait (its RetryWait; output/ does not import api/). */
 export interface RetryWait {
@@ -20,13 +23,12 @@ export type RetryStatusMode = 'redraw' | 'lines' | 'off';
 export interface RetryStatusOptions {
   mode: RetryStatusMode;
   color: boolean;
-  /** stderr's width at a terminal: a redrawn line must not wrap, or \r would return to its last row only. */
-  columns: number | undefined;
+  /** Where 'redraw' shows the message: the terminal's one status line (there is one whenever 'redraw' is chosen). */
+  line: StatusLine | undefined;
+  /** 'lines' as `{"info": {"message", "kind": "retry"}}` (stderr read by a script, see logger.ts). */
+  json?: boolean;
   write: (text: string) => void;
 }
-
-/** Erases the terminal's current line and returns to its start. */
-const CLEAR_LINE = '\r\u001b[2K';
 
 export function retryMessage(notice: RetryWait): string {
   const cause =
@@ -39,25 +41,24 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 1000)} s`;
 }
 
-export function createRetryStatus({ mode, color, columns, write }: RetryStatusOptions) {
+export function createRetryStatus({ mode, color, line, json, write }: RetryStatusOptions) {
   const paint = createPaint(color);
-  // Requests waiting now (an import sends several at once): the line stays until the last is over.
+  // Requests waiting now (an import sends several at once): the message stays until the last is over.
   const waiting = new Set<RetryWait>();
   return {
     waiting(notice: RetryWait): void {
       if (mode === 'off') return;
       const message = retryMessage(notice);
       if (mode === 'lines') {
-        write(`${paint.yellow(message)}\n`);
+        write(json ? jsonLine('info', { message, kind: 'retry' }) : `${paint.yellow(message)}\n`);
         return;
       }
       waiting.add(notice);
-      const fitted = columns && message.length >= columns ? `${message.slice(0, columns - 2)}…` : message;
-      write(`${CLEAR_LINE}${paint.yellow(fitted)}`);
+      line?.set('retry', message);
     },
     settled(notice: RetryWait): void {
       if (!waiting.delete(notice) || waiting.size > 0) return;
-      write(CLEAR_LINE);
+      line?.set('retry', undefined);
     },
   };
 }

@@ -43,6 +43,7 @@ export async function diffState(ctx: Context, flags: DiffFlags): Promise<void> {
   if (summary.conflict > 0) {
     ctx.log.warn(
       `${summary.conflict} change${summary.conflict === 1 ? '' : 's'} the API cannot make (marked !); tango apply would refuse this file.`,
+      'plan_conflicts',
     );
     throw new FindingExit(ExitCode.conflict, 'conflicts found');
   }

@@ -115,7 +115,12 @@ describe('tango alerts create', () => {
     const args = ['alerts', 'create', customer, acct, '--display-name', 'Main budget low', '--threshold', '500.50'];
     const result = await tango([...args, '--email', 'ops@acme.example', '--email', 'cfo@acme.example', '--json']);
     const alert = json<LowBalanceAlert>(result);
-    expect(result.stderr).toContain('Created alert "Main budget low" on account');
+    // --json: stderr is read as JSON, the success line (TANGO_QUIET=0 here) an info object.
+    const [said] = result.stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).info.message);
+    expect(said).toContain('Created alert "Main budget low" on account');
     expect(await stored(acct)).toEqual([alert]);
     expect(alert).toMatchObject({
       balanceAlertDisplayName: 'Main budget low',

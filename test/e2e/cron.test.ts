@@ -160,6 +160,35 @@ describe('a cron script that fails', () => {
     });
   });
 
+  it('warnings before the error are JSON objects too: every stderr line parses, the error last', async () => {
+    // -p ops beside TANGO_PLATFORM_*: the credentials-override warning, then the server's 400.
+    const result = await fail('-p', 'ops', 'customers', 'list', '-o', 'ndjson');
+
+    expect(result.code).toBe(2);
+    const objects = result.stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(objects.map((object) => Object.keys(object))).toEqual([['warning'], ['error']]);
+    expect(objects[0].warning).toEqual({
+      message: expect.stringContaining('TANGO_PLATFORM_NAME and TANGO_PLATFORM_KEY are set'),
+      kind: 'credentials_override',
+    });
+    expect(objects[1].error).toMatchObject({ exitCode: 2, httpStatus: 400, requestId: apiError.requestId });
+  });
+
+  it('config set env beside a base URL, --error-format json: the warning is one JSON line', async () => {
+    const tango = (...args: string[]) => runTango(['-p', 'jsonwarn', ...args], { configDir: h.configDir() });
+    await tango('config', 'set', 'base-url', baseUrl);
+    const result = await tango('config', 'set', 'env', 'sandbox', '--error-format', 'json');
+
+    expect(result.code).toBe(0);
+    expect(result.stderr.endsWith('\n')).toBe(true);
+    expect(JSON.parse(result.stderr)).toEqual({
+      warning: { message: expect.stringContaining('which wins over env'), kind: 'base_url_wins' },
+    });
+  });
+
   it('a usage error caught before sending is a JSON object too (kind usage, no HTTP fields)', async () => {
     const result = await fail('customers', 'list', '--limit', 'x', '--json');
     expect(result.code).toBe(2);

@@ -74,7 +74,12 @@ describe('tango onboard --plan with lowBalanceAlerts', () => {
       ['alert', 'zhg-wellness', 'Wellness nearly empty', 'created'],
       ['account', 'zhg-europe', 'Europe Budget', 'created'],
     ]);
-    expect(result.stderr).toContain('alert "Wellness budget low" on zhg-wellness created');
+    // --json: stderr is read as JSON, each chatter line (TANGO_QUIET=0 here) an info object.
+    const said = result.stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).info.message);
+    expect(said.join('\n')).toContain('alert "Wellness budget low" on zhg-wellness created');
   });
 
   it('running the same plan again creates no alert twice', async () => {

@@ -118,7 +118,7 @@ describe('credentials from the environment beside a chosen profile', () => {
   /** `customers list` against the sandbox, answered once. */
   function listCustomers(args: string[], env: Record<string, string | undefined> = {}) {
     world.agent().get(SANDBOX).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []);
-    return runInProcess([...args, 'customers', 'list', '--json'], {
+    return runInProcess(['--error-format', 'text', ...args, 'customers', 'list', '--json'], {
       env: { TANGO_CONFIG_DIR: world.configDir(), NO_COLOR: '1', ...credentials, ...env },
       dispatcher: world.agent(),
     });
@@ -131,6 +131,19 @@ describe('credentials from the environment beside a chosen profile', () => {
 
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`${WARNING} (chosen with --profile). Unset them to use the profile's.\n`);
+  });
+
+  it('with JSON errors the warning is a JSON object of its own kind', async () => {
+    const result = await listCustomers(['-q', '--profile', 'ops', '--error-format', 'json']);
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stderr)).toEqual({
+      warning: {
+        message: `${WARNING.replace('Warning: ', '')} (chosen with --profile). Unset them to use the profile's.`,
+        kind: 'credentials_override',
+      },
+    });
+    expect(result.stderr.split('\n')).toEqual([expect.any(String), '']);
   });
 
   it('TANGO_PROFILE counts as chosen too', async () => {

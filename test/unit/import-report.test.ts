@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clock, describe as describeProgress, emptyCounts, startProgress } from '../../src/import/progress.js';
 import { buildReport, reportFormatOf, reportText } from '../../src/import/report.js';
 import type { RowResult } from '../../src/import/types.js';
+import { CLEAR_LINE, createStatusLine } from '../../src/output/status-line.js';
 
 const rows: RowResult[] = [
   { row: 1, line: 2, accountIdentifier: 'acme-one', outcome: 'created', accountNumber: 'A1', recovered: true },
@@ -81,7 +82,7 @@ describe('progress', () => {
   it('without a terminal prints a plain line every few seconds, and nothing to clear at the end', () => {
     vi.useFakeTimers();
     const lines: string[] = [];
-    const progress = startProgress({ total: 3, tty: false, write: (text) => lines.push(text), intervalMs: 5_000 });
+    const progress = startProgress({ total: 3, say: (text) => lines.push(text), intervalMs: 5_000 });
 
     progress.add(rows[0]!, true);
     vi.advanceTimersByTime(4_999);
@@ -90,19 +91,14 @@ describe('progress', () => {
     progress.stop();
     vi.advanceTimersByTime(60_000);
 
-    expect(lines).toEqual([expect.stringMatching(/^1\/3 created 1, .* · 0\.2 rows\/s · ETA 0:10\n$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^1\/3 created 1, .* · 0\.2 rows\/s · ETA 0:10$/)]);
   });
 
   it('on a terminal redraws one bar in place, cut to the width, and clears it when done', () => {
     vi.useFakeTimers();
     let screen = '';
-    const progress = startProgress({
-      total: 4,
-      tty: true,
-      columns: 40,
-      write: (text) => (screen += text),
-      intervalMs: 100,
-    });
+    const line = createStatusLine({ color: false, columns: 40, write: (text) => (screen += text) });
+    const progress = startProgress({ total: 4, line, say: () => expect.unreachable(), intervalMs: 100 });
 
     progress.add(rows[0]!, true);
     progress.add(rows[1]!, false);
@@ -110,8 +106,8 @@ describe('progress', () => {
     const drawn = screen;
     progress.stop();
 
-    expect(drawn).toBe('\r\x1b[K[############------------] 2/4 created ');
-    expect(drawn.length - '\r\x1b[K'.length).toBe(39);
-    expect(screen.endsWith('\r\x1b[K')).toBe(true);
+    expect(drawn).toBe(`${CLEAR_LINE}[############------------] 2/4 created `);
+    expect(drawn.length - CLEAR_LINE.length).toBe(39);
+    expect(screen).toBe(`${drawn}${CLEAR_LINE}`);
   });
 });

@@ -53,7 +53,9 @@ function tango(args: string[], options: InProcessOptions = {}) {
   });
 }
 
-const CREATE = ['customers', 'create', '--identifier', 'acme-co', '--display-name', 'Acme Co', '--json'];
+const CREATE_JSON = ['customers', 'create', '--identifier', 'acme-co', '--display-name', 'Acme Co', '--json'];
+/** JSON on stdout, words on stderr: the banner as a person reads it. */
+const CREATE = [...CREATE_JSON, '--error-format', 'text'];
 
 describe('a write against production', () => {
   it('without a terminal: the banner on stderr, then the write goes ahead (cron)', async () => {
@@ -220,6 +222,53 @@ describe('every kind of write asks the same way', () => {
     };
     const onboard = await tango(['--env', 'production', 'onboard', '--plan', '-'], { input: JSON.stringify(plan) });
     expect(onboard.stderr).toContain(`${BANNER}: onboard customer zanzibar-health (1 account)`);
+  });
+});
+
+/** With -o json (or --error-format json) a script reads stderr: each line one JSON object. */
+describe('a write against production, stderr read as JSON', () => {
+  const BANNER_OBJECT = {
+    warning: {
+      message: 'production (https://api.tangocard.com/raas/v2), profile "default": create customer acme-co',
+      kind: 'production_write',
+    },
+  };
+  const stderrObjects = (stderr: string) =>
+    stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+
+  it('the banner is a warning object, then the data on stdout', async () => {
+    expectCreate();
+    const result = await tango(['--env', 'production', ...CREATE_JSON]);
+
+    expect(result.code).toBe(0);
+    expect(stderrObjects(result.stderr)).toEqual([BANNER_OBJECT]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ customerIdentifier: 'acme-co' });
+  });
+
+  it('a failing write: the banner object, then the one error object, nothing else', async () => {
+    world
+      .agent()
+      .get(PRODUCTION)
+      .intercept({ path: '/raas/v2/customers', method: 'POST' })
+      .reply(409, { httpCode: 409, message: 'Customer already exists', i18nKey: 'customer.exists', requestId: 'r-1' });
+    const result = await tango(['--env', 'production', ...CREATE_JSON.slice(0, -1), '-o', 'ndjson']);
+
+    expect(result.code).toBe(5);
+    const [banner, error, ...more] = stderrObjects(result.stderr);
+    expect(banner).toEqual(BANNER_OBJECT);
+    expect(error).toMatchObject({ error: { exitCode: 5, kind: 'conflict' } });
+    expect(more).toEqual([]);
+  });
+
+  it('--error-format json with table output: JSON on stderr too', async () => {
+    expectCreate();
+    const result = await tango(['--env', 'production', ...CREATE_JSON.slice(0, -1), '--error-format', 'json']);
+
+    expect(result.code).toBe(0);
+    expect(stderrObjects(result.stderr)).toEqual([BANNER_OBJECT]);
   });
 });
 

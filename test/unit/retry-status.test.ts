@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRetryStatus, retryMessage } from '../../src/output/retry-status.js';
+import { createStatusLine } from '../../src/output/status-line.js';
 import { type InProcessOptions, runInProcess, useOfflineWorld } from '../support/in-process.js';
 
 const SANDBOX = 'https://integration-api.tangocard.com';
@@ -82,11 +83,24 @@ describe('while a request is retried', () => {
   });
 
   it('not a terminal with -v: each wait on its own line, beside the trace', async () => {
-    const result = await listAfter([503], ['-v']);
+    const result = await listAfter([503], ['-v', '--error-format', 'text']);
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('\n503 from Tango, retrying in under a second (attempt 2 of 5)\n');
     expect(result.stderr).not.toContain(CLEAR_LINE);
+  });
+
+  it('-v with JSON errors: the wait and the trace are JSON objects too, one per line', async () => {
+    const result = await listAfter([503], ['-v', '--error-format', 'json']);
+
+    const lines = result.stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toContainEqual({
+      info: { message: '503 from Tango, retrying in under a second (attempt 2 of 5)', kind: 'retry' },
+    });
+    expect(lines.filter((line) => 'debug' in line).length).toBeGreaterThan(1);
   });
 });
 
@@ -101,7 +115,8 @@ describe('the words and the line', () => {
 
   it('stays until the last of several waiting requests is over, and never wraps', () => {
     const written: string[] = [];
-    const status = createRetryStatus({ mode: 'redraw', color: false, columns: 30, write: (t) => written.push(t) });
+    const line = createStatusLine({ color: false, columns: 30, write: (t) => written.push(t) });
+    const status = createRetryStatus({ mode: 'redraw', color: false, line, write: () => expect.unreachable() });
     const one = { status: 503, networkCode: undefined, delayMs: 1000, nextAttempt: 2, maxAttempts: 5 };
     const two = { ...one, status: 429 };
     status.waiting(one);

@@ -143,9 +143,9 @@ async function sendRows(
   const progress = startProgress({
     total: rows.length,
     // --verbose traces every request on stderr; a bar redrawn in place would garble them.
-    tty: ctx.io.stderrIsTTY && !ctx.settings.verbose,
-    columns: ctx.io.stderrColumns,
-    write: (text) => ctx.io.writeErr(text),
+    line: ctx.settings.verbose ? undefined : ctx.statusLine,
+    // Chatter: off a terminal only with TANGO_QUIET=0 (a log file), a JSON object when stderr is read as JSON.
+    say: (line) => ctx.log.info(line),
   });
   try {
     return await runImport({
@@ -178,7 +178,7 @@ async function readValidRows(ctx: Context, opts: ImportOptions): Promise<Planned
       hint: 'fix the file and run again (--dry-run checks it without sending anything)',
     });
   }
-  if (planned.length === 0) ctx.log.warn(`${name} has no rows; nothing to import.`);
+  if (planned.length === 0) ctx.log.warn(`${name} has no rows; nothing to import.`, 'no_rows');
   return planned;
 }
 

@@ -99,6 +99,7 @@ function noteOtherEmails(ctx: Context, requested: CreateAlertBody, existing: Low
   if (have.join() === alertEmails(requested).join()) return;
   ctx.log.warn(
     `the existing alert's emails differ from those given: ${have.join(', ') || '(none)'}; change them with tango alerts update`,
+    'alert_emails_differ',
   );
 }
 

@@ -88,7 +88,10 @@ async function login(ctx: Context, opts: LoginOptions): Promise<void> {
       ? credentials.platformName.value
       : `client ${credentials.clientId.value}, service account ${credentials.username.value}`;
   if (opts.verify && !verified) {
-    ctx.log.warn(`Credentials for ${who} stored UNVERIFIED in profile "${profile}" (${ctx.store.path}).`);
+    ctx.log.warn(
+      `Credentials for ${who} stored UNVERIFIED in profile "${profile}" (${ctx.store.path}).`,
+      'credentials_unverified',
+    );
     ctx.log.info('Check them once the server accepts them: tango auth status');
     return;
   }
@@ -123,6 +126,7 @@ async function recoverDamagedStore(ctx: Context): Promise<void> {
     : 'no profile in it could be read';
   ctx.log.warn(
     `The config file ${ctx.store.path} was damaged (${recovery.why}); moved it aside to ${recovery.movedTo} and ${kept}.`,
+    'config_recovered',
   );
 }
 
@@ -324,8 +328,8 @@ async function verifyOrStoreAnyway(
     return true;
   } catch (error) {
     if (!ctx.canPrompt || !(error instanceof CliError) || error instanceof InterruptedError) throw error;
-    ctx.log.warn(`${error.message}${error.requestId ? ` (request id ${error.requestId})` : ''}`);
-    for (const line of error.details ?? []) ctx.log.warn(`  ${line}`);
+    ctx.log.warn(`${error.message}${error.requestId ? ` (request id ${error.requestId})` : ''}`, 'credentials_refused');
+    for (const line of error.details ?? []) ctx.log.warn(`  ${line}`, 'credentials_refused');
     const store = await (await ctx.prompter()).confirm({
       message: `Store these credentials in profile "${profile}" anyway, UNVERIFIED?`,
       default: false,

@@ -137,6 +137,7 @@ function warnIfBaseUrlWins(ctx: Context, profile: string): void {
   const flag = profile === 'default' ? '' : ` --profile ${profile}`;
   ctx.log.warn(
     `profile "${profile}" also has base-url ${baseUrl}, which wins over env; to use the env: tango config unset base-url${flag}`,
+    'base_url_wins',
   );
 }
 
