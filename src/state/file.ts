@@ -244,7 +244,27 @@ export async function parseText(text: string, source: StateSource): Promise<unkn
       hint: FORMAT_HINT,
     });
   }
-  return document.toJS({ maxAliasCount: 100 });
+  return expandAliases(document, source);
+}
+
+/**
+ * yaml's alias limit bounds how far anchors expand (uses of an anchor times what it holds), so it
+ * tells reuse from a "billion laughs" bomb. Its default of 100 refused an ordinary file whose 101
+ * accounts share `fundingEmails: *fund`; 10,000 lets any real file through and still stops a bomb
+ * within a few megabytes, as a usage error naming the file instead of an unexpected crash.
+ */
+const MAX_ALIAS_EXPANSION = 10_000;
+
+function expandAliases(document: { toJS(options: { maxAliasCount: number }): unknown }, source: StateSource) {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new UsageError(
+      `${source.name} expands its YAML aliases (*name) past ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes; nothing was sent.`,
+      { hint: 'write the repeated values out, or reuse an anchor fewer times' },
+    );
+  }
 }
 
 const FORMAT_HINT = 'the format is in docs/state.md; `tango export` writes a file to start from';

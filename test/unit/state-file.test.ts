@@ -240,6 +240,39 @@ describe('a bad state file', () => {
     },
   );
 
+  it("reads an ordinary file that reuses one anchor on 1,000 accounts (yaml's default limit of 100 crashed it)", async () => {
+    const accounts = Array.from({ length: 1000 }, (_, i) => {
+      const funding = i === 0 ? '&fund [finance@acme.example]' : '*fund';
+      return `      - {accountIdentifier: acct-${i}, displayName: Account ${i}, contactEmail: a${i}@acme.example, fundingEmails: ${funding}}`;
+    });
+    const text = [
+      'version: 2',
+      'customers:',
+      '  - customerIdentifier: acme-co',
+      '    displayName: Acme Corporation',
+      '    accounts:',
+      ...accounts,
+    ].join('\n');
+    const state = await parseState(text, { name: 'shared.yaml', format: 'yaml' });
+    const read = state.customers[0]?.accounts ?? [];
+    expect(read).toHaveLength(1000);
+    expect(read[999]?.fundingEmails).toEqual(['finance@acme.example']);
+  });
+
+  it('refuses a "billion laughs" alias bomb as a usage error naming the file, not an unexpected crash', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [at, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      const previous = String.fromCharCode('a'.charCodeAt(0) + at);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
+    }
+    const text = [...levels, 'version: 2', 'customers: *g'].join('\n');
+    const error = (await parseState(text, { name: 'bomb.yaml', format: 'yaml' }).catch(
+      (e: unknown) => e,
+    )) as UsageError;
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe('bomb.yaml expands its YAML aliases (*name) past 10,000 nodes; nothing was sent.');
+  });
+
   it('refuses a file name whose format it cannot tell', () => {
     expect(() => formatOf('platform.txt')).toThrow(
       'Cannot tell the format of platform.txt: name it .yaml, .yml or .json.',
