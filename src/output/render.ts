@@ -62,6 +62,11 @@ export class Output {
     return this.#options.format;
   }
 
+  /** Whether the format was chosen for this run (-o, --json, TANGO_OUTPUT), not a profile's default. */
+  get formatGiven(): boolean {
+    return this.#options.formatGiven === true;
+  }
+
   /**
    * Compiles --query, loading the JMESPath module only then; a bad expression is a usage error
    * with its position. The action wrapper calls it before the command runs, so before any request.
@@ -80,6 +85,21 @@ export class Output {
   get wantsDocument(): boolean {
     const format = this.#options.format;
     return format === 'json' || format === 'ndjson' || format === 'text' || this.#options.query !== undefined;
+  }
+
+  /**
+   * For a command that writes its own kind of output (diff's plan, export's state file): an -o it
+   * cannot honour, or --fields, is a usage error naming it, never silently ignored. A format that
+   * only comes from a profile's default is not a choice made for this command and is not refused.
+   */
+  refuseChoicesOtherThan(command: string, formats: readonly OutputFormat[]): void {
+    if (this.#options.formatGiven && !formats.includes(this.format)) {
+      throw new UsageError(
+        `${command} cannot write -o ${this.format}: it writes ${formats.map((f) => `-o ${f}`).join(' or ')}`,
+      );
+    }
+    if (this.#options.fields !== undefined)
+      throw new UsageError(`${command} has no --fields: it writes whole resources`);
   }
 
   /** A whole document: --query applies; JSON indented for json, one line for ndjson. */

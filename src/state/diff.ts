@@ -34,6 +34,7 @@ export async function computeChanges(
 }
 
 export async function diffState(ctx: Context, flags: DiffFlags): Promise<void> {
+  ctx.output.refuseChoicesOtherThan('tango diff', ['table', 'json', 'ndjson', 'text']);
   const desired = await readStateFlag(ctx, flags.file);
   const changes = await computeChanges(await ctx.api(), ctx, desired, flags);
   if (ctx.output.wantsDocument) await ctx.output.document(planDocument(changes));

@@ -447,4 +447,28 @@ describe('tango export: the file it writes and the customers it names', SLOW, ()
     const diff = await tango(server, ['diff', '-f', out]);
     expect(diff.code, diff.stdout + diff.stderr).toBe(0);
   });
+
+  it.each([
+    [['export', '-o', 'csv'], 'tango export cannot write -o csv: it writes -o table or -o json'],
+    [['export', '-o', 'ndjson'], 'tango export cannot write -o ndjson: it writes -o table or -o json'],
+    [['export', '--fields', 'displayName'], 'tango export has no --fields: it writes whole resources'],
+    [
+      ['export', '--json', '--file', 'out.yaml'],
+      'tango export: --json (or -o json) asks for JSON, but out.yaml names YAML; name it .json',
+    ],
+    [
+      ['diff', '-f', 'platform.yaml', '-o', 'csv'],
+      'tango diff cannot write -o csv: it writes -o table or -o json or -o ndjson or -o text',
+    ],
+    [['diff', '-f', 'platform.yaml', '--fields', 'action'], 'tango diff has no --fields: it writes whole resources'],
+  ])('an output choice it cannot honour is a usage error before any request: %j', async (args, message) => {
+    const requests = server.stats().total;
+
+    const result = await tango(server, args);
+
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+    expect(server.stats().total).toBe(requests);
+  });
 });
