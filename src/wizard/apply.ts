@@ -7,7 +7,8 @@
  */
 import { createAccount, createAlert, createCustomer } from '../api/create.js';
 import type { TangoApi } from '../api/tango.js';
-import { ApiError, CliError, ExitCode, InterruptedError } from '../errors.js';
+import { isMissingResource } from '../commands/not-found.js';
+import { CliError, ExitCode, InterruptedError } from '../errors.js';
 import { hintFor } from '../hints.js';
 import { type Step as EngineStep, runSteps } from '../state/steps.js';
 import { alertsOf, customerBody, type OnboardingPlan } from './plan.js';
@@ -102,7 +103,8 @@ async function existingCustomer(api: TangoApi, identifier: string): Promise<unkn
   try {
     return await api.getCustomer(identifier);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
+    // Only the API's own "does not exist": a 404 from a base URL without /raas/v2 keeps its hint.
+    if (isMissingResource(error)) {
       throw new CliError(ExitCode.notFound, `Customer ${identifier} does not exist.`, {
         requestId: error.requestId,
         hint: 'drop "existing": true to create it, or check the identifier with: tango customers list',

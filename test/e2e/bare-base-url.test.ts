@@ -51,6 +51,21 @@ describe('a base URL without /raas/v2', () => {
     }
   });
 
+  it('onboard --plan with an existing customer: the path hint, not "Customer acme-co does not exist"', async () => {
+    const plan = join(harness.configDir(), 'existing-plan.json');
+    const account = { accountIdentifier: 'acme-main', displayName: 'Acme Main', contactEmail: 'ops@acme.example' };
+    writeFileSync(
+      plan,
+      JSON.stringify({ version: 1, customer: { customerIdentifier: 'acme-co', existing: true }, accounts: [account] }),
+    );
+
+    const result = await harness.tango(['onboard', '--plan', plan, '--yes', '--base-url', origin()]);
+
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain(HINT(origin()));
+    expect(result.stderr).not.toContain('does not exist');
+  });
+
   it('the right base URL: a missing customer is only that, no word about the path', async () => {
     const result = await harness.tango(['customers', 'get', 'no-such-customer']);
 
