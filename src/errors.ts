@@ -51,6 +51,8 @@ export function echo(value: unknown, form: 'text' | 'json' = 'text'): string {
 
 /** JSON for a structured value; a value too deep for JSON.stringify is described instead of throwing. */
 function jsonOrString(value: unknown): string {
+  // JSON has no NaN or Infinity (it writes null), but a YAML file can say .nan or 1e400.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

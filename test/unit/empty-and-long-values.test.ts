@@ -91,6 +91,9 @@ describe('an error echoes at most 200 characters of a bad value', () => {
     expect(echo('y'.repeat(ECHO_LIMIT))).toBe('y'.repeat(ECHO_LIMIT));
     expect(echo(LONG)).toBe(`${'x'.repeat(ECHO_LIMIT)}…`);
     expect(echo('bob@', 'json')).toBe('"bob@"');
+    // A YAML threshold of .nan or 1e400 was echoed as "null", which the file never said.
+    expect(echo(Number.NaN, 'json')).toBe('NaN');
+    expect(echo(Number.POSITIVE_INFINITY, 'json')).toBe('Infinity');
     expect(echo({ a: LONG })).toHaveLength(ECHO_LIMIT + 1);
   });
 
