@@ -87,7 +87,7 @@ function checkVersion2(value: Record<string, unknown>): StateCheck {
     return { state: undefined, problems };
   }
   const customers = value.customers.map((item, index) => checkCustomer(item, `customers[${index}]`, problems));
-  problems.push(...repeatedIdentifiers(customers));
+  problems.push(...repeatedIdentifiers(value.customers));
   if (problems.length) return { state: undefined, problems };
   return { state: { customers: customers as DesiredCustomer[] }, problems: [] };
 }
@@ -153,30 +153,36 @@ function checkAccounts(value: unknown, path: string, problems: PlanProblem[]): D
  * A customer named twice, or an account named twice anywhere in the file (account identifiers are
  * unique platform-wide): the file would contradict itself.
  */
-function repeatedIdentifiers(customers: ReadonlyArray<DesiredCustomer | undefined>): PlanProblem[] {
+function repeatedIdentifiers(customers: readonly unknown[]): PlanProblem[] {
+  // Read from the file as written, so a repeat is reported even in a customer with other problems:
+  // every problem at once, not one more after each fix.
   const problems: PlanProblem[] = [];
   const customerAt = new Map<string, number>();
   const accountAt = new Map<string, string>();
   customers.forEach((customer, index) => {
-    if (!customer) return;
-    const first = customerAt.get(customer.customerIdentifier);
-    if (first !== undefined) {
+    if (!isObject(customer)) return;
+    const id = customer.customerIdentifier;
+    const first = typeof id === 'string' ? customerAt.get(id) : undefined;
+    if (typeof id === 'string' && first !== undefined) {
       problems.push({
         path: `customers[${index}].customerIdentifier`,
         message: `repeats customers[${first}]; each customer is listed once`,
-        value: customer.customerIdentifier,
+        value: id,
       });
-    } else customerAt.set(customer.customerIdentifier, index);
-    customer.accounts.forEach((account, accountIndex) => {
+    } else if (typeof id === 'string' && id !== '') customerAt.set(id, index);
+    const accounts = Array.isArray(customer.accounts) ? customer.accounts : [];
+    accounts.forEach((account: unknown, accountIndex: number) => {
+      const accountId = isObject(account) ? account.accountIdentifier : undefined;
+      if (typeof accountId !== 'string' || accountId === '') return;
       const path = `customers[${index}].accounts[${accountIndex}]`;
-      const earlier = accountAt.get(account.accountIdentifier);
+      const earlier = accountAt.get(accountId);
       if (earlier !== undefined) {
         problems.push({
           path: `${path}.accountIdentifier`,
           message: `repeats ${earlier}; account identifiers are unique across the platform`,
-          value: account.accountIdentifier,
+          value: accountId,
         });
-      } else accountAt.set(account.accountIdentifier, path);
+      } else accountAt.set(accountId, path);
     });
   });
   return problems;

@@ -259,18 +259,25 @@ function checkAlert(value: unknown, path: string, problems: PlanProblem[], noun:
   }
   const before = problems.length;
   problems.push(...unknownKeys(value, Object.keys(ALERT_FIELDS), `${path}.`, noun));
-  if (value.emails !== undefined && !Array.isArray(value.emails)) {
+  // Emails that are not a list are one problem; the name and threshold are still checked beside it.
+  const emailsNotList = value.emails !== undefined && !Array.isArray(value.emails);
+  if (emailsNotList) {
     problems.push({ path: `${path}.emails`, message: 'must be a list of email addresses', value: value.emails });
-    return undefined;
   }
-  const emails = (value.emails ?? []) as unknown[];
+  const emails = (emailsNotList ? [] : (value.emails ?? [])) as unknown[];
   const body = {
     balanceAlertDisplayName: value.displayName,
     balanceAlertThreshold: value.threshold,
     balanceAlertNotification: emails.map((emailAddress) => ({ emailAddress })),
   };
-  for (const problem of validateCreateAlert(body))
-    problems.push(fromRule(problem, `${path}.${planPath(problem.field)}`));
+  for (const problem of validateCreateAlert(body)) {
+    const aboutEmails = problem.field === ALERT_FIELDS.emails;
+    if (aboutEmails && emailsNotList) continue;
+    // The rule speaks the API's shape ({"emailAddress": ...}); the file lists plain addresses.
+    if (aboutEmails && emails.length === 0)
+      problems.push({ path: `${path}.emails`, message: 'needs at least one email address' });
+    else problems.push(fromRule(problem, `${path}.${planPath(problem.field)}`));
+  }
   if (problems.length > before) return undefined;
   return { ...(body as CreateAlertBody), balanceAlertNotification: toFundingNotification(emails as string[]) };
 }

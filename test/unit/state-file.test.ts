@@ -166,7 +166,7 @@ describe('a bad state file', () => {
       'customers[2].accounts[1].fundingEmails: must be a list of email addresses (got "a@b.example")',
       expect.stringMatching(/^customers\[2\]\.accounts\[1\]\.currencyCode: must be one of USD, AUD, CAD, EUR, GBP/),
       'customers[2].accounts[1].lowBalanceAlerts[0].threshold: must be an amount greater than 0 and at most 1000000000, with at most two decimals, such as 500 or 99.50 (got 0)',
-      'customers[2].accounts[1].lowBalanceAlerts[0].emails: needs at least one {"emailAddress": "..."}',
+      'customers[2].accounts[1].lowBalanceAlerts[0].emails: needs at least one email address',
       'customers[2].accounts[1].lowBalanceAlerts[1].colour: is not a state field (expected displayName, threshold, emails)',
     ]);
   });
@@ -200,6 +200,41 @@ describe('a bad state file', () => {
     ],
   ])('refuses %j', (value, message) => {
     expect(problems(value)).toEqual([message]);
+  });
+
+  it("reports every problem in one run: a repeat beside other problems, an alert's threshold beside its emails", () => {
+    const alert = (extra: Record<string, unknown>) => ({
+      displayName: 'Budget low',
+      threshold: 500,
+      emails: ['ops@acme.example'],
+      ...extra,
+    });
+    const found = problems({
+      version: 2,
+      customers: [
+        { customerIdentifier: 'acme-co', displayName: 'Ac' },
+        { customerIdentifier: 'acme-co', displayName: 'Acme Again' },
+        {
+          customerIdentifier: 'globex-co',
+          displayName: 'Globex Holdings',
+          accounts: [
+            account('globex-main', { lowBalanceAlerts: [alert({ emails: 'ops@acme.example', threshold: -1 })] }),
+            account('globex-side', { lowBalanceAlerts: [alert({ emails: [] })] }),
+          ],
+        },
+      ],
+    });
+    // Before: the repeat, the threshold and the plain wording each needed another run (or the API's shape).
+    expect(found).toContainEqual(expect.stringMatching(/^customers\[1\]\.customerIdentifier: repeats customers\[0\]/));
+    expect(found).toContainEqual(expect.stringMatching(/^customers\[0\]\.displayName: /));
+    expect(found).toContainEqual(
+      expect.stringMatching(/^customers\[2\]\.accounts\[0\]\.lowBalanceAlerts\[0\]\.emails: must be a list/),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/^customers\[2\]\.accounts\[0\]\.lowBalanceAlerts\[0\]\.threshold: /),
+    );
+    expect(found).toContain('customers[2].accounts[1].lowBalanceAlerts[0].emails: needs at least one email address');
+    expect(found.join('\n')).not.toContain('emailAddress');
   });
 
   it('is a usage error (exit 2) listing them all, naming the file', async () => {
