@@ -44,7 +44,7 @@ export async function confirmWrite(ctx: Context, what: string, yes: boolean | un
   return true;
 }
 
-function capitalized(text: string): string {
+export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -7,7 +7,7 @@
 import { createAccount, createAlert, createCustomer } from '../api/create.js';
 import type { TangoApi } from '../api/tango.js';
 import type { ApplyFlags } from '../commands/apply.js';
-import { confirmWrite } from '../commands/confirm-write.js';
+import { capitalized, confirmWrite } from '../commands/confirm-write.js';
 import { isStatus } from '../commands/not-found.js';
 import { confirmOrYes } from '../commands/prompt.js';
 import type { Context } from '../context.js';
@@ -75,10 +75,6 @@ export async function applyState(ctx: Context, flags: ApplyFlags): Promise<void>
   // Writes in flight finish after Ctrl-C, so what was sent is known and reported. Both clients
   // share the process's one pacer.
   await send(ctx, await ctx.apiFinishingInFlight(), toSend);
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function s(count: number): string {

@@ -4,37 +4,32 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HOSTILE_TEXT, type HostileServer, startHostileServer } from '../support/hostile-server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT, startHostileServer, useHostileWorld } from '../support/hostile-server.js';
 import { accountRows, accountsCsv, writeFile } from '../support/import.js';
-import { runTango, tempConfigDir } from '../support/tango.js';
+import { runTango } from '../support/tango.js';
 
-let server: HostileServer;
-let config: { dir: string; cleanup: () => void };
-
-beforeAll(async () => {
-  server = await startHostileServer();
-  config = tempConfigDir();
-});
-afterAll(async () => {
-  await server.close();
-  config.cleanup();
-});
+const world = useHostileWorld();
 beforeEach(() => {
-  server.requests.length = 0;
+  world.server.requests.length = 0;
 });
 
 function tango(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000) {
   return runTango(args, {
-    configDir: config.dir,
+    configDir: world.config.dir,
     timeoutMs,
-    env: { TANGO_BASE_URL: server.baseUrl, TANGO_PLATFORM_NAME: 'hostile', TANGO_PLATFORM_KEY: 'hostile-key', ...env },
+    env: {
+      TANGO_BASE_URL: world.server.baseUrl,
+      TANGO_PLATFORM_NAME: 'hostile',
+      TANGO_PLATFORM_KEY: 'hostile-key',
+      ...env,
+    },
   });
 }
 
 describe('a server that drips its answer one byte a second', () => {
   it('fails with exit 7 at the --timeout deadline, not whenever the last byte comes', async () => {
-    server.setMode({ kind: 'drip', dripMs: 500, bytes: 1000 });
+    world.server.setMode({ kind: 'drip', dripMs: 500, bytes: 1000 });
     const started = Date.now();
     const result = await tango(['--timeout', '2', '--max-retries', '0', 'customers', 'list']);
 
@@ -48,44 +43,44 @@ describe('a server that drips its answer one byte a second', () => {
 
 describe('a huge answer', () => {
   it('announced by Content-Length beyond the 64 MiB cap: refused at once, clearly, and not asked for again', async () => {
-    server.setMode({ kind: 'huge', hugeBytes: 80 * 1024 * 1024 });
+    world.server.setMode({ kind: 'huge', hugeBytes: 80 * 1024 * 1024 });
     const result = await tango(['customers', 'list']);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Unexpected answer from the server');
     expect(result.stderr).toContain('a body larger than 64 MiB; refused, and not downloaded again');
     expect(result.stderr).toContain('TANGO_MAX_RESPONSE_MB');
-    expect(server.requests).toHaveLength(1);
+    expect(world.server.requests).toHaveLength(1);
   });
 
   it('streamed without a length: cut off at the cap (TANGO_MAX_RESPONSE_MB), once', async () => {
-    server.setMode({ kind: 'huge', hugeBytes: 6 * 1024 * 1024, contentLength: false });
+    world.server.setMode({ kind: 'huge', hugeBytes: 6 * 1024 * 1024, contentLength: false });
     const result = await tango(['customers', 'list'], { TANGO_MAX_RESPONSE_MB: '2' });
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('a body larger than 2 MiB');
-    expect(server.requests).toHaveLength(1);
+    expect(world.server.requests).toHaveLength(1);
   });
 });
 
 describe('pagination that never ends', () => {
   it('--all stops with exit 1 when the server gives a cursor it already gave, after printing what came', async () => {
-    server.setMode({ kind: 'endless', repeat: true });
+    world.server.setMode({ kind: 'endless', repeat: true });
     const result = await tango(['accounts', 'list', 'hostile-customer', '--all', '-o', 'ndjson'], {}, 15_000);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('a next cursor it had already given');
     expect(result.stdout.trim().split('\n')).toHaveLength(2);
-    expect(server.requests).toHaveLength(2);
+    expect(world.server.requests).toHaveLength(2);
   });
 
   it('tango api --paginate stops the same way, exit 1, instead of ending quietly with part of the list', async () => {
-    server.setMode({ kind: 'endless', repeat: true });
+    world.server.setMode({ kind: 'endless', repeat: true });
     const result = await tango(['api', '/customers/hostile-customer/accounts', '--paginate'], {}, 15_000);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('a next cursor it had already given');
-    expect(server.requests).toHaveLength(2);
+    expect(world.server.requests).toHaveLength(2);
   });
 });
 
@@ -98,7 +93,7 @@ describe('a 200 with the wrong shape', () => {
     ['a list of numbers', [1, 2], ['accounts', 'list', 'hostile-customer']],
     ['a list where an account belongs', [], ['accounts', 'get', 'some-account']],
   ])('%s is exit 1, "unexpected answer from the server" with the request id', async (_name, shape, args) => {
-    server.setMode({ kind: 'wrong-shape', shape });
+    world.server.setMode({ kind: 'wrong-shape', shape });
     const result = await tango(args);
 
     expect(result.code).toBe(1);
@@ -109,7 +104,7 @@ describe('a 200 with the wrong shape', () => {
   });
 
   it('a create answered 200 with 42 is not "Created"', async () => {
-    server.setMode({ kind: 'wrong-shape', shape: 42 });
+    world.server.setMode({ kind: 'wrong-shape', shape: 42 });
     const result = await tango(['customers', 'create', '--identifier', 'shape-cust', '--display-name', 'Shape test']);
 
     expect(result.code).toBe(1);
@@ -122,7 +117,7 @@ describe('a redirect', () => {
   it('is not followed (credentials would go along): exit 1 naming where it pointed', async () => {
     const elsewhere = await startHostileServer({ kind: 'ansi' });
     try {
-      server.setMode({ kind: 'redirect', location: `${elsewhere.baseUrl}/customers` });
+      world.server.setMode({ kind: 'redirect', location: `${elsewhere.baseUrl}/customers` });
       const result = await tango(['customers', 'list']);
 
       expect(result.code).toBe(1);
@@ -136,12 +131,12 @@ describe('a redirect', () => {
 
 describe('429 with Retry-After', () => {
   it('waits what the server asks before trying again, then succeeds', async () => {
-    server.setMode({ kind: 'rate-limited', retryAfter: '1', times429: 2 });
+    world.server.setMode({ kind: 'rate-limited', retryAfter: '1', times429: 2 });
     const started = Date.now();
     const result = await tango(['customers', 'list', '--json']);
 
     expect(result.code).toBe(0);
-    expect(server.requests).toHaveLength(3);
+    expect(world.server.requests).toHaveLength(3);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
   });
 });
@@ -162,7 +157,7 @@ describe('an answer lost after the create was applied, then a failed check', () 
     ]);
 
   it('says the account may have been created and gives the exact command that checks; --if-not-exists then succeeds', async () => {
-    server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });
+    world.server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });
     const lost = await create('lost-acct-1');
 
     expect(lost.code).toBe(1);
@@ -170,13 +165,13 @@ describe('an answer lost after the create was applied, then a failed check', () 
     expect(lost.stderr).toContain('tango accounts get lost-acct-1');
     expect(lost.stderr).not.toContain('already exists');
 
-    server.setMode({ kind: 'lost-after-apply', afterLost: 'ok' });
+    world.server.setMode({ kind: 'lost-after-apply', afterLost: 'ok' });
     const again = await create('lost-acct-1', '--if-not-exists');
     expect(again.code).toBe(0);
   });
 
   it("for an alert, the command that checks names the alert's customer, account and name, not placeholders", async () => {
-    server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });
+    world.server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });
     const lost = await tango([
       'alerts',
       'create',
@@ -199,10 +194,10 @@ describe('an answer lost after the create was applied, then a failed check', () 
   });
 
   it('an import reports such rows as unknown, not failed; running it again confirms them', async () => {
-    server.setMode({ kind: 'ansi' });
-    server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });
-    const file = writeFile(config.dir, 'lost.csv', accountsCsv(accountRows(3, 'lostrow')));
-    const reportPath = join(config.dir, 'lost-report.json');
+    world.server.setMode({ kind: 'ansi' });
+    world.server.setMode({ kind: 'lost-after-apply', afterLost: 'fail' });
+    const file = writeFile(world.config.dir, 'lost.csv', accountsCsv(accountRows(3, 'lostrow')));
+    const reportPath = join(world.config.dir, 'lost-report.json');
     const args = ['accounts', 'import', 'hostile-customer', '--file', file, '--report', reportPath, '-c', '1'];
 
     const first = await tango(args);
@@ -211,7 +206,7 @@ describe('an answer lost after the create was applied, then a failed check', () 
     expect(report.summary).toMatchObject({ unknown: 3, failed: 0, created: 0 });
     expect(first.stderr).toContain('3 rows may or may not have been created');
 
-    server.setMode({ kind: 'lost-after-apply', afterLost: 'ok' });
+    world.server.setMode({ kind: 'lost-after-apply', afterLost: 'ok' });
     const second = await tango(args);
     expect(second.code).toBe(0);
     expect(JSON.parse(readFileSync(reportPath, 'utf8')).summary).toMatchObject({ existed: 3, unknown: 0 });
@@ -222,7 +217,7 @@ describe('server text carrying terminal controls (ESC, CSI, OSC, CR, C1)', () =>
   const RAW = /[\u001b\u009b\r\u0007]/;
 
   it('a table on a pipe and CSV keep the data but never write a raw ESC', async () => {
-    server.setMode({ kind: 'ansi' });
+    world.server.setMode({ kind: 'ansi' });
     for (const args of [
       ['customers', 'list'],
       ['customers', 'list', '-o', 'csv'],
@@ -236,13 +231,13 @@ describe('server text carrying terminal controls (ESC, CSI, OSC, CR, C1)', () =>
   });
 
   it('JSON stays exact', async () => {
-    server.setMode({ kind: 'ansi' });
+    world.server.setMode({ kind: 'ansi' });
     const result = await tango(['customers', 'list', '--json']);
     expect(JSON.parse(result.stdout)[0].displayName).toBe(HOSTILE_TEXT);
   });
 
   it('an error message and its field errors are shown escaped on stderr', async () => {
-    server.setMode({ kind: 'ansi' });
+    world.server.setMode({ kind: 'ansi' });
     const result = await tango(['customers', 'get', 'nosuch-customer']);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(RAW);

@@ -4,23 +4,13 @@
  * race. One line, redrawn in place: the second wait replaces the first, and once the answer
  * comes the line is gone and the table stands where it was.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type HostileServer, startHostileServer } from '../support/hostile-server.js';
-import { baseEnv, tempConfigDir } from '../support/tango.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useHostileWorld } from '../support/hostile-server.js';
+import { baseEnv } from '../support/tango.js';
 import { Terminal } from '../support/terminal.js';
 import { shouldRun } from '../support/tools.js';
 
-let server: HostileServer;
-let config: { dir: string; cleanup: () => void };
-
-beforeAll(async () => {
-  server = await startHostileServer();
-  config = tempConfigDir();
-});
-afterAll(async () => {
-  await server.close();
-  config.cleanup();
-});
+const world = useHostileWorld();
 
 describe.runIf(shouldRun('tmux', 'The retry status terminal test'))('retries at a terminal', () => {
   let terminal: Terminal | undefined;
@@ -30,11 +20,11 @@ describe.runIf(shouldRun('tmux', 'The retry status terminal test'))('retries at 
   });
 
   it('one status line, redrawn for the next wait and gone when the answer comes', async () => {
-    server.setMode({ kind: 'rate-limited', retryAfter: '2', times429: 2 });
+    world.server.setMode({ kind: 'rate-limited', retryAfter: '2', times429: 2 });
     terminal = Terminal.start(['customers', 'list'], {
       env: {
-        ...baseEnv(config.dir),
-        TANGO_BASE_URL: server.baseUrl,
+        ...baseEnv(world.config.dir),
+        TANGO_BASE_URL: world.server.baseUrl,
         TANGO_PLATFORM_NAME: 'hostile',
         TANGO_PLATFORM_KEY: 'hostile-key',
         // The wait is the server's 2 s and a jitter of at most a millisecond: the line says "2 s".

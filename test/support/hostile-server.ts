@@ -16,6 +16,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { tempConfigDir } from './tango.js';
 
 /** ESC sequences a terminal would act on: window title (OSC), clear screen (CSI), CR overwrite, C1 CSI. */
 export const HOSTILE_TEXT = 'Evil\x1b]0;pwned\x07\x1b[2J\rName\x9b31m';
@@ -222,4 +224,18 @@ function lostAfterApply(
   }
   if (path.includes('/accounts')) return json(response, 200, [...created.values()]);
   return json(response, 200, { ...CUSTOMER, accounts: [...created.values()] });
+}
+
+/** A hostile server and a temporary config folder, shared by the tests of one file. */
+export function useHostileWorld(): { server: HostileServer; config: { dir: string; cleanup: () => void } } {
+  const world = {} as ReturnType<typeof useHostileWorld>;
+  beforeAll(async () => {
+    world.server = await startHostileServer();
+    world.config = tempConfigDir();
+  });
+  afterAll(async () => {
+    await world.server.close();
+    world.config.cleanup();
+  });
+  return world;
 }
