@@ -35,9 +35,7 @@ async function compile(dir) {
     platform: 'node',
     target: 'node20',
     // CommonJS dependencies call require() for Node's own modules; give the ESM bundle one.
-    banner: {
-      js: "import { createRequire as __tangoRequire } from 'node:module'; const require = __tangoRequire(import.meta.url);",
-    },
+    banner: { js: REQUIRE_BANNER },
     chunkNames: '[name]-[hash]',
     sourcemap: 'external',
     define: { __TANGO_VERSION__: JSON.stringify(pkg.version) },
@@ -46,11 +44,21 @@ async function compile(dir) {
   });
 }
 
-/** Hands rollup each esbuild file with its source map, so dist's maps point at src/, not at the stage. */
+const REQUIRE_BANNER =
+  "import { createRequire as __tangoRequire } from 'node:module'; const require = __tangoRequire(import.meta.url);";
+
+/**
+ * Hands rollup each esbuild file with its source map, so dist's maps point at src/, not at the stage.
+ * A file that never calls require() loses the banner: once rollup merges files, each copy would be
+ * one more createRequire() at start.
+ */
 const withEsbuildMaps = {
   name: 'esbuild-maps',
   load(id) {
-    const code = readFileSync(id, 'utf8');
+    let code = readFileSync(id, 'utf8');
+    const body = code.slice(REQUIRE_BANNER.length);
+    // Blanked rather than cut, so the source map's lines and columns stay true.
+    if (code.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(body)) code = ' '.repeat(REQUIRE_BANNER.length) + body;
     let map;
     try {
       map = readFileSync(`${id}.map`, 'utf8');
