@@ -1,14 +1,12 @@
 /** Wires Ctrl-C to an abort signal, runs the program and sets the exit code. */
 import { run } from './cli.js';
 import { ExitCode, TERMINATED } from './errors.js';
-import { preferQuickExit } from './v8-tuning.js';
 
 const ECHO_WINDOW_MS = 300;
 /** After a second Ctrl-C, how long the command has to write what it must (an import's report) before the process ends anyway. */
 const ABANDON_GRACE_MS = 3000;
 
 export async function start(args: string[]): Promise<void> {
-  preferQuickExit();
   const interrupt = new AbortController();
   const abandon = new AbortController();
   let firstInterrupt: number | undefined;
@@ -44,7 +42,11 @@ export async function start(args: string[]): Promise<void> {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Read when a command first uses it: Node opens stdin when `process.stdin` is first read, and
+    // most commands never read their input.
+    get stdin() {
+      return process.stdin;
+    },
     signal: interrupt.signal,
     abandon: abandon.signal,
   });
