@@ -148,7 +148,9 @@ describe('signals during an import', () => {
     expect(stopped.code).toBe(130);
     const lines = stopped.stderr.trimEnd().split('\n');
     const objects = lines.map((line) => JSON.parse(line) as Record<string, { message: string; kind?: string }>);
-    const interrupted = objects.filter((object) => object.warning?.kind === 'interrupted').map((o) => o.warning!.message);
+    const interrupted = objects
+      .filter((object) => object.warning?.kind === 'interrupted')
+      .map((o) => o.warning!.message);
     expect(interrupted).toEqual([
       'Interrupted; finishing what is in flight (Ctrl-C again to abandon it).',
       'Interrupted again; abandoning what is in flight (Ctrl-C again to quit at once).',
