@@ -107,7 +107,9 @@ describe('the --dry-run plan', () => {
       fields,
       color: false,
       isTTY: false,
-      write: (chunk) => void (text += chunk),
+      write: (chunk) => {
+        text += chunk;
+      },
     });
     await out.list(planned, planView);
     return text;
