@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { inject } from 'postject';
 import { confWithoutSchemas } from './conf/plugin.mjs';
+import { startUpPlugins } from './start-up/plugins.mjs';
 import { narrowUndici } from './undici/plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +32,7 @@ await build({
   // every module is in this one file, and each `await import()` becomes a require() of its part.
   supported: { 'dynamic-import': false },
   define: { __TANGO_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [narrowUndici, confWithoutSchemas],
+  plugins: [narrowUndici, confWithoutSchemas, ...startUpPlugins],
   logLevel: 'warning',
 });
 

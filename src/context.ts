@@ -110,7 +110,8 @@ export function globalOptions(cmd: Command): { opts: GlobalOptions; source: Opti
 
 export function promptAllowed(opts: GlobalOptions, env: NodeJS.ProcessEnv, io: IOStreams): boolean {
   const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI);
-  return opts.input !== false && !ci && io.stdinIsTTY && io.stdoutIsTTY;
+  // stdout first: with output to a pipe (a script), stdin is never opened just to ask whether it is a terminal.
+  return opts.input !== false && !ci && io.stdoutIsTTY && io.stdinIsTTY;
 }
 
 /**

@@ -1,17 +1,21 @@
 /** Wires Ctrl-C to an abort signal, runs the program and sets the exit code. */
 import { run } from './cli.js';
 import { ExitCode, TERMINATED } from './errors.js';
-import { preferQuickExit } from './v8-tuning.js';
+import { wantsJsonErrors } from './output/error-object.js';
+import { jsonLine } from './output/logger.js';
 
 const ECHO_WINDOW_MS = 300;
 /** After a second Ctrl-C, how long the command has to write what it must (an import's report) before the process ends anyway. */
 const ABANDON_GRACE_MS = 3000;
 
 export async function start(args: string[]): Promise<void> {
-  preferQuickExit();
   const interrupt = new AbortController();
   const abandon = new AbortController();
   let firstInterrupt: number | undefined;
+  // A script that asked for JSON reads every stderr line as JSON: what Ctrl-C does is told the same way.
+  const json = wantsJsonErrors(args, process.env);
+  const tell = (message: string) =>
+    process.stderr.write(json ? jsonLine('warning', { message, kind: 'interrupted' }) : `${message}\n`);
   process.on('SIGINT', () => {
     // The first Ctrl-C lets the command stop cleanly: no new request starts, writes in flight finish.
     // The second abandons those too, so an import still writes its report at once (rows in flight
@@ -22,13 +26,15 @@ export async function start(args: string[]): Promise<void> {
     if (firstInterrupt !== undefined) {
       if (Date.now() - firstInterrupt <= ECHO_WINDOW_MS) return;
       if (abandon.signal.aborted) process.exit(ExitCode.interrupted);
-      process.stderr.write('Interrupted again; abandoning what is in flight (Ctrl-C again to quit at once).\n');
+      tell('Interrupted again; abandoning what is in flight (Ctrl-C again to quit at once).');
       abandon.abort(new Error('interrupted again'));
       setTimeout(() => process.exit(ExitCode.interrupted), ABANDON_GRACE_MS).unref();
       return;
     }
     firstInterrupt = Date.now();
-    process.stderr.write('\nInterrupted; finishing what is in flight (Ctrl-C again to abandon it).\n');
+    // On a new line: the terminal has just echoed ^C where the cursor was.
+    if (!json) process.stderr.write('\n');
+    tell('Interrupted; finishing what is in flight (Ctrl-C again to abandon it).');
     interrupt.abort(new Error('interrupted'));
   });
   // A service manager's stop (or `timeout`, `kill`): the same clean stop as a first Ctrl-C, exit 143.
@@ -44,7 +50,11 @@ export async function start(args: string[]): Promise<void> {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Read when a command first uses it: Node opens stdin when `process.stdin` is first read, and
+    // most commands never read their input.
+    get stdin() {
+      return process.stdin;
+    },
     signal: interrupt.signal,
     abandon: abandon.signal,
   });

@@ -10,15 +10,24 @@
  * `accounts list --all` peaked at 84 MB for 100,000 accounts and 128 MB for 1,000,000. A young
  * generation that stays at its first size, and V8's memory-saving mode, keep it near 70 MB for
  * either, for no measurable CPU (README, Performance).
+ *
+ * Only a command that builds an API client needs either, so node:v8 is loaded then, not at start.
  */
-import { setFlagsFromString } from 'node:v8';
 
+/** What a bulk command chose before its client was built; the client's quick-exit default then yields. */
+let throughputChosen = false;
+
+function setFlags(...flags: string[]): void {
+  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
+  for (const flag of flags) setFlagsFromString(flag);
+}
+
+/** The default of every API client (src/api/client.ts), unless the command asked for throughput. */
 export function preferQuickExit(): void {
-  setFlagsFromString('--liftoff-only');
+  if (!throughputChosen) setFlags('--liftoff-only');
 }
 
 export function preferThroughput(): void {
-  setFlagsFromString('--no-liftoff-only');
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--optimize-for-size');
+  throughputChosen = true;
+  setFlags('--no-liftoff-only', '--semi-space-growth-factor=1', '--optimize-for-size');
 }

@@ -9,6 +9,7 @@ import { AUDIENCES } from '../config/environments.js';
 import type { Credentials, Settings } from '../config/settings.js';
 import type { ProfileStore } from '../config/store.js';
 import { echo, TokenUrlUnknownError, UsageError } from '../errors.js';
+import { preferQuickExit } from '../v8-tuning.js';
 import { VERSION } from '../version.js';
 import { basicAuth, oauthServiceAccount, type TokenCache } from './auth.js';
 import { HttpClient, REDACTED, type RetryListener } from './http.js';
@@ -38,6 +39,8 @@ export interface ClientOptions {
 }
 
 export function createApiClient(options: ClientOptions): { api: TangoApi; close: () => Promise<void> } {
+  // Before the first request, which compiles undici's WebAssembly parser (see v8-tuning.ts).
+  preferQuickExit();
   const { settings, credentials, trace, dispatcher } = options;
   const auth =
     credentials.kind === 'basic'

@@ -127,4 +127,34 @@ describe('signals during an import', () => {
 
     await resumeFinishesExactlyOnce(api, args, env, report);
   });
+
+  it('with -o json, what each Ctrl-C does is a JSON warning line too: every stderr line is JSON, the error last', async () => {
+    const { api, args, env } = await setUp();
+    const run = spawnTango([...args, '-o', 'json'], env);
+    await waitFor(() => api.creates() >= 8);
+    emulator.setFaults({ latencyMs: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let stderr = '';
+    run.child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    run.child.kill('SIGINT');
+    await waitFor(() => stderr.includes('finishing what is in flight'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    run.child.kill('SIGINT');
+    const stopped = await run.done;
+    emulator.setFaults({ latencyMs: 0 });
+
+    expect(stopped.code).toBe(130);
+    const lines = stopped.stderr.trimEnd().split('\n');
+    const objects = lines.map((line) => JSON.parse(line) as Record<string, { message: string; kind?: string }>);
+    const interrupted = objects
+      .filter((object) => object.warning?.kind === 'interrupted')
+      .map((o) => o.warning!.message);
+    expect(interrupted).toEqual([
+      'Interrupted; finishing what is in flight (Ctrl-C again to abandon it).',
+      'Interrupted again; abandoning what is in flight (Ctrl-C again to quit at once).',
+    ]);
+    expect(Object.keys(objects.at(-1)!)).toEqual(['error']);
+  });
 });

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, baseEnv, REPO_ROOT, tempConfigDir } from '../support/tango.js';
@@ -15,31 +15,40 @@ beforeEach(() => {
 afterEach(() => config.cleanup());
 
 /**
- * Which packages a run loaded. Dependencies are bundled into dist/chunks, so look inside each
- * loaded file: esbuild marks every bundled module with a `// node_modules/<package>/...` comment.
+ * The source files bundled into the loaded files of dist/, from each file's source map (the build
+ * chains rollup's maps back through esbuild's, so they name src/ and node_modules/ paths). A source
+ * that tree-shaking left out of a chunk is not in its map: a map lists only what the file runs.
  */
-function packagesIn(urls: string[]): Set<string> {
-  const packages = new Set<string>();
+function bundledSourcesIn(urls: string[]): string[] {
+  const sources: string[] = [];
   for (const url of urls) {
     if (!url.startsWith('file:')) continue;
     const path = fileURLToPath(url);
-    const text = path.includes('/node_modules/')
-      ? `// ${path.slice(path.lastIndexOf('/node_modules/') + 1)}`
-      : readFileSync(path, 'utf8');
-    for (const match of text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(match[1]!);
+    // bin/tango.js and a test's own hooks are not bundles; every file in dist/ must have its map.
+    if (!path.startsWith(join(REPO_ROOT, 'dist'))) continue;
+    const map = JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[] };
+    for (const source of map.sources) sources.push(relative(REPO_ROOT, resolve(dirname(path), source)));
+  }
+  return sources;
+}
+
+/** Which packages a run loaded: bundled into dist/chunks, or (in a test's own hook) from node_modules. */
+function packagesIn(urls: string[]): Set<string> {
+  const paths = [
+    ...bundledSourcesIn(urls),
+    ...urls.filter((url) => url.includes('/node_modules/')).map((url) => fileURLToPath(url)),
+  ];
+  const packages = new Set<string>();
+  for (const path of paths) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+    if (match) packages.add(match[1]!);
   }
   return packages;
 }
 
-/** Which of our own source files a run loaded, by esbuild's `// src/...` marks in the loaded bundle files. */
+/** Which of our own source files a run loaded. */
 function sourcesIn(urls: string[]): string[] {
-  const sources: string[] = [];
-  for (const url of urls) {
-    if (!url.startsWith('file:') || url.includes('/node_modules/')) continue;
-    const text = readFileSync(fileURLToPath(url), 'utf8');
-    for (const match of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) sources.push(match[1]!);
-  }
-  return sources;
+  return bundledSourcesIn(urls).filter((source) => source.startsWith('src/'));
 }
 
 /** The built-in modules a run loaded, as the recorder lists them at exit (`node:http2`, `node:internal/...`). */
