@@ -98,8 +98,9 @@ export function describingClient(baseUrl: string): HttpClient {
 
 /** TANGO_RETRY_BASE_MS shortens the backoff, for tests and rehearsals against the emulator. */
 function retryBaseFromEnv(env: NodeJS.ProcessEnv): { baseMs: number } | undefined {
+  // Unset is NaN here (set but blank was refused with the other variables).
   const value = Number(env.TANGO_RETRY_BASE_MS);
-  return env.TANGO_RETRY_BASE_MS && Number.isFinite(value) && value >= 0 ? { baseMs: value } : undefined;
+  return Number.isFinite(value) && value >= 0 ? { baseMs: value } : undefined;
 }
 
 /** TANGO_MAX_RESPONSE_MB: the largest answer read, in MiB (default 64); a bad value is a usage error. */
@@ -107,7 +108,8 @@ function maxBodyFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   const text = env.TANGO_MAX_RESPONSE_MB;
   if (text === undefined) return undefined;
   const mib = Number(text);
-  if (text.trim() === '' || !Number.isFinite(mib) || mib < 1 || mib > 4096) {
+  // Blank is Number('') = 0, below the range.
+  if (!Number.isFinite(mib) || mib < 1 || mib > 4096) {
     throw new UsageError(`TANGO_MAX_RESPONSE_MB: "${echo(text)}" must be a number of MiB from 1 to 4096`);
   }
   return Math.round(mib * 1024 * 1024);
@@ -115,11 +117,10 @@ function maxBodyFromEnv(env: NodeJS.ProcessEnv): number | undefined {
 
 /** Tokens for profile credentials live in the profile; tokens for env-var credentials only in memory. */
 function tokenCache(profile: ClientOptions['tokenProfile']): TokenCache {
-  let memory = profile ? profile.store.get(profile.name)?.token : undefined;
+  // The auth provider loads once and then keeps the token it holds itself (src/api/auth.ts).
   return {
-    load: () => memory as ReturnType<TokenCache['load']>,
+    load: () => (profile ? profile.store.get(profile.name)?.token : undefined) as ReturnType<TokenCache['load']>,
     save: async (token) => {
-      memory = token;
       if (profile) await profile.store.update(profile.name, { token });
     },
   };

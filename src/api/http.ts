@@ -177,15 +177,19 @@ export class HttpClient {
   readonly #backoff: BackoffOptions;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #now: () => number;
+  readonly #timeoutMs: number;
   #waitsEndSignal: AbortSignal | undefined | null = null;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#options = options;
     this.#ownsDispatcher = !options.dispatcher;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    // The whole-request deadline (#attempt) is the only clock: undici's own connect timeout (10 s)
+    // would otherwise cut a slow connection short under a longer --timeout.
     this.#dispatcher =
       options.dispatcher ??
-      new Agent({ keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs ?? 30_000 }, connections: 16 });
+      new Agent({ keepAliveTimeout: 10_000, connect: { timeout: this.#timeoutMs }, connections: 16 });
     this.#sleep = options.sleep ?? abortableSleep;
     this.#now = options.now ?? Date.now;
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
@@ -308,7 +312,7 @@ export class HttpClient {
     const ticket = await this.#turn(signal);
     if (signal?.aborted) throw new InterruptedError();
     const started = this.#now();
-    const timeoutMs = this.#options.timeoutMs ?? 30_000;
+    const timeoutMs = this.#timeoutMs;
     // A request that changes something is let finish (within the deadline) after a Ctrl-C, so the
     // caller knows whether it happened; a read is simply abandoned. A second Ctrl-C abandons both.
     const ends = requestEnds(timeoutMs, [
@@ -417,8 +421,8 @@ export class HttpClient {
 
   /** The settings in force, carried by errors so the words at the top can name them. */
   #limits(): RequestLimits {
-    const { timeoutMs = 30_000, maxRetries = 4, pacer } = this.#options;
-    return { timeoutMs, maxRetries, rate: pacer?.ceiling };
+    const { maxRetries = 4, pacer } = this.#options;
+    return { timeoutMs: this.#timeoutMs, maxRetries, rate: pacer?.ceiling };
   }
 
   #trace(line: string): void {

@@ -910,3 +910,70 @@ describe('path segments', () => {
     expect(segment('..')).toBe('%2E%2E');
   });
 });
+
+// Mutation survivors of src/api/http.ts: close() of the Agent the client builds when it is given none.
+describe('the Agent the client builds when it is given none', () => {
+  it('closes the Agent the client built: its connection ends and nothing more is sent (kills close() doing nothing)', async () => {
+    // Imported here, not at the top, so the tests above keep their lines (Stryker's record knows a test by them).
+    const { createServer } = await import('node:http');
+    const sockets: import('node:net').Socket[] = [];
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('[]'));
+    server.on('connection', (socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as import('node:net').AddressInfo;
+      const own = new HttpClient({
+        baseUrl: `http://127.0.0.1:${port}/raas/v2`,
+        auth: basicAuth('acme', KEY),
+        maxRetries: 0,
+      });
+      await own.send(requests.listCustomers());
+      expect(sockets).toHaveLength(1);
+
+      await own.close();
+
+      const after = (await own.send(requests.listCustomers()).catch((e: unknown) => e)) as NetworkError;
+      expect(after).toBeInstanceOf(NetworkError);
+      expect(after.facts.code).toBe('UND_ERR_DESTROYED');
+      expect(sockets).toHaveLength(1);
+      await new Promise<void>((resolve) => (sockets[0]!.destroyed ? resolve() : sockets[0]!.once('close', resolve)));
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it("leaves a dispatcher it was given open: it is the Context's (kills closing it always)", async () => {
+    agent.get(ORIGIN).intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []).times(2);
+    await client().send(requests.listCustomers());
+
+    await client().close();
+
+    await expect(client().send(requests.listCustomers())).resolves.toMatchObject({ status: 200, body: [] });
+  });
+
+  it("gives a connection the whole --timeout, not undici's 10 s connect timeout (kills the Agent built without its options)", async () => {
+    // A TLS server that accepts and never answers the handshake: the connection never opens.
+    const { createServer } = await import('node:net');
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as import('node:net').AddressInfo;
+      const own = new HttpClient({
+        baseUrl: `https://127.0.0.1:${port}/raas/v2`,
+        auth: basicAuth('acme', KEY),
+        timeoutMs: 12_000,
+        maxRetries: 0,
+      });
+
+      const error = (await own.send(requests.listCustomers()).catch((e: unknown) => e)) as NetworkError;
+      await own.close();
+
+      // Past undici's default of 10 s, the request's own deadline ends it, and the words say 12 s.
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error.facts.code).toBe('DEADLINE_TIMEOUT');
+      expect(error.message).toBe(`No answer from 127.0.0.1:${port} within 12 s (DEADLINE_TIMEOUT)`);
+    } finally {
+      server.close();
+    }
+  }, 30_000);
+});

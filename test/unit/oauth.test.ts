@@ -289,3 +289,42 @@ describe('the renewal instant', () => {
     expect(seen).toEqual([`Bearer ${used}`]);
   });
 });
+
+// Mutation survivor of src/api/http.ts: the 401 renewal condition turned always true.
+describe('an answer other than 401', () => {
+  it.each([
+    [404, 'GET', requests.getCustomer('gone')],
+    [409, 'POST', requests.createCustomer({ customerIdentifier: 'acme', displayName: 'Acme' })],
+  ] as const)(
+    'a %i to a %s is sent once and keeps the token (kills the 401 check turned always true)',
+    async (status, method, spec) => {
+      stored = { accessToken: 'kept', expiresAt: clock + 600_000, renewAt: clock + 540_000, ...OWNER };
+      agent
+        .get(AUTH)
+        .intercept({ path: '/oauth/token', method: 'POST' })
+        .reply(200, () => {
+          tokenRequests.push('token');
+          return { access_token: 'fresh', expires_in: 3600 };
+        })
+        .persist();
+      const seen: string[] = [];
+      agent
+        .get(API)
+        .intercept({ path: `/raas/v2${spec.path}`, method })
+        .reply<object>((options) => {
+          seen.push((options.headers as Record<string, string>).authorization ?? '');
+          return { statusCode: status, data: { httpCode: status, message: 'no' } };
+        })
+        .persist();
+
+      const error = await oauthHttp()
+        .send(spec)
+        .catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({ status });
+      expect(seen).toEqual(['Bearer kept']);
+      expect(tokenRequests).toEqual([]);
+      expect(stored?.accessToken).toBe('kept');
+    },
+  );
+});
