@@ -171,8 +171,8 @@ export class TangoApi {
    * Every page of a list, one page at a time, so a caller can stream them out and memory stays
    * flat whatever the total (two pages at most). Stops at the last page, if the server ever repeats
    * a cursor, or once `limit` items have been yielded (the last page cut to fit; no page asked for
-   * beyond it). The next page is asked for before this one is yielded, so the server's time
-   * overlaps the printing; its failure, if any, comes when that page is asked for.
+   * beyond it). The next page is sent before this one is yielded, so the server's time overlaps
+   * the printing; its failure, if any, comes when that page is asked for.
    */
   async *pages<T>(
     list: (page: PageQuery) => RequestSpec,
@@ -211,6 +211,10 @@ export class TangoApi {
           stop = error as Error;
         }
       }
+      // The next page's request is queued, not yet sent: undici writes it in a later microtask, and a
+      // caller printing to a file or a pipe (synchronous writes) would hold it back until the whole
+      // page is printed, so nothing would overlap. One turn of the event loop sends it first.
+      if (cursor && !stop) await new Promise((resolve) => setImmediate(resolve));
       yield page;
       if (stop) throw stop;
       if (!cursor) return;

@@ -143,19 +143,33 @@ export function resolveSettings(
   profile: Profile | undefined,
 ): Settings {
   const flagOrEnv = (name: keyof GlobalOptions) => sourceOf(optionSource, name);
-  const target = resolveTarget(opts, flagOrEnv, profile);
+  // The server is worked out when first asked for: a command that only reads or mends the stored
+  // settings (`config list`, `config unset base-url`) must work even when a stored base URL is bad.
+  let target: Target | undefined;
+  const server = () => {
+    target ??= resolveTarget(opts, flagOrEnv, profile);
+    return target;
+  };
   return {
     profile: resolveProfileName(opts, optionSource),
-    env: target.env,
-    baseUrl: target.baseUrl,
-    authUrl: resolveAuthUrl(target.env.value, profile),
+    get env() {
+      return server().env;
+    },
+    get baseUrl() {
+      return server().baseUrl;
+    },
+    get authUrl() {
+      return resolveAuthUrl(server().env.value, profile);
+    },
     credentials: resolveCredentials(env, profile),
     credentialsIssue: credentialsIssue(env, profile, resolveProfileName(opts, optionSource).value),
     output: resolveOutput(opts, flagOrEnv, profile),
     fields: opts.fields ? parseFields(opts.fields) : undefined,
     timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
     maxRetries: opts.maxRetries ?? profile?.maxRetries ?? NUMBER_SETTINGS['max-retries'].default,
-    rate: opts.rate ?? profile?.rate ?? defaultRate(target),
+    get rate() {
+      return opts.rate ?? profile?.rate ?? defaultRate(server());
+    },
     verbose: verboseWanted(opts, env),
   };
 }
@@ -204,14 +218,18 @@ function resolveTarget(
     { source: 'profile', baseUrl: profile?.baseUrl, env: profile?.env },
   ];
   for (const level of levels) {
-    if (level.baseUrl) {
+    // An empty string is a value too (a hand-edited config.json): refused, never read as "not set".
+    if (level.baseUrl !== undefined) {
       return {
         env: { value: 'custom', source: level.source },
-        baseUrl: { value: checkBaseUrl(level.baseUrl), source: level.source },
+        baseUrl: {
+          value: storedOr(level.source, 'base-url', () => checkBaseUrl(level.baseUrl!)),
+          source: level.source,
+        },
       };
     }
-    if (level.env) {
-      const name = checkEnvName(level.env);
+    if (level.env !== undefined) {
+      const name = storedOr(level.source, 'env', () => checkEnvName(level.env!));
       return {
         env: { value: name, source: level.source },
         baseUrl: { value: ENVIRONMENTS[name].baseUrl, source: level.source },
@@ -222,6 +240,21 @@ function resolveTarget(
     env: { value: DEFAULT_ENV, source: 'default' },
     baseUrl: { value: ENVIRONMENTS[DEFAULT_ENV].baseUrl, source: 'default' },
   };
+}
+
+/**
+ * A rule's check; when the value broken is the profile's (config.json, perhaps edited by hand), the
+ * error says so and how to mend it, instead of naming a flag the user never gave.
+ */
+function storedOr<T>(source: Source, key: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (source !== 'profile' || !(error instanceof UsageError)) throw error;
+    throw new UsageError(error.message.replace(/^--[a-z-]+:/, `the profile's ${key} (config.json):`), {
+      hint: `tango config set ${key} <value>, or tango config unset ${key}`,
+    });
+  }
 }
 
 /** The token URL: stored, or the environment's; for a --base-url server it is not guessed (empty). */

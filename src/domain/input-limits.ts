@@ -27,9 +27,44 @@ export interface DepthFound {
 
 /**
  * The nesting of `text` when it goes deeper than `max` (brackets inside strings do not count),
- * otherwise undefined. One pass, no recursion, whatever the text holds: it need not be valid JSON.
+ * otherwise undefined. No recursion, whatever the text holds: it need not be valid JSON.
+ * Every answer of the API passes here (a page of 200 accounts is about 100 KB), so the common case,
+ * a document within the limit, is a quick pass that jumps over strings; only a document found too
+ * deep is walked again, char by char, for its depth and line.
  */
 export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): DepthFound | undefined {
+  return deeperThan(text, max) ? measureDepth(text, max) : undefined;
+}
+
+/** Whether `text` nests deeper than `max`: stops at the first bracket beyond it. */
+function deeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = stringEnd(text, i);
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > max) return true;
+    } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && depth > 0) depth--;
+  }
+  return false;
+}
+
+/**
+ * Where the string opened at `open` closes: the next quote not escaped, that is not preceded by an
+ * odd run of backslashes (as measureDepth reads them: each backslash takes the next char); the end
+ * of the text when it never closes.
+ */
+function stringEnd(text: string, open: number): number {
+  for (let close = text.indexOf('"', open + 1); close !== -1; close = text.indexOf('"', close + 1)) {
+    let backslashes = 0;
+    while (close - backslashes - 1 > open && text.charCodeAt(close - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return close;
+  }
+  return text.length;
+}
+
+/** The deepest nesting of `text` and the line where it first goes beyond `max`, char by char. */
+function measureDepth(text: string, max: number): DepthFound | undefined {
   let depth = 0;
   let deepest = 0;
   let line = 1;

@@ -73,6 +73,27 @@ async function resumeFinishesExactlyOnce(
   expect(new Set(accounts.map((a) => a.accountIdentifier)).size).toBe(ROWS);
 }
 
+/** An import stopped by two Ctrl-Cs, the second while rows are surely in flight; how it ended. */
+async function interruptedTwice(api: EmulatorApi, args: string[], env: Record<string, string>) {
+  const run = spawnTango(args, env);
+  await waitFor(() => api.creates() >= 8);
+  // From now on every answer takes 30 s: the four rows being sent are surely in flight at the second Ctrl-C.
+  emulator.setFaults({ latencyMs: 30_000 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  let stderr = '';
+  run.child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  run.child.kill('SIGINT');
+  // Once the first is handled, and more than the 300 ms in which a second SIGINT counts as its echo.
+  await waitFor(() => stderr.includes('finishing what is in flight'));
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  run.child.kill('SIGINT');
+  const stopped = await run.done;
+  emulator.setFaults({ latencyMs: 0 });
+  return stopped;
+}
+
 describe('signals during an import', () => {
   it('SIGTERM stops as a first Ctrl-C does: rows in flight finish, the report matches the server, exit 143', async () => {
     const { api, args, env, report } = await setUp();
@@ -95,22 +116,7 @@ describe('signals during an import', () => {
 
   it('a second Ctrl-C abandons the rows in flight, still writes the report (them unknown), exit 130; a rerun confirms them', async () => {
     const { api, args, env, report } = await setUp();
-    const run = spawnTango(args, env);
-    await waitFor(() => api.creates() >= 8);
-    // From now on every answer takes 30 s: the four rows being sent are surely in flight at the second Ctrl-C.
-    emulator.setFaults({ latencyMs: 30_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    let stderr = '';
-    run.child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    run.child.kill('SIGINT');
-    // Once the first is handled, and more than the 300 ms in which a second SIGINT counts as its echo.
-    await waitFor(() => stderr.includes('Interrupted; finishing what is in flight'));
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    run.child.kill('SIGINT');
-    const stopped = await run.done;
-    emulator.setFaults({ latencyMs: 0 });
+    const stopped = await interruptedTwice(api, args, env);
 
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain('Interrupted again; abandoning what is in flight');
@@ -130,20 +136,7 @@ describe('signals during an import', () => {
 
   it('with -o json, what each Ctrl-C does is a JSON warning line too: every stderr line is JSON, the error last', async () => {
     const { api, args, env } = await setUp();
-    const run = spawnTango([...args, '-o', 'json'], env);
-    await waitFor(() => api.creates() >= 8);
-    emulator.setFaults({ latencyMs: 30_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    let stderr = '';
-    run.child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    run.child.kill('SIGINT');
-    await waitFor(() => stderr.includes('finishing what is in flight'));
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    run.child.kill('SIGINT');
-    const stopped = await run.done;
-    emulator.setFaults({ latencyMs: 0 });
+    const stopped = await interruptedTwice(api, [...args, '-o', 'json'], env);
 
     expect(stopped.code).toBe(130);
     const lines = stopped.stderr.trimEnd().split('\n');

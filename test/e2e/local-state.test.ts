@@ -163,3 +163,28 @@ describe('--env local apply', () => {
     expect(result.stderr).toContain('customer local-co created');
   });
 });
+
+describe('a hand-edited config.json with a bad server', () => {
+  it.each([
+    [{ baseUrl: '' }, 'base-url'],
+    [{ baseUrl: 'ftp://files.example' }, 'base-url'],
+    [{ env: 'staging' }, 'env'],
+  ])(
+    '%j: a command that sends is exit 2 naming the stored setting; config list, get and unset still work, and mend it',
+    async (profile, key) => {
+      writeFileSync(join(config.dir, 'config.json'), JSON.stringify({ profiles: { default: profile } }));
+
+      const refused = await tango(['customers', 'list']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`the profile's ${key} (config.json):`);
+      expect(refused.stderr).toContain(`tango config unset ${key}`);
+
+      expect((await tango(['config', 'list', '-o', 'json'])).code).toBe(0);
+      expect((await tango(['config', 'get', key])).stdout).toBe(`${Object.values(profile)[0]}\n`);
+      expect((await tango(['config', 'unset', key])).code).toBe(0);
+      expect(stored().default).toEqual({});
+      // Mended: the command now gets as far as asking for credentials.
+      expect((await tango(['customers', 'list'])).code).toBe(4);
+    },
+  );
+});

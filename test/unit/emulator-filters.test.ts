@@ -252,3 +252,25 @@ describe('customer filters (GET /customers)', () => {
     expect(answer.body.errors[0].path).toBe(param);
   });
 });
+
+// filters.ts: the upper bound's name emptied in either ordered() call.
+describe('a range given upside down', () => {
+  it.each([
+    [{ minBalance: '10', maxBalance: '5' }, 'minBalance', 'maxBalance'],
+    [
+      { minDateCreatedAt: '2025-03-01T00:00:00Z', maxDateCreatedAt: '2025-01-01T00:00:00Z' },
+      'minDateCreatedAt',
+      'maxDateCreatedAt',
+    ],
+  ])('%j: a 400 naming both ends', async (query, low, high) => {
+    const answer = await emulator.client().get(`/customers/${CUSTOMER}/accounts`, query);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({
+        path: low,
+        constraint: `${low} <= ${high}`,
+        message: `must not be greater than ${high}`,
+      }),
+    ]);
+  });
+});

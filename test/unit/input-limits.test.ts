@@ -30,6 +30,23 @@ describe('jsonTooDeep', () => {
     expect(jsonTooDeep(`["${'['.repeat(1000)}", "\\"[[[["]`)).toBeUndefined();
     expect(jsonTooDeep(`[\n{"a":\n${nested(100_000)}}]`)).toEqual({ depth: 100_002, line: 3 });
   });
+
+  it('reads where each string ends as JSON does: an escaped quote stays inside, an escaped backslash does not', () => {
+    const deep = nested(MAX_JSON_DEPTH);
+    // The string closes after an escaped backslash: the brackets after it count.
+    expect(jsonTooDeep(`["a\\\\", ${deep}]`)).toEqual({ depth: MAX_JSON_DEPTH + 1, line: 1 });
+    expect(jsonTooDeep(`["\\\\\\\\", ${deep}]`)).toEqual({ depth: MAX_JSON_DEPTH + 1, line: 1 });
+    // An escaped quote (after an odd run of backslashes) does not close it: those brackets are text.
+    expect(jsonTooDeep(`["a\\" ${deep}", 1]`)).toBeUndefined();
+    expect(jsonTooDeep(`["a\\\\\\" ${deep}", 1]`)).toBeUndefined();
+    // A string that never closes holds the rest of the text.
+    expect(jsonTooDeep(`["${deep}`)).toBeUndefined();
+    // The line is counted over the whole text, a raw line break inside a string included.
+    expect(jsonTooDeep(`[{"note": "two\nlines"},\n"x",\n${nested(MAX_JSON_DEPTH)}]`)).toEqual({
+      depth: MAX_JSON_DEPTH + 1,
+      line: 4,
+    });
+  });
 });
 
 describe('a deeply nested file', () => {

@@ -3,6 +3,7 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
 import { HttpClient } from '../../src/api/http.js';
+import { Pacer } from '../../src/api/pacer.js';
 import { TangoApi } from '../../src/api/tango.js';
 import { UnexpectedAnswerError } from '../../src/errors.js';
 
@@ -75,6 +76,25 @@ describe('pages', () => {
       asked.push(paths.length);
     }
     expect(asked).toEqual([2, 2]);
+  });
+
+  it('has sent the next page before a caller that prints synchronously (a file, a pipe) gets this one', async () => {
+    answer(page(['a1', 'a2'], 'c1'));
+    answer(page(['a3', 'a4'], 'c2'));
+    answer(page(['a5']));
+    // As the command builds it: with the process's pacer, whose turn is a few promises away.
+    const paced = new TangoApi(
+      new HttpClient({
+        baseUrl: `${ORIGIN}/raas/v2`,
+        auth: basicAuth('a', 'b'),
+        dispatcher: agent,
+        pacer: new Pacer(),
+      }),
+    );
+    const asked: number[] = [];
+    // No await in the loop: writing to a file or a pipe blocks, so the request must already be out.
+    for await (const _ of paced.accountPages('acme-co', {}, { maxResults: 2 })) asked.push(paths.length);
+    expect(asked).toEqual([2, 3, 3]);
   });
 
   it('a failure of the page asked for ahead comes after the pages before it, as the walk reaches it', async () => {

@@ -119,7 +119,9 @@ describe('settings precedence: flag > environment > profile > default', () => {
   });
 
   it('refuses plain http except to loopback, and names the setting at fault', () => {
-    expect(() => resolve({ baseUrl: 'http://tango.example/raas/v2' }, { baseUrl: 'cli' })).toThrow(/plain http/);
+    expect(() => resolve({ baseUrl: 'http://tango.example/raas/v2' }, { baseUrl: 'cli' }).baseUrl).toThrow(
+      /plain http/,
+    );
     for (const host of ['127.0.0.1:8080', 'localhost', '[::1]:9000']) {
       expect(resolve({ baseUrl: `http://${host}/raas/v2` }, { baseUrl: 'cli' }).baseUrl.source).toBe('flag');
     }
@@ -233,5 +235,47 @@ describe('salvageProfiles: what a damaged config file still holds', () => {
     const kept = salvageProfiles('{"profiles": {"__proto__": {"env": "local"}}');
     expect(Object.keys(kept)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+  });
+});
+
+describe("a hand-edited profile's server", () => {
+  it.each([
+    [{ baseUrl: '' }, `the profile's base-url (config.json): "" is not a URL`],
+    [
+      { baseUrl: 'ftp://files.example/raas' },
+      `the profile's base-url (config.json): "ftp://files.example/raas" must start with https://`,
+    ],
+    [{ env: '' }, `the profile's env (config.json): "" is not an environment`],
+    [{ env: 'staging' }, `the profile's env (config.json): "staging" is not an environment`],
+  ])(
+    '%j is refused (exit 2), naming the stored setting and how to mend it, never read as "not set"',
+    (profile, message) => {
+      let caught: unknown;
+      try {
+        resolve({}, {}, {}, profile as Profile).baseUrl;
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ exitCode: ExitCode.usage });
+      expect((caught as Error).message).toContain(message);
+      const key = 'baseUrl' in profile ? 'base-url' : 'env';
+      expect((caught as { hint: string }).hint).toBe(`tango config set ${key} <value>, or tango config unset ${key}`);
+    },
+  );
+
+  it('a flag still names itself when its value is bad', () => {
+    expect(() => resolve({ baseUrl: 'ftp://x.example' }, { baseUrl: 'cli' }, {}, { baseUrl: '' }).baseUrl).toThrow(
+      /^--base-url:/,
+    );
+  });
+
+  it('only what needs the server refuses it: the profile, output and fields still read, for `config` to mend it', () => {
+    const settings = resolve({ fields: 'a,b' }, {}, {}, { baseUrl: '', output: 'json' });
+    expect(settings.profile.value).toBe('default');
+    expect(settings.output.value).toBe('json');
+    expect(settings.fields).toEqual(['a', 'b']);
+    for (const read of [() => settings.baseUrl, () => settings.env, () => settings.authUrl, () => settings.rate]) {
+      expect(read).toThrow(/the profile's base-url/);
+    }
   });
 });
