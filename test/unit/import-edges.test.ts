@@ -13,6 +13,7 @@ import { readAccountsOf } from '../../src/import/existing.js';
 import { parseCsv } from '../../src/import/parse-csv.js';
 import { parseJson } from '../../src/import/parse-json.js';
 import { planView } from '../../src/import/plan.js';
+import { runPool } from '../../src/import/pool.js';
 import { formatProblem, validateRows } from '../../src/import/validate.js';
 import { Output } from '../../src/output/render.js';
 
@@ -204,5 +205,64 @@ describe('reading the accounts a file names that already exist', () => {
     const { api, calls } = countingApi(customer);
     expect((await readAccountsOf(api, customer, ['not-there'], options)).size).toBe(0);
     expect(calls).toEqual({ gets: 0, pages: 0 });
+  });
+});
+
+// parse-json.ts: a lone object's branch made true or `=== null`, its list emptied; a key repeating a field.
+describe('JSON files of other shapes', () => {
+  const account = { identifier: 'acme-one', displayName: 'Acme One', contactEmail: 'one@acme.example' };
+
+  it('one object is one row', () => {
+    const parsed = parseJson(JSON.stringify(account));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((row) => row.values.accountIdentifier)).toEqual(['acme-one']);
+  });
+
+  it.each(['null', '"acme-one"', '42'])('%s is not a list of accounts', (text) => {
+    const parsed = parseJson(text);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.problems.map(formatProblem)).toEqual([
+      'the file must be a JSON array of account objects; such as [{"identifier": ...}]',
+    ]);
+  });
+
+  it('two keys for one field: the second is a problem naming the first', () => {
+    const parsed = parseJson(JSON.stringify([{ ...account, accountIdentifier: 'acme-two' }]));
+    expect(parsed.problems.map(formatProblem)).toEqual([
+      'row 1, accountIdentifier sets the same field as "identifier"',
+    ]);
+    expect(parsed.rows[0]?.values.accountIdentifier).toBe('acme-one');
+  });
+});
+
+// pool.ts: the default stop rule made true; the failure never recorded.
+describe('the pool that sends rows', () => {
+  it('by default starts every item, never more at once than asked', async () => {
+    let running = 0;
+    let most = 0;
+    const done: number[] = [];
+    await runPool([1, 2, 3, 4, 5], 2, async (item) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      done.push(item);
+    });
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(most).toBe(2);
+  });
+
+  it('a failing item stops the rest from starting; its error comes after those in flight finish', async () => {
+    const started: number[] = [];
+    let inFlightFinished = false;
+    const run = runPool([1, 2, 3, 4, 5], 2, async (item) => {
+      started.push(item);
+      if (item === 1) throw new Error('row 1 failed');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlightFinished = true;
+    });
+    await expect(run).rejects.toThrow('row 1 failed');
+    expect(started).toEqual([1, 2]);
+    expect(inFlightFinished).toBe(true);
   });
 });

@@ -11,8 +11,11 @@ import { QueryError } from '../../src/errors.js';
 import { escapeControlsKeepingColour } from '../../src/output/controls.js';
 import { neutraliseFormula, readBackCsvCell } from '../../src/output/csv.js';
 import { wantsJsonErrors } from '../../src/output/error-object.js';
+import { type FitColumn, fitTable, tableWidth } from '../../src/output/fit.js';
+import { formatDateTime } from '../../src/output/format.js';
 import { IOStreams } from '../../src/output/iostreams.js';
 import { compileQuery } from '../../src/output/query.js';
+import { type RetryWait, retryMessage } from '../../src/output/retry-status.js';
 import { shellQuote } from '../../src/output/shell-quote.js';
 
 // shell-quote.ts: SAFE without ^, without $, one character only, negated.
@@ -124,5 +127,51 @@ describe('choosing JSON errors from the command line', () => {
     [['--', '--json'], false],
   ])('%j: %s', (argv, json) => {
     expect(wantsJsonErrors(argv, {})).toBe(json);
+  });
+});
+
+// fit.ts: ties in the drop order, the widest column's choice (`>` made `>=`, `<=` or false), a missing cell.
+describe('fitting a table to the terminal', () => {
+  const text = (header: string): FitColumn => ({ header, kind: 'text' });
+
+  it('narrows the widest text column first, and of two as wide the first', () => {
+    const wider = fitTable([text('A'), text('B')], [['a'.repeat(15), 'b'.repeat(20)]], tableWidth([15, 20]) - 1);
+    expect(wider.widths).toEqual([15, 19]);
+    const even = fitTable([text('A'), text('B')], [['a'.repeat(20), 'b'.repeat(20)]], tableWidth([20, 20]) - 1);
+    expect(even.widths).toEqual([19, 20]);
+  });
+
+  it('of two columns as droppable, drops the rightmost first', () => {
+    const columns: FitColumn[] = [
+      { header: 'ID', kind: 'identifier' },
+      { header: 'STATUS', kind: 'fixed', dropRank: 1 },
+      { header: 'CREATED', kind: 'fixed', dropRank: 1 },
+    ];
+    const row = ['acme-corp-rewards', 'ACTIVE', '2025-01-31 10:00'];
+    const fit = fitTable(columns, [row], tableWidth([17, 6, 16]) - 1);
+    expect(fit.dropped).toEqual(['CREATED']);
+    expect(fit.rows).toEqual([['acme-corp-rewards', 'ACTIVE']]);
+  });
+
+  it('a row without a cell for a column shows it empty', () => {
+    expect(fitTable([text('A'), text('B')], [['only a']], 80).rows).toEqual([['only a', '']]);
+  });
+});
+
+// format.ts: `value === null` made `value !== null`; retry-status.ts: 'unknown' emptied.
+describe('values in a terminal table and the retry line', () => {
+  it.each([
+    [null, ''],
+    [undefined, ''],
+    [1700000000, '1700000000'],
+    ['2025-03-02T14:05:59.123Z', '2025-03-02 14:05'],
+  ])('the date %j shows as %j', (value, shown) => {
+    expect(formatDateTime(value)).toBe(shown);
+  });
+
+  it('a network error without a code says so', () => {
+    expect(retryMessage({ delayMs: 2000, nextAttempt: 2, maxAttempts: 5 } as RetryWait)).toBe(
+      'Network error (unknown), retrying in 2 s (attempt 2 of 5)',
+    );
   });
 });
