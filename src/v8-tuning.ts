@@ -15,10 +15,13 @@
  * Only a command that builds an API client needs either, so node:v8 is loaded then, not at start.
  * Both must come before the first request of the process.
  */
+import { createRequire } from 'node:module';
 
 function setFlags(...flags: string[]): void {
-  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
-  for (const flag of flags) setFlagsFromString(flag);
+  // createRequire, not process.getBuiltinModule: that is missing from Node 22.0 to 22.2. Any absolute
+  // path will do to require one of Node's own modules, and the single executable has no import.meta.
+  const v8 = createRequire(process.execPath)('node:v8') as typeof import('node:v8');
+  for (const flag of flags) v8.setFlagsFromString(flag);
 }
 
 /** Every API client (src/api/client.ts): the baseline compiler only, for undici's parser. */
