@@ -3,6 +3,7 @@
  * retries with full-jitter backoff on 429, 5xx and network failures (never sooner than Retry-After),
  * the process's shared pacer (src/api/pacer.ts), and a --verbose trace that never shows credentials.
  */
+import { setMaxListeners } from 'node:events';
 import { Agent, type Dispatcher, request } from 'undici';
 import { describeDepth, jsonTooDeep } from '../domain/input-limits.js';
 import {
@@ -192,6 +193,10 @@ export class HttpClient {
       new Agent({ keepAliveTimeout: 10_000, connect: { timeout: this.#timeoutMs }, connections: 16 });
     this.#sleep = options.sleep ?? abortableSleep;
     this.#now = options.now ?? Date.now;
+    // Every request in flight (up to -c 16 at once) and every wait listens on the command's Ctrl-C
+    // signals, each listener removed when its request ends: no leak, so Node's warning past 10 listeners
+    // (a line of plain text on stderr, even under -o json) is turned off for these two.
+    for (const signal of [options.signal, options.abandon]) if (signal) setMaxListeners(0, signal);
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
   }
 

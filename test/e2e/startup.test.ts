@@ -114,6 +114,9 @@ describe('startup stays light', () => {
     const loaded = [...packagesIn(urls)];
     expect(loaded.filter((name) => NO_HTTP.some((heavy) => name.startsWith(heavy)))).toEqual([]);
     expect(builtinsIn(urls)).not.toContain('node:http');
+    // What dependencies loaded at every start before scripts/start-up/plugins.mjs (commander's
+    // child_process, chalk's tty), and V8's flags module, which only an API client needs.
+    expect(builtinsIn(urls).filter((name) => ['node:child_process', 'node:tty', 'node:v8'].includes(name))).toEqual([]);
   });
 
   // A list for a script reads JSON and prints JSON: no prompt, table or CSV code on the way.

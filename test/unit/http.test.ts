@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../src/api/auth.js';
@@ -1011,5 +1012,30 @@ describe('Ctrl-C while a request waits for its turn under the pace', () => {
 
     expect(await second).toBeInstanceOf(InterruptedError);
     expect(sent).toBe(1);
+  });
+});
+
+// requestEnds: more than 10 requests in flight on one Ctrl-C signal (an import at -c 16) print no
+// MaxListenersExceededWarning, and each request's listener is removed when it ends.
+describe('many requests in flight on one Ctrl-C signal', () => {
+  it('print no listener warning, and leave no listener behind', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const ctrlC = new AbortController();
+      const again = new AbortController();
+      const pool = agent.get(ORIGIN);
+      pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []).delay(50).times(16);
+      const api = client({ signal: ctrlC.signal, abandon: again.signal });
+      await Promise.all(Array.from({ length: 16 }, () => api.send(requests.listCustomers())));
+      await new Promise((resolve) => setImmediate(resolve));
+
+      expect(warnings).toEqual([]);
+      expect(getEventListeners(ctrlC.signal, 'abort')).toHaveLength(0);
+      expect(getEventListeners(again.signal, 'abort')).toHaveLength(0);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
