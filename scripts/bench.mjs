@@ -7,7 +7,8 @@
 //             and peak RSS) against scripts/floors/pages.mjs, a node:http keep-alive loop over the same
 //             cursor pages, both served by scripts/paging-server.mjs (pages made when asked)
 //   import    `tango accounts import` of 1,000 rows against the emulator at 20 ms latency, concurrency 8,
-//             against the ideal rows x latency / concurrency plus the floor's start-up (`node -e 0`)
+//             against the ideal rows x latency / concurrency plus the floor's start-up (`node -e 0`), and
+//             against scripts/floors/posts.mjs, a node:http keep-alive client sending the same rows
 //   paced     (only when named) `tango accounts import` at its defaults against an emulator that allows
 //             1 request/s (as Tango does), then 2/s, then 1/s with 10% of requests failing: created rows/s
 //             beside the ideal (the server's limit), the share of requests answered 429, failed rows.
@@ -31,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../bin/tango.js', import.meta.url));
 const FLOOR_GET = fileURLToPath(new URL('./floors/get.mjs', import.meta.url));
 const FLOOR_PAGES = fileURLToPath(new URL('./floors/pages.mjs', import.meta.url));
+const FLOOR_POSTS = fileURLToPath(new URL('./floors/posts.mjs', import.meta.url));
 /** The Node every measured process runs on: tango, the `node -e 0` floor and the emulator. */
 const NODE = option('--node') ?? process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -226,13 +228,19 @@ function accountsCsv(prefix, rows) {
   return `identifier,displayName,contactEmail,currency,fundingEmails\n${lines.join('\n')}\n`;
 }
 
+/** A fresh customer under `name` and a CSV of IMPORT_ROWS new accounts for it; the file's path. */
+async function freshImport(baseUrl, dir, name) {
+  await emulatorPost(baseUrl, '/customers', { customerIdentifier: name, displayName: `Bench ${name}` });
+  const file = join(dir, `${name}.csv`);
+  writeFileSync(file, accountsCsv(name, IMPORT_ROWS));
+  return file;
+}
+
 /** One import into a fresh customer: wall time of the whole command, and the import's own time from its report. */
 async function importOnce(baseUrl, dir, run) {
   const customer = `bench-customer-${run}`;
-  await emulatorPost(baseUrl, '/customers', { customerIdentifier: customer, displayName: `Bench ${run}` });
-  const file = join(dir, `accounts-${run}.csv`);
+  const file = await freshImport(baseUrl, dir, customer);
   const report = join(dir, `report-${run}.json`);
-  writeFileSync(file, accountsCsv(`bench-${run}`, IMPORT_ROWS));
   const args = [BIN, 'accounts', 'import', customer, '--file', file, '--report', report];
   const { ms: wall } = timeOnce(NODE, [...args, '--concurrency', String(IMPORT_CONCURRENCY)], {
     ...CREDENTIALS,
@@ -244,7 +252,22 @@ async function importOnce(baseUrl, dir, run) {
   return { wall, own: durationMs };
 }
 
-/** Each run of the import interleaved with a `node -e 0`: the ideal is the sending's plus that start-up. */
+/** The same rows sent by scripts/floors/posts.mjs (a node:http keep-alive client) into another fresh customer. */
+async function floorImportOnce(baseUrl, dir, run) {
+  const customer = `bench-floor-${run}`;
+  const file = await freshImport(baseUrl, dir, customer);
+  return timeOnce(NODE, [FLOOR_POSTS, customer, file, String(IMPORT_CONCURRENCY)], {
+    ...CREDENTIALS,
+    TANGO_BASE_URL: baseUrl,
+  }).ms;
+}
+
+/**
+ * Each run of the import interleaved with a `node -e 0` and with the floor client. The ideal is the
+ * sending's rows x latency / concurrency plus that start-up: it leaves out what every HTTP client pays
+ * on top of the emulator's 20 ms (its timer's lateness, the round trip on loopback, both processes'
+ * HTTP work on the shared cores), which the floor client measures.
+ */
 async function importSection() {
   const sending = (IMPORT_ROWS * IMPORT_LATENCY_MS) / IMPORT_CONCURRENCY;
   const dir = mkdtempSync(join(tmpdir(), 'tango-bench-'));
@@ -252,15 +275,18 @@ async function importSection() {
   try {
     const runs = [];
     const starts = [];
+    const floors = [];
     for (let run = 1; run <= RUNS; run++) {
       starts.push(timeOnce(NODE, ['-e', '0']).ms);
+      floors.push(await floorImportOnce(emulator.baseUrl, dir, run));
       runs.push(await importOnce(emulator.baseUrl, dir, run));
     }
     const ideal = sending + median(starts);
     const wall = median(runs.map((r) => r.wall));
     const own = median(runs.map((r) => r.own));
+    const floor = median(floors);
     console.log(
-      `import: ${IMPORT_ROWS} rows, ${IMPORT_LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCY} (median of ${RUNS}, interleaved with node -e 0)`,
+      `import: ${IMPORT_ROWS} rows, ${IMPORT_LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCY} (median of ${RUNS}, interleaved with node -e 0 and the floor client)`,
     );
     report({
       name: `tango accounts import, ${IMPORT_ROWS} rows`,
@@ -271,10 +297,15 @@ async function importSection() {
       goal: 1.1,
       runs: RUNS,
     });
+    const row = results.at(-1);
     console.log(
       `  of which sending (the report's durationMs) ${fmt(own)}, against ${fmt(sending)}: ratio ${(own / sending).toFixed(2)}`,
     );
-    results.at(-1).sendingMs = own;
+    row.sendingMs = own;
+    console.log(
+      `  the floor client (scripts/floors/posts.mjs) ${fmt(floor)}: ${(floor / ideal).toFixed(2)} of the ideal; tango ${(wall / floor).toFixed(2)} of the floor`,
+    );
+    row.floorClientMs = floor;
   } finally {
     emulator.stop();
     rmSync(dir, { recursive: true, force: true });

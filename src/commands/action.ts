@@ -20,7 +20,7 @@ const bulk = new WeakMap<Command, (opts: never) => boolean>();
 
 /**
  * Marks a command that, when `when(opts)` holds, sends many requests (every page, an import): the
- * action wrapper then asks V8 for the optimised HTTP parser before the first one (see v8-tuning.ts).
+ * action wrapper then asks V8 to keep its young generation small before the first one (see v8-tuning.ts).
  */
 export function sendsMany<Opts>(command: Command, when: (opts: Opts) => boolean): Command {
   bulk.set(command, when as (opts: never) => boolean);

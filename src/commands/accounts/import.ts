@@ -93,7 +93,7 @@ ${exitCodesText(IMPORT_EXIT_CODES)}${examples(
 )}`,
     )
     .action(action(importAccounts));
-  // Many requests ahead: the optimised HTTP parser is worth its wait at exit.
+  // Many requests ahead: V8 keeps memory flat for them (src/v8-tuning.ts).
   return sendsMany(command, (opts: ImportOptions) => !opts.dryRun);
 }
 

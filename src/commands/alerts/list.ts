@@ -58,7 +58,7 @@ export function alertsListCommand(): Command {
       ),
     )
     .action(action(list));
-  // Every page ahead: the optimised HTTP parser is worth its wait at exit.
+  // Every page ahead: V8 keeps memory flat for them (src/v8-tuning.ts).
   return sendsMany(withOptions, followsPages);
 }
 
