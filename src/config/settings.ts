@@ -14,7 +14,7 @@ import {
   isEnvName,
   isLoopbackHost,
 } from './environments.js';
-import { NUMBER_SETTINGS } from './limits.js';
+import { NUMBER_SETTINGS, type NumberSetting, numberRule, parseNumberSetting } from './limits.js';
 import type { Profile } from './store.js';
 
 export type Source = 'flag' | 'env' | 'profile' | 'default';
@@ -123,13 +123,6 @@ function sourceOf(optionSource: OptionSource, name: keyof GlobalOptions): Source
   return undefined;
 }
 
-function pick<T>(...candidates: Array<[T | undefined, Source]>): Resolved<T> | undefined {
-  for (const [value, source] of candidates) {
-    if (value !== undefined && value !== '') return { value, source };
-  }
-  return undefined;
-}
-
 export function resolveProfileName(opts: GlobalOptions, optionSource: OptionSource): Resolved<string> {
   return opts.profile
     ? { value: opts.profile, source: sourceOf(optionSource, 'profile') ?? 'flag' }
@@ -163,12 +156,19 @@ export function resolveSettings(
     },
     credentials: resolveCredentials(env, profile),
     credentialsIssue: credentialsIssue(env, profile, resolveProfileName(opts, optionSource).value),
-    output: resolveOutput(opts, flagOrEnv, profile),
+    // These too are checked when read, for the same reason: a bad stored value must not lock `config` out.
+    get output() {
+      return resolveOutput(opts, flagOrEnv, profile);
+    },
     fields: opts.fields ? parseFields(opts.fields) : undefined,
-    timeoutMs: (opts.timeout ?? profile?.timeout ?? NUMBER_SETTINGS.timeout.default) * 1000,
-    maxRetries: opts.maxRetries ?? profile?.maxRetries ?? NUMBER_SETTINGS['max-retries'].default,
+    get timeoutMs() {
+      return (opts.timeout ?? storedNumber(profile, 'timeout') ?? NUMBER_SETTINGS.timeout.default) * 1000;
+    },
+    get maxRetries() {
+      return opts.maxRetries ?? storedNumber(profile, 'max-retries') ?? NUMBER_SETTINGS['max-retries'].default;
+    },
     get rate() {
-      return opts.rate ?? profile?.rate ?? defaultRate(server());
+      return opts.rate ?? storedNumber(profile, 'rate') ?? defaultRate(server());
     },
     verbose: verboseWanted(opts, env),
   };
@@ -252,9 +252,13 @@ function storedOr<T>(source: Source, key: string, check: () => T): T {
   } catch (error) {
     if (source !== 'profile' || !(error instanceof UsageError)) throw error;
     throw new UsageError(error.message.replace(/^--[a-z-]+:/, `the profile's ${key} (config.json):`), {
-      hint: `tango config set ${key} <value>, or tango config unset ${key}`,
+      hint: storedHint(key),
     });
   }
+}
+
+function storedHint(key: string): string {
+  return `tango config set ${key} <value>, or tango config unset ${key}`;
 }
 
 /** The token URL: stored, or the environment's; for a --base-url server it is not guessed (empty). */
@@ -368,17 +372,32 @@ function resolveOutput(
   profile: Profile | undefined,
 ): Resolved<OutputFormat> {
   if (opts.json) return { value: 'json', source: 'flag' };
-  const chosen = pick<string>(
-    [flagOrEnv('output') ? opts.output : undefined, flagOrEnv('output') ?? 'flag'],
-    [profile?.output, 'profile'],
-  );
-  if (!chosen) return { value: 'table', source: 'default' };
-  return { value: checkOutputFormat(chosen.value, chosen.source), source: chosen.source };
+  const given = flagOrEnv('output');
+  if (given && opts.output) return { value: checkOutputFormat(opts.output, given), source: given };
+  // An empty stored format is refused like any other bad one, not read as "not set".
+  if (profile?.output !== undefined) {
+    return { value: storedOr('profile', 'output', () => checkOutputFormat(profile.output!)), source: 'profile' };
+  }
+  return { value: 'table', source: 'default' };
+}
+
+const STORED_NUMBERS = { timeout: 'timeout', 'max-retries': 'maxRetries', rate: 'rate' } as const;
+
+/** A number the profile holds, checked by the same rule as its flag and `config set`; undefined when unset. */
+function storedNumber(profile: Profile | undefined, key: NumberSetting): number | undefined {
+  const value: unknown = profile?.[STORED_NUMBERS[key]];
+  if (value === undefined) return undefined;
+  const number =
+    typeof value === 'number' || typeof value === 'string' ? parseNumberSetting(key, String(value)) : undefined;
+  if (number !== undefined) return number;
+  throw new UsageError(`the profile's ${key} (config.json): ${echo(value, 'json')} ${numberRule(key)}`, {
+    hint: storedHint(key),
+  });
 }
 
 export function checkOutputFormat(value: string, source: Source = 'flag'): OutputFormat {
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
-  const where = source === 'env' ? 'TANGO_OUTPUT' : source === 'profile' ? 'the profile setting "output"' : '--output';
+  const where = source === 'env' ? 'TANGO_OUTPUT' : '--output';
   throw new UsageError(`${where}: "${echo(value)}" is not an output format; use one of ${OUTPUT_FORMATS.join(', ')}`);
 }
 

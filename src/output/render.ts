@@ -127,12 +127,12 @@ export class Output {
 
   /** Plain lines of text, each ended by a newline. */
   lines(lines: readonly string[]): Promise<void> {
-    return this.#write(lines.map((line) => `${line}\n`).join(''));
+    return this.#writeText(lines.map((line) => `${line}\n`).join(''));
   }
 
   /** Text already laid out (a completion script, a report in its own format), written as it is. */
   text(text: string): Promise<void> {
-    return this.#write(text);
+    return this.#writeText(text);
   }
 
   /**
@@ -371,6 +371,14 @@ export class Output {
   async #write(text: string): Promise<void> {
     const format = this.#options.format;
     if (format === 'json' || format === 'ndjson') return this.#options.write(text);
+    await this.#writeText(text);
+  }
+
+  /**
+   * Text in no format (lines, a completion script): escaped as any text is, without asking which
+   * format was chosen, so `config get`/`unset` still print when a stored format is bad and must be mended.
+   */
+  async #writeText(text: string): Promise<void> {
     if (!this.#options.isTTY) return this.#options.write(withoutRawEscapes(text));
     await this.#options.write(escapeControlsKeepingColour(text));
   }

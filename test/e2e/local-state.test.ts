@@ -164,17 +164,25 @@ describe('--env local apply', () => {
   });
 });
 
-describe('a hand-edited config.json with a bad server', () => {
-  it.each([
-    [{ baseUrl: '' }, 'base-url'],
-    [{ baseUrl: 'ftp://files.example' }, 'base-url'],
-    [{ env: 'staging' }, 'env'],
+describe('a hand-edited config.json with a bad value', () => {
+  const LIST = ['customers', 'list'];
+  const LOCAL_LIST = ['--env', 'local', 'customers', 'list'];
+  it.each<[Record<string, unknown>, string, string[], number]>([
+    [{ baseUrl: '' }, 'base-url', LIST, 4],
+    [{ baseUrl: 'ftp://files.example' }, 'base-url', LIST, 4],
+    [{ env: 'staging' }, 'env', LIST, 4],
+    [{ output: 'xml' }, 'output', LOCAL_LIST, 0],
+    [{ output: '' }, 'output', LOCAL_LIST, 0],
+    [{ timeout: 'abc' }, 'timeout', LOCAL_LIST, 0],
+    [{ timeout: 0 }, 'timeout', LOCAL_LIST, 0],
+    [{ maxRetries: 'x' }, 'max-retries', LOCAL_LIST, 0],
+    [{ rate: -1 }, 'rate', LOCAL_LIST, 0],
   ])(
-    '%j: a command that sends is exit 2 naming the stored setting; config list, get and unset still work, and mend it',
-    async (profile, key) => {
+    '%j: a command that uses it is exit 2 naming the stored setting; config list, get and unset still work, and mend it',
+    async (profile, key, command, mended) => {
       writeFileSync(join(config.dir, 'config.json'), JSON.stringify({ profiles: { default: profile } }));
 
-      const refused = await tango(['customers', 'list']);
+      const refused = await tango(command);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`the profile's ${key} (config.json):`);
       expect(refused.stderr).toContain(`tango config unset ${key}`);
@@ -183,8 +191,8 @@ describe('a hand-edited config.json with a bad server', () => {
       expect((await tango(['config', 'get', key])).stdout).toBe(`${Object.values(profile)[0]}\n`);
       expect((await tango(['config', 'unset', key])).code).toBe(0);
       expect(stored().default).toEqual({});
-      // Mended: the command now gets as far as asking for credentials.
-      expect((await tango(['customers', 'list'])).code).toBe(4);
+      // Mended: the command gets past it (to asking for credentials, against the default server).
+      expect((await tango(command)).code).toBe(mended);
     },
   );
 });

@@ -200,6 +200,15 @@ describe('reading the accounts a file names that already exist', () => {
     expect([...found.keys()].sort()).toEqual([...ids].sort());
   });
 
+  it('stops listing once every wanted account is found', async () => {
+    const customer = holding(450);
+    const { api, calls } = countingApi(customer);
+    const ids = ['acct-0', 'acct-1', 'acct-2', 'acct-3'];
+
+    expect([...(await readAccountsOf(api, customer, ids, options)).keys()].sort()).toEqual(ids);
+    expect(calls).toEqual({ gets: 0, pages: 1 });
+  });
+
   it('names none of them: nothing is asked', async () => {
     const customer = holding(450);
     const { api, calls } = countingApi(customer);

@@ -125,7 +125,7 @@ describe('settings precedence: flag > environment > profile > default', () => {
     for (const host of ['127.0.0.1:8080', 'localhost', '[::1]:9000']) {
       expect(resolve({ baseUrl: `http://${host}/raas/v2` }, { baseUrl: 'cli' }).baseUrl.source).toBe('flag');
     }
-    expect(() => resolve({}, {}, {}, { output: 'xml' })).toThrow(/profile setting "output"/);
+    expect(() => resolve({}, {}, {}, { output: 'xml' }).output).toThrow(/the profile's output \(config\.json\)/);
   });
 
   // Kills checkBaseUrl mutants: the https branch refused, the protocol check dropped, the loopback test inverted.
@@ -277,5 +277,34 @@ describe("a hand-edited profile's server", () => {
     for (const read of [() => settings.baseUrl, () => settings.env, () => settings.authUrl, () => settings.rate]) {
       expect(read).toThrow(/the profile's base-url/);
     }
+  });
+});
+
+describe("a hand-edited profile's numbers and format", () => {
+  it.each([
+    [{ timeout: 'abc' }, 'timeoutMs', `the profile's timeout (config.json): "abc" must be a number from 1 to 600`],
+    [{ timeout: 0 }, 'timeoutMs', `the profile's timeout (config.json): 0 must be a number from 1 to 600`],
+    [{ maxRetries: 2.5 }, 'maxRetries', `the profile's max-retries (config.json): 2.5 must be a whole number`],
+    [{ rate: -1 }, 'rate', `the profile's rate (config.json): -1 must be a number from 0.01 to 1000, or 0`],
+    [{ output: '' }, 'output', `the profile's output (config.json): "" is not an output format`],
+  ] as const)('%j is refused when read (exit 2), with how to mend it', (profile, field, message) => {
+    const settings = resolve({}, {}, {}, profile as Profile);
+    expect(settings.profile.value).toBe('default');
+    let caught: unknown;
+    try {
+      void settings[field];
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ exitCode: ExitCode.usage });
+    expect((caught as Error).message).toContain(message);
+    expect((caught as { hint: string }).hint).toMatch(/^tango config set \S+ <value>, or tango config unset \S+$/);
+  });
+
+  it('a number stored as text that keeps the rule is taken; a flag beats a bad stored value', () => {
+    expect(resolve({}, {}, {}, { timeout: '45' } as unknown as Profile).timeoutMs).toBe(45_000);
+    expect(resolve({ timeout: 10 }, { timeout: 'cli' }, {}, { timeout: 'abc' } as unknown as Profile).timeoutMs).toBe(
+      10_000,
+    );
   });
 });
