@@ -52,7 +52,7 @@ const RENEW_MARGIN_MS = 60_000;
 
 export function oauthServiceAccount(options: OAuthOptions): AuthProvider {
   const now = options.now ?? Date.now;
-  let current = usable(options.cache.load(), options, now());
+  let current = usable(options.cache.load(), options);
   let pending: Promise<CachedToken> | undefined;
 
   const fresh = async (signal?: AbortSignal): Promise<CachedToken> => {
@@ -78,8 +78,9 @@ export function oauthServiceAccount(options: OAuthOptions): AuthProvider {
   };
 }
 
-function usable(token: CachedToken | undefined, owner: OAuthOptions, now: number): CachedToken | undefined {
-  if (!token || now >= token.renewAt) return undefined;
+/** A cached token of this service account and audience; whether it is due for renewal is authorization()'s call. */
+function usable(token: CachedToken | undefined, owner: OAuthOptions): CachedToken | undefined {
+  if (!token) return undefined;
   const same =
     token.clientId === owner.clientId && token.username === owner.username && token.audience === owner.audience;
   return same ? token : undefined;

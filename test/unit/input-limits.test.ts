@@ -135,3 +135,17 @@ describe('a huge file', () => {
     expect(sent).toBeLessThanOrEqual(MAX_INPUT_BYTES + 2 * 1024 * 1024);
   });
 });
+
+// Mutation survivors of src/domain/input-limits.ts: the size in a message, in MiB up to 1 GiB.
+describe('a file size in words', () => {
+  it.each([
+    [120 * 1024 * 1024, '120 MiB'],
+    [1.2 * 1024 * 1024, '2 MiB'],
+    [1023.5 * 1024 * 1024, '1024 MiB'],
+    [1024 * 1024 * 1024, '1.0 GiB'],
+    [1.5 * 1024 * 1024 * 1024, '1.5 GiB'],
+  ])('%i bytes is %s (kills >= turned into > and the GiB arithmetic)', async (bytes, words) => {
+    const { describeSize } = await import('../../src/domain/input-limits.js');
+    expect(describeSize(bytes)).toBe(words);
+  });
+});

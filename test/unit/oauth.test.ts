@@ -401,3 +401,126 @@ describe('the token endpoint', () => {
     },
   );
 });
+
+// Mutation survivors of src/api/auth.ts (npm run mutation at f6730e0): the token request's headers
+// and timeouts, a 403 and a 300, the renewal margin of a short-lived token, a refusal's control characters.
+describe('the token request, further', () => {
+  function auth(options: Partial<OAuthOptions> = {}) {
+    return oauthServiceAccount({
+      tokenUrl: `${AUTH}/oauth/token`,
+      ...SERVICE_ACCOUNT,
+      cache: { load: () => undefined, save: () => {} },
+      dispatcher: agent,
+      now: () => clock,
+      ...options,
+    });
+  }
+
+  it.each([
+    ['given', 'tango-admin/1.2.3 node/v20', 'tango-admin/1.2.3 node/v20'],
+    ['not given', undefined, 'tango-admin'],
+  ])(
+    'is a form, asks for JSON and names the tool, its user agent %s (kills the headers emptied)',
+    async (_, given, sent) => {
+      let headers: Record<string, string> = {};
+      agent
+        .get(AUTH)
+        .intercept({ path: '/oauth/token', method: 'POST' })
+        .reply(200, (options) => {
+          headers = options.headers as Record<string, string>;
+          return { access_token: 'token', expires_in: 3600 };
+        });
+
+      await auth({ userAgent: given }).authorization();
+
+      expect(headers).toMatchObject({
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        'user-agent': sent,
+      });
+    },
+  );
+
+  it('a 403 is a refusal, exit 4, like 400 and 401 (kills the 403 check turned false)', async () => {
+    agent.get(AUTH).intercept({ path: '/oauth/token', method: 'POST' }).reply(403, 'Forbidden');
+
+    const error = await auth()
+      .authorization()
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ exitCode: ExitCode.auth, status: 403 });
+    expect((error as Error).message).toBe('The OAuth token endpoint refused the token request (HTTP 403): Forbidden');
+  });
+
+  it('a 300 with a token is no token (kills >= 300 turned into > 300)', async () => {
+    agent
+      .get(AUTH)
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(300, { access_token: 't', expires_in: 3600 });
+
+    const error = await auth()
+      .authorization()
+      .catch((caught: unknown) => caught);
+
+    expect((error as Error).message).toBe('The OAuth token endpoint answered HTTP 300 without a usable token');
+  });
+
+  it('a token living 60 s is renewed a tenth of its life early, at 54 s (kills / 10 turned into * 10)', async () => {
+    let saved: CachedToken | undefined;
+    agent
+      .get(AUTH)
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(200, { access_token: 'short', expires_in: 60 });
+
+    await auth({ cache: { load: () => undefined, save: (token) => void (saved = token) } }).authorization();
+
+    expect(saved).toMatchObject({ expiresAt: clock + 60_000, renewAt: clock + 54_000 });
+  });
+
+  it('a refusal with line breaks and tabs reads as one line, each run of them one space (kills the replace and its +)', async () => {
+    agent
+      .get(AUTH)
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(401, 'Wrong\r\n\r\n\tpassword\u0000\u200b!', { headers: { 'content-type': 'text/plain' } });
+
+    const error = await auth()
+      .authorization()
+      .catch((caught: unknown) => caught);
+
+    expect((error as Error).message).toBe(
+      'The OAuth token endpoint refused the token request (HTTP 401): Wrong password !',
+    );
+  });
+
+  it.each([
+    ['headers', 'UND_ERR_HEADERS_TIMEOUT'],
+    ['body', 'UND_ERR_BODY_TIMEOUT'],
+  ])(
+    "--timeout bounds the wait for the token answer's %s too (kills the timeouts ignoring it)",
+    async (stall, code) => {
+      const { createServer } = await import('node:http');
+      const server = createServer((_req, res) => {
+        if (stall === 'body') res.writeHead(200, { 'content-type': 'application/json' }).write('{');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as import('node:net').AddressInfo;
+        const error = await auth({
+          tokenUrl: `http://127.0.0.1:${port}/oauth/token`,
+          dispatcher: undefined,
+          timeoutMs: 300,
+        })
+          .authorization()
+          .catch((caught: unknown) => caught);
+
+        expect(error).toMatchObject({
+          message: `Could not reach the OAuth token endpoint 127.0.0.1:${port} (${code})`,
+          facts: { endpoint: 'token', code, timedOut: true },
+        });
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    },
+  );
+});

@@ -382,3 +382,17 @@ describe('rules at their edges', () => {
     if (!valid) expect(problem?.message).toContain('must be an ISO 8601 date or date-time');
   });
 });
+
+// Mutation survivors of src/domain/rules.ts: a zero-width joiner is an emoji's glue only beside a pictograph.
+describe('a zero-width joiner in a display name', () => {
+  it.each([
+    ['Team \u263a\u200d\u263a', 'remove the emoji at character 7'],
+    ['Team \u263a\u200dx', 'remove the emoji at character 7'],
+    ['Team x\u200d\u263a', 'remove the emoji at character 7'],
+    ['Team x\u200dy', undefined],
+    ['\u200dTeam x', undefined],
+  ])('%j: %s (kills some() turned into every() and its checks)', async (name, fault) => {
+    const { displayNameFault } = await import('../../src/domain/rules.js');
+    expect(displayNameFault(name)).toBe(fault);
+  });
+});
