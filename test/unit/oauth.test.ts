@@ -472,7 +472,10 @@ describe('the token request, further', () => {
       .intercept({ path: '/oauth/token', method: 'POST' })
       .reply(200, { access_token: 'short', expires_in: 60 });
 
-    await auth({ cache: { load: () => undefined, save: (token) => void (saved = token) } }).authorization();
+    const save = (token: CachedToken | undefined) => {
+      saved = token;
+    };
+    await auth({ cache: { load: () => undefined, save } }).authorization();
 
     expect(saved).toMatchObject({ expiresAt: clock + 60_000, renewAt: clock + 54_000 });
   });
