@@ -156,3 +156,22 @@ describe("an OAuth profile's token", () => {
     expect(seen).toEqual(['Bearer token-1', 'Bearer token-1']);
   });
 });
+
+// Mutation survivor of src/api/client.ts: the User-Agent every request carries.
+describe('the User-Agent', () => {
+  it('names the tool and Node with their versions (kills the text emptied)', async () => {
+    const { VERSION } = await import('../../src/version.js');
+    let agent = '';
+    world
+      .agent()
+      .get(SANDBOX)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(200, (options) => {
+        agent = (options.headers as Record<string, string>)['user-agent'] ?? '';
+        return [];
+      });
+
+    expect((await customersList({})).code).toBe(0);
+    expect(agent).toBe(`tango-admin/${VERSION} node/${process.versions.node}`);
+  });
+});
