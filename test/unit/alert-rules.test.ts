@@ -93,3 +93,41 @@ describe('alert bodies', () => {
     ]);
   });
 });
+
+// Mutation survivors of src/domain/alerts.ts (npm run mutation): what a refused threshold or an
+// empty list says, and alert emails compared in any order.
+describe('alert bodies: the words and the comparison', () => {
+  it('a threshold that is not a JSON number names the rule and its i18n key (kills the key emptied)', async () => {
+    expect(validateCreateAlert({ ...good, balanceAlertThreshold: '500' })).toEqual([
+      {
+        field: 'balanceAlertThreshold',
+        message: 'must be a JSON number, such as 500 or 99.5',
+        invalidValue: '500',
+        constraint: 'number',
+        i18nKey: 'validation.balanceAlertThreshold.type',
+      },
+    ]);
+  });
+
+  it.each([
+    ['empty', []],
+    ['null', null],
+    ['left out', undefined],
+  ])('a new alert whose email list is %s is told what one looks like (kills the message emptied)', (_, list) => {
+    const problems = validateCreateAlert({ ...good, balanceAlertNotification: list });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['balanceAlertNotification', 'needs at least one {"emailAddress": "..."}'],
+    ]);
+  });
+
+  it("two alerts' emails are the same list in any order and case (kills the sort dropped)", async () => {
+    const { alertEmails } = await import('../../src/domain/alerts.js');
+    const one = { balanceAlertNotification: [{ emailAddress: 'b@acme.example' }, { emailAddress: 'A@acme.example' }] };
+    const other = {
+      balanceAlertNotification: [{ emailAddress: 'a@acme.example' }, { emailAddress: 'B@acme.example' }],
+    };
+
+    expect(alertEmails(one)).toEqual(alertEmails(other));
+    expect(alertEmails({})).toEqual([]);
+  });
+});

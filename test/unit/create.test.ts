@@ -389,3 +389,32 @@ describe('a read-back that fails', () => {
     expect((error as ApiError).status).toBe(404);
   });
 });
+
+// Mutation survivor of src/api/create.ts: the ownership check's some() turned into every().
+describe("an existing account among the customer's others", () => {
+  it('with ifNotExists, is found under this customer when it has other accounts too (kills some turned into every)', async () => {
+    const accountBody = {
+      accountIdentifier: 'acme-main',
+      displayName: 'Acme Main',
+      contactEmail: 'ops@acme.example',
+    };
+    const account = {
+      ...accountBody,
+      accountNumber: 'A1234',
+      currencyCode: 'USD',
+      currentBalance: 0,
+      status: 'ACTIVE',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    };
+    answer('POST', '/customers/acme-co/accounts', { status: 409, body: conflictBody });
+    answer('GET', '/customers/acme-co', {
+      status: 200,
+      body: { ...customer('Acme Co'), accounts: [{ ...account, accountIdentifier: 'acme-other' }, account] },
+    });
+    answer('GET', '/accounts/acme-main', { status: 200, body: account });
+
+    const result = await createAccount(api, 'acme-co', accountBody, { ifNotExists: true });
+
+    expect(result).toEqual({ outcome: 'existed', resource: account });
+  });
+});

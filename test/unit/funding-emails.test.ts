@@ -55,3 +55,10 @@ describe('funding emails', () => {
     expect(fundingEmails(undefined)).toEqual([]);
   });
 });
+
+// Mutation survivor of src/domain/funding-emails.ts: an item without an address in a cell.
+describe('a funding list item without an address', () => {
+  it('prints as an empty place in the cell, not as text (kills the empty string replaced)', () => {
+    expect(fundingEmailsCell([{}, { emailAddress: 'a@x.example' }])).toBe(';a@x.example');
+  });
+});

@@ -979,6 +979,42 @@ describe('the Agent the client builds when it is given none', () => {
   }, 30_000);
 });
 
+describe('Ctrl-C while a request waits for its turn under the pace', () => {
+  it('is an interruption, and that request is never sent (no unit test reached the pacer refusing a turn)', async () => {
+    let sent = 0;
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/raas/v2/customers', method: 'GET' })
+      .reply(() => {
+        sent += 1;
+        return { statusCode: 200, data: [] };
+      })
+      .persist();
+    const stop = new AbortController();
+    // The clock stops after the first request: the second's wait for its turn ends only by Ctrl-C, as abortableSleep does.
+    let now = 0;
+    let stopped = false;
+    const sleep = async (ms: number, signal?: AbortSignal) => {
+      if (!stopped) now += ms;
+      else if (signal?.aborted) throw signal.reason;
+      else await new Promise<void>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    };
+    const http = client({
+      pacer: new Pacer({ ceiling: 1, now: () => now, sleep }),
+      now: () => now,
+      signal: stop.signal,
+    });
+    await http.send(requests.listCustomers());
+    stopped = true;
+
+    const second = http.send(requests.listCustomers()).catch((e: unknown) => e);
+    stop.abort();
+
+    expect(await second).toBeInstanceOf(InterruptedError);
+    expect(sent).toBe(1);
+  });
+});
+
 // requestEnds: more than 10 requests in flight on one Ctrl-C signal (an import at -c 16) print no
 // MaxListenersExceededWarning, and each request's listener is removed when it ends.
 describe('many requests in flight on one Ctrl-C signal', () => {

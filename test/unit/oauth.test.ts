@@ -328,3 +328,76 @@ describe('an answer other than 401', () => {
     },
   );
 });
+
+// Mutation survivors of src/api/auth.ts (no unit test reached them): the token request's trace line,
+// an answer without a usable token, and a long refusal.
+describe('the token endpoint', () => {
+  function tokenAnswer(status: number, body: string) {
+    agent
+      .get(AUTH)
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(status, body, { headers: { 'content-type': 'application/json' } });
+    return oauthServiceAccount({
+      tokenUrl: `${AUTH}/oauth/token`,
+      ...SERVICE_ACCOUNT,
+      cache: { load: () => undefined, save: () => {} },
+      dispatcher: agent,
+      now: () => clock,
+    });
+  }
+
+  it('the trace names the request, its status and the time it took (kills the line and - turned into +)', async () => {
+    const trace: string[] = [];
+    agent
+      .get(AUTH)
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(200, () => {
+        clock += 25;
+        return { access_token: 'token', expires_in: 3600 };
+      });
+    const auth = oauthServiceAccount({
+      tokenUrl: `${AUTH}/oauth/token`,
+      ...SERVICE_ACCOUNT,
+      cache: { load: () => undefined, save: () => {} },
+      dispatcher: agent,
+      now: () => clock,
+      trace: (line) => trace.push(line),
+    });
+
+    await auth.authorization();
+
+    expect(trace).toEqual([`POST ${AUTH}/oauth/token -> 200 (25 ms, token request)`]);
+  });
+
+  it.each([
+    ['a 500 with a token', 500, '{"access_token":"t","expires_in":3600}'],
+    ['a 302 with a token', 302, '{"access_token":"t","expires_in":3600}'],
+    ['a 200 that is not JSON', 200, '<html>'],
+    ['a 200 without a token', 200, '{"expires_in":3600}'],
+    ['a 200 whose token expires at once', 200, '{"access_token":"t","expires_in":0}'],
+    ['a 200 whose lifetime is not a number', 200, '{"access_token":"t","expires_in":"soon"}'],
+  ])('%s is exit 1 saying so, never a token (kills the status range and the body checks)', async (_, status, body) => {
+    const error = await tokenAnswer(status, body)
+      .authorization()
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({
+      exitCode: ExitCode.error,
+      message: `The OAuth token endpoint answered HTTP ${status} without a usable token`,
+    });
+  });
+
+  it.each([
+    [200, 'x'.repeat(200)],
+    [201, `${'x'.repeat(199)}…`],
+  ])(
+    'a refusal of %i characters: over 200 is cut to 199 and an ellipsis (kills the cut and > turned into >=)',
+    async (length, shown) => {
+      const error = await tokenAnswer(401, 'x'.repeat(length))
+        .authorization()
+        .catch((caught: unknown) => caught);
+
+      expect((error as Error).message).toBe(`The OAuth token endpoint refused the token request (HTTP 401): ${shown}`);
+    },
+  );
+});

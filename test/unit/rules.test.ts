@@ -355,3 +355,30 @@ describe('rules pinned case by case', () => {
     expect(check('maxResults', value) === undefined).toBe(valid);
   });
 });
+
+// Mutation survivors of src/domain/rules.ts (npm run mutation, runtime mutants).
+describe('rules at their edges', () => {
+  it('a contact-email filter takes an address of 255 characters, not 256 (kills <= turned into <)', () => {
+    const address = (length: number) => `${'a'.repeat(length - '@acme.example'.length)}@acme.example`;
+    expect(check('contactEmailFilter', address(255))).toBeUndefined();
+    expect(check('contactEmailFilter', address(256))?.message).toBe(
+      'must be a valid email address of at most 255 characters',
+    );
+  });
+
+  it('a balance is read without the spaces around it (kills the trim dropped)', () => {
+    expect(check('balance', ' 12.50 ')).toBeUndefined();
+    expect(check('balance', ' 12.50 x')).toBeDefined();
+  });
+
+  it.each([
+    ['2025-01-31', true],
+    ['2025-01-31T12:00:00Z', true],
+    ['2025-02-30', false],
+    ['yesterday', false],
+  ])('the dateTime rule: %j valid: %s (no unit test called its test)', (value, valid) => {
+    const problem = check('dateTime', value);
+    expect(problem === undefined).toBe(valid);
+    if (!valid) expect(problem?.message).toContain('must be an ISO 8601 date or date-time');
+  });
+});
