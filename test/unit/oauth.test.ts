@@ -527,3 +527,20 @@ describe('the token request, further', () => {
     },
   );
 });
+
+// Mutation survivor of src/api/auth.ts at c4bb616: a refusal's surrounding spaces.
+describe('a refusal padded with spaces and line breaks', () => {
+  it('is shown without them (kills the trim dropped)', async () => {
+    agent.get(AUTH).intercept({ path: '/oauth/token', method: 'POST' }).reply(403, '  \r\nForbidden \n');
+    const auth = oauthServiceAccount({
+      tokenUrl: `${AUTH}/oauth/token`,
+      ...SERVICE_ACCOUNT,
+      cache: { load: () => undefined, save: () => {} },
+      dispatcher: agent,
+    });
+
+    const error = await auth.authorization().catch((caught: unknown) => caught);
+
+    expect((error as Error).message).toBe('The OAuth token endpoint refused the token request (HTTP 403): Forbidden');
+  });
+});
