@@ -24,6 +24,16 @@ let clock: number;
 let tokenRequests: string[];
 let stored: CachedToken | undefined;
 
+/** The service account against the mock token endpoint, with a token cache that holds nothing. */
+function uncachedServiceAccount() {
+  return oauthServiceAccount({
+    tokenUrl: `${AUTH}/oauth/token`,
+    ...SERVICE_ACCOUNT,
+    cache: { load: () => undefined, save: () => {} },
+    dispatcher: agent,
+  });
+}
+
 function setup(expiresIn = 3600) {
   let issued = 0;
   agent
@@ -234,12 +244,7 @@ describe('OAuth service-account tokens', () => {
         .get(AUTH)
         .intercept({ path: '/oauth/token', method: 'POST' })
         .reply(status, `${text}\u001b[31m`, { headers: { 'content-type': 'text/plain' } });
-      const auth = oauthServiceAccount({
-        tokenUrl: `${AUTH}/oauth/token`,
-        ...SERVICE_ACCOUNT,
-        cache: { load: () => undefined, save: () => {} },
-        dispatcher: agent,
-      });
+      const auth = uncachedServiceAccount();
 
       const error = await auth.authorization().catch((caught: unknown) => caught);
 
@@ -532,12 +537,7 @@ describe('the token request, further', () => {
 describe('a refusal padded with spaces and line breaks', () => {
   it('is shown without them (kills the trim dropped)', async () => {
     agent.get(AUTH).intercept({ path: '/oauth/token', method: 'POST' }).reply(403, '  \r\nForbidden \n');
-    const auth = oauthServiceAccount({
-      tokenUrl: `${AUTH}/oauth/token`,
-      ...SERVICE_ACCOUNT,
-      cache: { load: () => undefined, save: () => {} },
-      dispatcher: agent,
-    });
+    const auth = uncachedServiceAccount();
 
     const error = await auth.authorization().catch((caught: unknown) => caught);
 
