@@ -34,6 +34,31 @@ function uncachedServiceAccount() {
   });
 }
 
+/**
+ * A token endpoint that issues a fresh token at every request (counted in tokenRequests), and an API
+ * path that always answers `status`; returns the Authorization header of each request it saw.
+ */
+function refusingApi(path: string, method: string, status: number, body: object): string[] {
+  agent
+    .get(AUTH)
+    .intercept({ path: '/oauth/token', method: 'POST' })
+    .reply(200, () => {
+      tokenRequests.push('token');
+      return { access_token: `fresh-${tokenRequests.length}`, expires_in: 3600 };
+    })
+    .persist();
+  const seen: string[] = [];
+  agent
+    .get(API)
+    .intercept({ path, method })
+    .reply<object>((options) => {
+      seen.push((options.headers as Record<string, string>).authorization ?? '');
+      return { statusCode: status, data: body };
+    })
+    .persist();
+  return seen;
+}
+
 function setup(expiresIn = 3600) {
   let issued = 0;
   agent
@@ -207,23 +232,7 @@ describe('OAuth service-account tokens', () => {
 
   it('a server that keeps answering 401 gets one renewal, then exit 4 (kills renewing and resending forever)', async () => {
     stored = { accessToken: 'revoked', expiresAt: clock + 600_000, renewAt: clock + 540_000, ...OWNER };
-    agent
-      .get(AUTH)
-      .intercept({ path: '/oauth/token', method: 'POST' })
-      .reply(200, () => {
-        tokenRequests.push('token');
-        return { access_token: `fresh-${tokenRequests.length}`, expires_in: 3600 };
-      })
-      .persist();
-    const seen: string[] = [];
-    agent
-      .get(API)
-      .intercept({ path: '/raas/v2/customers', method: 'GET' })
-      .reply<object>((options) => {
-        seen.push((options.headers as Record<string, string>).authorization ?? '');
-        return { statusCode: 401, data: { message: 'no' } };
-      })
-      .persist();
+    const seen = refusingApi('/raas/v2/customers', 'GET', 401, { message: 'no' });
 
     const error = await oauthHttp()
       .send(requests.listCustomers())
@@ -304,23 +313,7 @@ describe('an answer other than 401', () => {
     'a %i to a %s is sent once and keeps the token (kills the 401 check turned always true)',
     async (status, method, spec) => {
       stored = { accessToken: 'kept', expiresAt: clock + 600_000, renewAt: clock + 540_000, ...OWNER };
-      agent
-        .get(AUTH)
-        .intercept({ path: '/oauth/token', method: 'POST' })
-        .reply(200, () => {
-          tokenRequests.push('token');
-          return { access_token: 'fresh', expires_in: 3600 };
-        })
-        .persist();
-      const seen: string[] = [];
-      agent
-        .get(API)
-        .intercept({ path: `/raas/v2${spec.path}`, method })
-        .reply<object>((options) => {
-          seen.push((options.headers as Record<string, string>).authorization ?? '');
-          return { statusCode: status, data: { httpCode: status, message: 'no' } };
-        })
-        .persist();
+      const seen = refusingApi(`/raas/v2${spec.path}`, method, status, { httpCode: status, message: 'no' });
 
       const error = await oauthHttp()
         .send(spec)
