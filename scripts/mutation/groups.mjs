@@ -8,7 +8,7 @@
 // static pass runs a group's own tests only: the unit test files that import one of its modules, directly
 // or through a test/support helper. Those take seconds. A static mutant only some other test would
 // notice counts as surviving: the static figures are a lower bound of the whole suite's.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** name: the files it mutates, and the modules whose importers are its own tests. */
@@ -33,15 +33,19 @@ export function groupFiles(root, group) {
   return files.filter((file) => under(group.mutate, file)).sort();
 }
 
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
+// `import … from '…'` and `export … from '…'` at the start of a line (also across lines), `import '…'`,
+// and `import('…')` anywhere: not an import-like text inside a string, such as a test's fixture.
+const SPECIFIER = /^\s*(?:import|export)\b[^'"]*?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm;
 
 /** The project files a file imports by a literal relative specifier, as root-relative `.ts` paths. */
 function importsOf(root, file) {
   const found = [];
-  for (const [, specifier] of readFileSync(join(root, file), 'utf8').matchAll(SPECIFIER)) {
+  for (const [, staticSpecifier, dynamicSpecifier] of readFileSync(join(root, file), 'utf8').matchAll(SPECIFIER)) {
+    const specifier = staticSpecifier ?? dynamicSpecifier;
     if (!specifier.startsWith('.')) continue;
     const target = relative(root, resolve(root, dirname(file), specifier)).replace(/\.js$/, '.ts');
-    found.push(target.endsWith('.ts') ? target : `${target}.ts`);
+    const imported = target.endsWith('.ts') ? target : `${target}.ts`;
+    if (existsSync(join(root, imported))) found.push(imported);
   }
   return found;
 }

@@ -77,8 +77,11 @@ describe("a group's own tests", () => {
       'test/unit/rules.test.ts': "import { check } from '../../src/domain/rules.js';",
       'test/unit/wizard.test.ts': "import { world } from '../support/world.js';",
       'test/unit/http.test.ts': "import { send } from '../../src/api/http.js';", // reaches rules only through src/
+      'test/unit/fixture.test.ts': `const text = "import { check } from '../../src/domain/rules.js';";`, // a string
+      'test/unit/lazy.test.ts': "const { check } = await import('../../src/domain/rules.js');",
     });
     expect(ownTests(root, { mutate: ['src/domain/'], testsOf: ['src/domain/'] })).toEqual([
+      'test/unit/lazy.test.ts',
       'test/unit/rules.test.ts',
       'test/unit/wizard.test.ts',
     ]);
