@@ -124,7 +124,7 @@ describe('a body of the wrong shape is an unexpected answer that says what came 
     ['alerts', 'a page of low-balance alerts'],
     ['deletedAlert', 'a deleted alert'],
   ] as const)('shapes.%s names what belongs: "%s"', (name, words) => {
-    expect(() => checkShape(result(null), spec, shapes[name])).toThrow(
+    expect(() => checkShape<unknown>(result(null), spec, shapes[name])).toThrow(
       `GET /customers/acme-1 answered 200 with null where ${words} belongs`,
     );
   });
