@@ -27,66 +27,43 @@ export interface DepthFound {
 
 /**
  * The nesting of `text` when it goes deeper than `max` (brackets inside strings do not count),
- * otherwise undefined. No recursion, whatever the text holds: it need not be valid JSON.
- * Every answer of the API passes here (a page of 200 accounts is about 100 KB), so the common case,
- * a document within the limit, is a quick pass that jumps over strings; only a document found too
- * deep is walked again, char by char, for its depth and line.
+ * otherwise undefined. One pass and no recursion, whatever the text holds: it need not be valid JSON.
+ * Every answer of the API passes here (a page of 200 accounts is about 100 KB), so the walk jumps
+ * over strings rather than reading them char by char.
  */
 export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): DepthFound | undefined {
-  return deeperThan(text, max) ? measureDepth(text, max) : undefined;
-}
-
-/** Whether `text` nests deeper than `max`: stops at the first bracket beyond it. */
-function deeperThan(text: string, max: number): boolean {
   let depth = 0;
+  let deepest = 0;
+  let firstTooDeep: number | undefined; // where the first bracket beyond `max` is
+  // Stryker disable next-line EqualityOperator: the char past the end is NaN, which is no bracket
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) i = stringEnd(text, i);
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > max) return true;
+      deepest = Math.max(deepest, ++depth);
+      if (depth > max) firstTooDeep ??= i;
     } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && depth > 0) depth--;
   }
-  return false;
+  return firstTooDeep === undefined ? undefined : { depth: deepest, line: lineAt(text, firstTooDeep) };
 }
 
 /**
  * Where the string opened at `open` closes: the next quote not escaped, that is not preceded by an
- * odd run of backslashes (as measureDepth reads them: each backslash takes the next char); the end
- * of the text when it never closes.
+ * odd run of backslashes (JSON's escapes: each backslash takes the next char; the opening quote
+ * ends the run); the end of the text when it never closes.
  */
 function stringEnd(text: string, open: number): number {
   for (let close = text.indexOf('"', open + 1); close !== -1; close = text.indexOf('"', close + 1)) {
     let backslashes = 0;
-    while (close - backslashes - 1 > open && text.charCodeAt(close - backslashes - 1) === BACKSLASH) backslashes++;
+    while (text.charCodeAt(close - backslashes - 1) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return close;
   }
   return text.length;
 }
 
-/** The deepest nesting of `text` and the line where it first goes beyond `max`, char by char. */
-function measureDepth(text: string, max: number): DepthFound | undefined {
-  let depth = 0;
-  let deepest = 0;
-  let line = 1;
-  let firstLine: number | undefined;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === NEWLINE) line++;
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      depth++;
-      if (depth > deepest) deepest = depth;
-      if (depth > max && firstLine === undefined) firstLine = line;
-    } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && depth > 0) {
-      depth--;
-    }
-  }
-  return firstLine === undefined ? undefined : { depth: deepest, line: firstLine };
+/** The 1-based line of the char at `index`. */
+function lineAt(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
 }
 
 /** "nested 100,000 levels deep (from line 1); at most 64 are read", for a message naming the file. */
@@ -100,7 +77,6 @@ export function describeSize(bytes: number): string {
   return mib >= 1024 ? `${(mib / 1024).toFixed(1)} GiB` : `${Math.ceil(mib)} MiB`;
 }
 
-const NEWLINE = 10;
 const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;

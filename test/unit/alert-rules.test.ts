@@ -131,3 +131,19 @@ describe('alert bodies: the words and the comparison', () => {
     expect(alertEmails({})).toEqual([]);
   });
 });
+
+// Mutation survivor of src/domain/alerts.ts: a null threshold is one left out, never "not a JSON number".
+describe('an alert threshold sent as null', () => {
+  it('is missing from a new alert, and no change in an update (kills `value === null` turned false)', () => {
+    expect(validateCreateAlert({ ...good, balanceAlertThreshold: null })).toEqual([
+      {
+        field: 'balanceAlertThreshold',
+        message: 'is required',
+        invalidValue: undefined,
+        constraint: 'required',
+        i18nKey: 'validation.required',
+      },
+    ]);
+    expect(validateUpdateAlert({ balanceAlertThreshold: null })).toEqual([]);
+  });
+});
