@@ -14,10 +14,11 @@
 /** What makes a spreadsheet read a cell as a formula (OWASP); after any quotes we added before. */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// Only a cell that starts like a formula is tested against it, so a number here always has its sign.
+const SIGNED_NUMBER = /^[-+](\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) && !SIGNED_NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 /** The value a neutralised cell stands for; any other cell (raw CSV, a spreadsheet's own) as it is. */

@@ -124,7 +124,8 @@ function cellWidth(cell: string | undefined): number {
   return Math.max(0, ...(cell ?? '').split('\n').map(displayWidth));
 }
 
-const COMBINING = /^[\p{M}\u200b-\u200f\u2060\ufeff]$/u;
+// One code point at a time reaches it (charWidth), so no anchors are needed.
+const COMBINING = /[\p{M}\u200b-\u200f\u2060\ufeff]/u;
 
 function charWidth(char: string): number {
   if (COMBINING.test(char)) return 0;
