@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clock, describe as describeProgress, emptyCounts, startProgress } from '../../src/import/progress.js';
-import { buildReport, reportFormatOf, reportText } from '../../src/import/report.js';
+import { buildReport, reportFormatOf, reportText, reportView } from '../../src/import/report.js';
 import type { RowResult } from '../../src/import/types.js';
+import { Output } from '../../src/output/render.js';
 import { CLEAR_LINE, createStatusLine } from '../../src/output/status-line.js';
 
 const rows: RowResult[] = [
@@ -109,5 +110,66 @@ describe('progress', () => {
     expect(drawn).toBe(`${CLEAR_LINE}[############------------] 2/4 created `);
     expect(drawn.length - CLEAR_LINE.length).toBe(39);
     expect(screen).toBe(`${drawn}${CLEAR_LINE}`);
+  });
+});
+
+// report.ts's view (the static pass's survivors: each header and default column emptied): the report
+// printed on stdout as a table, piped and at a terminal.
+describe('the report on stdout as a table', () => {
+  function table(isTTY: boolean, fields?: string[]) {
+    let text = '';
+    const out = new Output({
+      format: 'table',
+      color: false,
+      isTTY,
+      width: 200,
+      fields,
+      write: (chunk) => void (text += chunk),
+    });
+    return { out, text: () => text };
+  }
+
+  it('piped: the default columns by their field names, one row a line', async () => {
+    const { out, text } = table(false);
+    await out.list(rows, reportView);
+    expect(text().split('\n').slice(0, 2)).toEqual([
+      'row\taccountIdentifier\toutcome\taccountNumber\thttpStatus\trequestId\treason',
+      '1\tacme-one\tcreated\tA1\t\t\t',
+    ]);
+  });
+
+  it('at a terminal: every column under its heading', async () => {
+    const all = [
+      'row',
+      'line',
+      'accountIdentifier',
+      'outcome',
+      'accountNumber',
+      'recovered',
+      'httpStatus',
+      'i18nKey',
+      'requestId',
+      'reason',
+    ];
+    const { out, text } = table(true, all);
+    await out.list(rows, reportView);
+    const heading = text().split('\n')[1]!; // under the table's top border
+    expect(
+      heading
+        .split('│')
+        .map((cell) => cell.trim())
+        .filter(Boolean),
+    ).toEqual([
+      'ROW',
+      'LINE',
+      'IDENTIFIER',
+      'OUTCOME',
+      'NUMBER',
+      'RECOVERED',
+      'HTTP',
+      'I18N KEY',
+      'REQUEST ID',
+      'REASON',
+    ]);
   });
 });
