@@ -131,3 +131,23 @@ describe('writing the config file under its lock', () => {
     expect(store.get('default')).toEqual({ env: 'sandbox', output: 'json' });
   });
 });
+
+// secrets.ts's HIDDEN (the static pass's survivors: \s, \p{Cc} or \p{Cf} negated): which characters
+// make a piped secret refused, here at the module (auth-stdin-secrets.test.ts runs the command).
+describe('a piped secret with a hidden character', () => {
+  const read = (text: string) => secretLinesFromStdin(async () => text, '--key-stdin', ['the key']);
+  it.each([
+    ['sk-live-123\n', ['sk-live-123']],
+    ['sk-liveé-123', ['sk-liveé-123']],
+  ])('%j is taken', async (text, lines) => {
+    await expect(read(text)).resolves.toEqual(lines);
+  });
+  it.each([
+    ['sk live', 'a space at character 3'],
+    ['sk\u0007live', 'the character U+0007 at character 3'],
+    ['sk\u200blive', 'the character U+200B at character 3'],
+    ['\ufeffsk-live', 'the character U+FEFF at character 1'],
+  ])('%j is refused: %s', async (text, found) => {
+    await expect(read(text)).rejects.toThrow(`--key-stdin: the key contains ${found}; `);
+  });
+});
