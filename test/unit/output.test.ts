@@ -5,8 +5,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { OutputFormat } from '../../src/config/settings.js';
+import type { DeletedAlert } from '../../src/domain/alerts.js';
 import type { Account, Customer, Page } from '../../src/domain/types.js';
-import { accountSummaryView, accountView, customerView } from '../../src/output/columns.js';
+import { accountSummaryView, accountView, customerView, deletedAlertView } from '../../src/output/columns.js';
 import { Output } from '../../src/output/render.js';
 
 function output(format: OutputFormat, options: { fields?: string[]; isTTY?: boolean } = {}) {
@@ -251,5 +252,52 @@ describe('server text with terminal controls', () => {
     const json = output('json');
     await json.out.list([hostile], customerView);
     expect(JSON.parse(json.text())[0].displayName).toBe(hostile.displayName);
+  });
+});
+
+// columns.ts (the static pass's survivors: headers, the deleted alert's view and the create hint
+// emptied): what a person sees at a terminal, and what a script reads from a pipe.
+describe('views at a terminal and piped', () => {
+  function terminal(fields?: string[]) {
+    const notices: string[] = [];
+    let text = '';
+    const out = new Output({
+      format: 'table',
+      fields,
+      color: false,
+      isTTY: true,
+      width: 200,
+      notice: (line) => void notices.push(line),
+      write: (chunk) => void (text += chunk),
+    });
+    const headings = () =>
+      text
+        .split('\n')[1]!
+        .split('│')
+        .map((cell) => cell.trim())
+        .filter(Boolean);
+    return { out, headings, notices };
+  }
+
+  it('an account list: every default column under its heading', async () => {
+    const { out, headings } = terminal();
+    await out.list([account(1)], accountView);
+    expect(headings()).toEqual(expect.arrayContaining(['IDENTIFIER', 'NUMBER', 'DISPLAY NAME', 'STATUS', 'BALANCE']));
+  });
+
+  it('an empty account list says how to create one', async () => {
+    const { out, notices } = terminal();
+    await out.list([], accountView);
+    expect(notices).toEqual(['No accounts match. Create one with `tango accounts create <customer>`.']);
+  });
+
+  it('a deleted alert: its id and status, headed at a terminal, by field name piped', async () => {
+    const deleted = { balanceAlertID: 'alert-7', status: 'DELETED' } as DeletedAlert;
+    const { out, headings } = terminal();
+    await out.list([deleted], deletedAlertView);
+    expect(headings()).toEqual(['ID', 'STATUS']);
+    const piped = output('table');
+    await piped.out.list([deleted], deletedAlertView);
+    expect(piped.text()).toBe('balanceAlertID\tstatus\nalert-7\tDELETED\n');
   });
 });
