@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/import/parse-csv.js';
 import { parseJson } from '../../src/import/parse-json.js';
-import { formatFromContent, formatFromName } from '../../src/import/source.js';
+import { formatFromContent, formatFromName, readSource } from '../../src/import/source.js';
 
 describe('CSV input', () => {
   it('reads the create flags’ names, with each record’s row and first line', () => {
@@ -219,5 +219,27 @@ describe('telling the format', () => {
     expect(formatFromContent('\uFEFF  [{}]')).toBe('json');
     expect(formatFromContent('{"a":1}\n')).toBe('json');
     expect(formatFromContent('identifier,displayName\n')).toBe('csv');
+  });
+});
+
+// source.ts's STDIN emptied (the static pass's survivor): `--file -` reads stdin, its format told
+// from the content; any other name is a file.
+describe('the input source', () => {
+  it('`-` is stdin, JSON or CSV told by its first character', async () => {
+    const json = '[{"accountIdentifier":"acme-1","displayName":"One","contactEmail":"a@acme.example"}]';
+    const fromJson = await readSource({ file: '-', readStdin: async () => json });
+    expect(fromJson.format).toBe('json');
+    expect(fromJson.rows.map((row) => row.values.accountIdentifier)).toEqual(['acme-1']);
+    const csv = 'accountIdentifier,displayName,contactEmail\nacme-2,Two,b@acme.example\n';
+    const fromCsv = await readSource({ file: '-', readStdin: async () => csv });
+    expect(fromCsv.format).toBe('csv');
+    expect(fromCsv.rows.map((row) => row.values.accountIdentifier)).toEqual(['acme-2']);
+  });
+
+  it('another name is a file, never stdin', async () => {
+    const readStdin = async () => {
+      throw new Error('stdin was read');
+    };
+    await expect(readSource({ file: '/nonexistent/accounts.csv', readStdin })).rejects.toThrow(/--file/);
   });
 });
