@@ -57,3 +57,31 @@ describe('a yes/no question', () => {
     expect(yesNoAnswer(line, { message: 'q', default: fallback })).toBe(expected);
   });
 });
+
+// prompter.ts's plain theme (the static pass's survivors: its marks and styles emptied or made
+// undefined): without colour, a question still shows inquirer's marks, its default and its keys.
+describe('questions without colour', () => {
+  it('a question shows ? and its default, an answered one ✔ and the answer', async () => {
+    const tty = await terminal();
+    const name = tty.prompter.input({ message: 'Display name', default: 'Acme' });
+    await tty.shows('? Display name (Acme)');
+    tty.type('\r');
+    expect(await name).toBe('Acme');
+    await tty.shows('✔ Display name Acme');
+  });
+
+  it('a choice shows its keys, and a disabled choice marked', async () => {
+    const tty = await terminal();
+    const env = tty.prompter.select({
+      message: 'Environment',
+      choices: [
+        { name: 'sandbox', value: 'sandbox' },
+        { name: 'production', value: 'production', disabled: '(no credentials)' },
+      ],
+    });
+    await tty.shows('↑↓ navigate • ⏎ select');
+    await tty.shows('- production (no credentials)');
+    tty.type('\r');
+    expect(await env).toBe('sandbox');
+  });
+});
