@@ -124,7 +124,9 @@ describe('the report on stdout as a table', () => {
       isTTY,
       width: 200,
       fields,
-      write: (chunk) => void (text += chunk),
+      write: (chunk) => {
+        text += chunk;
+      },
     });
     return { out, text: () => text };
   }

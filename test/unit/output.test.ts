@@ -268,7 +268,9 @@ describe('views at a terminal and piped', () => {
       isTTY: true,
       width: 200,
       notice: (line) => void notices.push(line),
-      write: (chunk) => void (text += chunk),
+      write: (chunk) => {
+        text += chunk;
+      },
     });
     const headings = () =>
       text
