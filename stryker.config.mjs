@@ -1,5 +1,12 @@
 // StrykerJS: mutation testing of the core (`npm run mutation`; docs/testing.md says how and why).
 // Not part of CI (.ci/run): a whole run takes far longer than the suite.
+//
+// scripts/mutation.mjs runs it in two passes. The runtime pass (the default here) runs each mutant
+// with the unit tests that reach its line and leaves load-time ("static") mutants aside. The static pass
+// of a group (TANGO_MUTATION_GROUP set) mutates only load-time code, with that group's own tests, and keeps
+// its record and report apart.
+const group = process.env.TANGO_MUTATION_GROUP;
+const reports = group ? `reports/static/${group}` : 'reports/mutation/mutation';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: [
@@ -20,10 +27,10 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // Static mutants (module-level constants, rule tables) are included: each reloads the tests.
-  ignoreStatic: false,
+  // Static mutants (module-level constants, rule tables) reload the tests for each: the static pass.
+  ignoreStatic: !group,
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: group ? `reports/static/${group}-incremental.json` : 'reports/stryker-incremental.json',
   // Two cores shared with the build and the rest of the team: one test runner.
   concurrency: 1,
   // A loaded machine runs tests slowly; a mutant is only a timeout well past the normal time.
@@ -31,8 +38,8 @@ export default {
   timeoutFactor: 2,
   dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `${reports}.html` },
+  jsonReporter: { fileName: `${reports}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 90, low: 85, break: null },
 };

@@ -46,22 +46,22 @@ export class Pacer {
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** The rate that met the last 429 (or the ceiling); recovery aims just under it. */
   #known: number;
-  /** The rate right after the last cut, and when it was cut. */
-  #floor: number;
+  /** The rate right after the last cut (read only after a cut: see rate()), and when it was cut. */
+  #floor = 0;
   #cutAt = Number.NEGATIVE_INFINITY;
   /** When the last request went, and the chain of turns waiting after it. */
   #last = Number.NEGATIVE_INFINITY;
   #queue: Promise<void> = Promise.resolve();
   #pausedUntil = 0;
-  /** When recent answers other than 429 arrived; only kept while no limit is known. */
+  /** When the answers other than 429 of the last second arrived: the first 429 learns a limit from them. */
   #accepted: number[] = [];
 
   constructor(options: PacerOptions = {}) {
+    // Stryker disable next-line EqualityOperator: a ceiling of 0 is already turned away by `options.ceiling &&`
     this.#ceiling = options.ceiling && options.ceiling > 0 ? options.ceiling : Number.POSITIVE_INFINITY;
     this.#now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? abortableSleep;
     this.#known = this.#ceiling;
-    this.#floor = this.#ceiling * PACE_MARGIN;
   }
 
   /** The configured requests per second (--rate or the environment's default), if any. */
@@ -74,6 +74,8 @@ export class Pacer {
     const target = this.#known * PACE_MARGIN;
     const since = at - this.#cutAt;
     let rate: number;
+    // Before any cut, since is Infinity, so the floor is read only after one.
+    // Stryker disable next-line EqualityOperator: at since === RECOVERY_MS both formulas give the target
     if (since < RECOVERY_MS) rate = this.#floor + (target - this.#floor) * (since / RECOVERY_MS);
     else rate = target * (1 + (PROBE_PER_MINUTE * (since - RECOVERY_MS)) / 60_000);
     return Math.min(rate, this.#ceiling * PACE_MARGIN);
@@ -110,7 +112,7 @@ export class Pacer {
   answered(ticket: Ticket, status: number, retryAfterMs?: number): void {
     const now = this.#now();
     if (status !== 429) {
-      if (!Number.isFinite(this.#known)) this.#remember(now);
+      this.#lastSecond(now).push(now);
       return;
     }
     this.#pausedUntil = Math.max(this.#pausedUntil, now + (retryAfterMs ?? DEFAULT_PAUSE_MS));
@@ -126,20 +128,16 @@ export class Pacer {
       this.#floor = Math.max(MIN_RATE, met * DECREASE);
     } else {
       // First sign of a limit: the server just accepted about this many requests in a second.
-      this.#known = Math.max(1, this.#acceptedWithin(now, 1000));
+      this.#known = Math.max(1, this.#lastSecond(now).length);
       this.#floor = this.#known * PACE_MARGIN;
-      this.#accepted = [];
     }
     this.#cutAt = now;
   }
 
-  #remember(now: number): void {
-    this.#accepted.push(now);
-    if (this.#accepted.length > 1000) this.#accepted.splice(0, 500);
-  }
-
-  #acceptedWithin(now: number, windowMs: number): number {
-    return this.#accepted.filter((at) => now - at <= windowMs).length;
+  /** The answers accepted in the second before `now`; older ones are forgotten, so the record stays small. */
+  #lastSecond(now: number): number[] {
+    this.#accepted = this.#accepted.filter((at) => now - at <= 1000);
+    return this.#accepted;
   }
 }
 

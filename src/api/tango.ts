@@ -198,7 +198,7 @@ export class TangoApi {
       const answer = await body;
       // A server that ignores `paginate` answers the whole list as a plain array: that is the only page.
       const whole = Array.isArray(answer) ? wholeList(answer) : answer;
-      const page = whole.items.length > left ? { ...whole, items: whole.items.slice(0, left) } : whole;
+      const page = { ...whole, items: whole.items.slice(0, left) };
       left -= page.items.length;
       const cursor = left > 0 && page.nextPageAvailable ? page.nextCursor : undefined;
       let stop: Error | undefined;
@@ -213,8 +213,9 @@ export class TangoApi {
       }
       // The next page's request is queued, not yet sent: undici writes it in a later microtask, and a
       // caller printing to a file or a pipe (synchronous writes) would hold it back until the whole
-      // page is printed, so nothing would overlap. One turn of the event loop sends it first.
-      if (cursor && !stop) await new Promise((resolve) => setImmediate(resolve));
+      // page is printed, so nothing would overlap. One turn of the event loop sends it first (after the
+      // last page, or a cursor refused, nothing is queued; one turn costs too little to be worth a condition).
+      await new Promise((resolve) => setImmediate(resolve));
       yield page;
       if (stop) throw stop;
       if (!cursor) return;
@@ -282,10 +283,10 @@ export class TangoApi {
     const elementsPerBlock = start.elementsPerBlock ?? MAX_RESULTS_LIMIT;
     for (let page = start.page ?? 0; ; page += 1) {
       const body = await this.listAlerts(customer, account, filters, { page, elementsPerBlock });
-      const alerts = (body.lowBalanceAlerts ?? []).slice(0, left);
+      const alerts = body.lowBalanceAlerts.slice(0, left);
       left -= alerts.length;
       yield { ...body, lowBalanceAlerts: alerts };
-      const lastPage = (body.page?.totalPages ?? 0) - 1;
+      const lastPage = (body.page.totalPages ?? 0) - 1;
       if (left <= 0 || alerts.length === 0 || page >= lastPage) return;
     }
   }

@@ -39,6 +39,16 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
   'client-secret': { property: 'clientSecret', description: 'OAuth client secret', secret: true },
 };
 
+/** The settings as `config get|set|unset --help` lists them: each name and what it holds. */
+export function settingsHelp(): string {
+  const width = Math.max(...Object.keys(CONFIG_KEYS).map((name) => name.length)) + 2;
+  const lines = Object.entries(CONFIG_KEYS).map(
+    ([name, key]) =>
+      `  ${name.padEnd(width)}${key.description}${key.secret ? ' (secret: masked; tango auth login sets it)' : ''}`,
+  );
+  return `\nSettings:\n${lines.join('\n')}`;
+}
+
 export function configKey(name: string): ConfigKey {
   const key = CONFIG_KEYS[name];
   if (!key) {

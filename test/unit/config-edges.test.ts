@@ -8,6 +8,7 @@ import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { settingsHelp } from '../../src/config/keys.js';
 import { configDir } from '../../src/config/paths.js';
 import { mask, secretLinesFromStdin } from '../../src/config/secrets.js';
 import { ProfileStore } from '../../src/config/store.js';
@@ -77,5 +78,56 @@ describe('recovering a damaged config.json', () => {
 
     expect(recovery).toBeDefined();
     expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+});
+
+// keys.ts: each setting's description emptied, `secret: true` made false (the static pass's survivors:
+// the descriptions were written but shown nowhere; `config get|set|unset --help` lists them now).
+describe('the settings the config commands list in their help', () => {
+  const lines = () => settingsHelp().split('\n');
+  it('starts with a blank line and a heading, one line a setting', () => {
+    expect(lines().slice(0, 2)).toEqual(['', 'Settings:']);
+    expect(lines()).toHaveLength(2 + 11);
+  });
+  it.each([
+    ['env', 'sandbox, production or local'],
+    ['base-url', 'a server other than the presets'],
+    ['auth-url', 'OAuth token URL'],
+    ['output', 'table, json, ndjson, csv or text'],
+    ['timeout', 'per-request timeout, seconds'],
+    ['max-retries', 'retries on 429/5xx/network errors'],
+    ['rate', 'client-side requests per second'],
+    ['platform-name', 'HTTP Basic user'],
+    ['platform-key', 'HTTP Basic password (secret: masked; tango auth login sets it)'],
+    ['client-id', 'OAuth client id'],
+    ['client-secret', 'OAuth client secret (secret: masked; tango auth login sets it)'],
+  ])('%s: %s', (name, what) => {
+    expect(lines()).toContain(`  ${name.padEnd('client-secret'.length + 2)}${what}`);
+  });
+});
+
+// store.ts's lock options (the static pass's survivors): emptied, so a writer gives up at once on a
+// lock another tango holds; `realpath: true`, so the first write, before the file exists, fails.
+describe('writing the config file under its lock', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the first profile into a folder with no config file yet', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tango-lock-'));
+    const store = new ProfileStore({ TANGO_CONFIG_DIR: dir });
+    await store.update('default', { env: 'sandbox' });
+    expect(store.get('default')).toEqual({ env: 'sandbox' });
+  });
+
+  it('waits for another writer to let go of the lock, then writes', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tango-lock-'));
+    const store = new ProfileStore({ TANGO_CONFIG_DIR: dir });
+    await store.update('default', { env: 'sandbox' });
+    const { lock } = (await import('proper-lockfile')).default;
+    const release = await lock(store.path, { realpath: false });
+    const released = new Promise((resolve) => setTimeout(resolve, 300)).then(() => release());
+    await store.update('default', { output: 'json' });
+    await released;
+    expect(store.get('default')).toEqual({ env: 'sandbox', output: 'json' });
   });
 });

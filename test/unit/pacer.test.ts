@@ -95,3 +95,99 @@ describe('pacer', () => {
     expect(processPacer(1, world)).not.toBe(processPacer(1, {}));
   });
 });
+
+// Survivors of the mutation run at e2275b1 (pacer.ts:line), each killed by the test that names it.
+describe('pacer: the limit learned from the first 429', () => {
+  /** A pacer with no limit that saw answers accepted at these instants, then a 429 at `at`. */
+  function learnedFrom(acceptedAt: number[], at: number) {
+    const { pacer, clock } = pacerAt();
+    for (const instant of acceptedAt) {
+      clock.now = instant;
+      pacer.answered(instant, 200);
+    }
+    clock.now = at;
+    pacer.answered(at, 429, 1000);
+    return pacer.rate() / PACE_MARGIN;
+  }
+
+  // pacer.ts:113 (accepted answers not recorded), 129 (Math.max turned Math.min), 136-137 (the record
+  // emptied), 138 (the record cut at every answer), 142 (the count turned 0 or every answer)
+  it('is the number of answers accepted in the second before it', () => {
+    expect(learnedFrom([100, 200, 300], 500)).toBeCloseTo(3, 5);
+  });
+
+  // pacer.ts:142 (the window: answers older than a second not counted; one exactly a second old is)
+  it.each([
+    [[0, 1200, 1500], 2000, 2],
+    [[0, 999, 1500], 2000, 1],
+    [[0, 1000, 1500], 2000, 2],
+    [[0, 500], 5000, 1],
+  ])('accepted at %j, a 429 at %i: %i a second', (acceptedAt, at, expected) => {
+    expect(learnedFrom(acceptedAt, at)).toBeCloseTo(expected, 5);
+  });
+
+  // pacer.ts:138 (the record of accepted answers trimmed at 1,000 rather than past it; now it keeps the last second's)
+  it('counts every answer accepted in that second, a thousand too', () => {
+    expect(learnedFrom(new Array<number>(1000).fill(10), 20)).toBeCloseTo(1000, 5);
+  });
+
+  // pacer.ts:129 (Math.max turned Math.min): never less than one a second
+  it('is at least one a second, when nothing was accepted just before', () => {
+    expect(learnedFrom([], 5000)).toBeCloseTo(1, 5);
+  });
+});
+
+describe('pacer: settings and boundaries', () => {
+  // pacer.ts:60 (a ceiling of 0 or below taken as a ceiling)
+  it.each([0, -1, undefined])('a ceiling of %s is none: requests go at once until a 429', async (ceiling) => {
+    const { pacer, waits } = pacerAt(ceiling);
+    expect(pacer.ceiling).toBeUndefined();
+    expect(pacer.rate()).toBe(Number.POSITIVE_INFINITY);
+    await Promise.all([pacer.acquire(), pacer.acquire(), pacer.acquire()]);
+    expect(waits).toEqual([]);
+  });
+
+  // pacer.ts:26 (MIN_RATE, a module constant: 1 * 60 instead of 1 / 60): however many 429s, never
+  // slower than one request a minute, and never faster than the 429s allow
+  it('never slows below one request a minute, however many 429s', async () => {
+    const { pacer, clock } = pacerAt();
+    pacer.answered(await pacer.acquire(), 200);
+    for (let n = 0; n < 100; n++) {
+      clock.now += 1;
+      pacer.answered(clock.now, 429, 0);
+    }
+    expect(pacer.rate()).toBeCloseTo(1 / 60, 8);
+  });
+
+  // pacer.ts:118 (ticket < cutAt turned <=): a request sent at the very instant of the last cut was
+  // sent at the new pace, so its 429 cuts again; only one sent before the cut met the old pace
+  it('a 429 for a request sent at the instant of the last cut cuts again; one sent before does not', async () => {
+    const { pacer, clock } = pacerAt();
+    pacer.answered(await pacer.acquire(), 200);
+    clock.now = 100;
+    pacer.answered(50, 429, 0);
+    const afterFirstCut = pacer.rate();
+    clock.now = 200;
+    pacer.answered(99, 429, 0);
+    expect(pacer.rate()).toBeCloseTo(afterFirstCut, 8);
+    pacer.answered(100, 429, 0);
+    expect(pacer.rate()).toBeLessThan(afterFirstCut * 0.95);
+  });
+});
+
+describe('pacer: a 429 met exactly at the known limit', () => {
+  // pacer.ts:126 (met >= known turned >): probing that meets a 429 at exactly the learned limit
+  // confirms that limit; it is not stepped down as a 429 below it would be
+  it('keeps that limit, and recovers to just under it', () => {
+    const { pacer, clock } = pacerAt();
+    pacer.answered(0, 200);
+    pacer.answered(0, 429, 0);
+    expect(pacer.rate() / PACE_MARGIN).toBeCloseTo(1, 8);
+    // Probing beyond the learned 1 a second reaches exactly 1 a second this long after the cut.
+    const atLimit = 30_000 + (1 / PACE_MARGIN - 1) * 12_000_000;
+    expect(pacer.rate(atLimit)).toBe(1);
+    clock.now = atLimit;
+    pacer.answered(atLimit, 429, 0);
+    expect(pacer.rate(atLimit + 30_000)).toBeCloseTo(PACE_MARGIN, 8);
+  });
+});

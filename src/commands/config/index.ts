@@ -1,18 +1,16 @@
 /** `tango config list|get|set|unset|path`: the stored settings of each profile. */
 import { Argument, Command } from 'commander';
 import { completeWith } from '../../completion/values.js';
-import { CONFIG_KEYS, configKey } from '../../config/keys.js';
+import { CONFIG_KEYS, configKey, settingsHelp } from '../../config/keys.js';
 import { mask } from '../../config/secrets.js';
 import type { Profile } from '../../config/store.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { action, examples } from '../action.js';
 
-const KEY_LIST = Object.keys(CONFIG_KEYS).join(', ');
-
 /** `<key>`: checked by configKey() with a friendlier error than commander's choices; completed from the same list. */
 function keyArgument(): Argument {
-  return completeWith(new Argument('<key>', KEY_LIST), Object.keys(CONFIG_KEYS));
+  return completeWith(new Argument('<key>', 'a setting, from the list below'), Object.keys(CONFIG_KEYS));
 }
 
 export function configCommand(): Command {
@@ -38,6 +36,7 @@ export function configCommand(): Command {
       new Command('get')
         .description('print one setting of the profile')
         .addArgument(keyArgument())
+        .addHelpText('after', settingsHelp())
         .addHelpText(
           'after',
           examples(
@@ -51,6 +50,7 @@ export function configCommand(): Command {
       new Command('set')
         .description('change one setting of the profile (credentials: use tango auth login)')
         .addArgument(keyArgument())
+        .addHelpText('after', settingsHelp())
         .argument('<value>', 'the new value')
         .addHelpText(
           'after',
@@ -65,6 +65,7 @@ export function configCommand(): Command {
       new Command('unset')
         .description('remove one setting from the profile')
         .addArgument(keyArgument())
+        .addHelpText('after', settingsHelp())
         .addHelpText('after', examples(['tango config unset rate', "back to the environment's default pace"]))
         .action(action(unset)),
     )
