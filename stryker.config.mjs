@@ -25,7 +25,7 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', pool: 'forks' },
   // Mutants that do not compile are dropped before any test runs (counted as CompileError).
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   // Static mutants (module-level constants, rule tables) reload the tests for each: the static pass.
   ignoreStatic: !group,
