@@ -179,7 +179,8 @@ export class HttpClient {
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #now: () => number;
   readonly #timeoutMs: number;
-  #waitsEndSignal: AbortSignal | undefined | null = null;
+  /** What ends a wait (for the pace, a retry, a token): the first Ctrl-C, or for work that lets writes finish, the second. */
+  readonly #waitsEnd: AbortSignal;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -193,10 +194,13 @@ export class HttpClient {
       new Agent({ keepAliveTimeout: 10_000, connect: { timeout: this.#timeoutMs }, connections: 16 });
     this.#sleep = options.sleep ?? abortableSleep;
     this.#now = options.now ?? Date.now;
-    // Every request in flight (up to -c 16 at once) and every wait listens on the command's Ctrl-C
-    // signals, each listener removed when its request ends: no leak, so Node's warning past 10 listeners
-    // (a line of plain text on stderr, even under -o json) is turned off for these two.
-    for (const signal of [options.signal, options.abandon]) if (signal) setMaxListeners(0, signal);
+    const signals = [options.signal, options.abandon].filter((signal) => signal !== undefined);
+    // One for the client's life: its signals never change, and a signal per request costs every request.
+    this.#waitsEnd = AbortSignal.any(signals);
+    // Every request in flight (up to -c 16 at once) listens on the command's Ctrl-C signals, and every
+    // wait on #waitsEnd, each listener removed when its request or wait ends: no leak, so Node's warning
+    // past 10 listeners (a line of plain text on stderr, even under -o json) is turned off for them.
+    for (const signal of [...signals, this.#waitsEnd]) setMaxListeners(0, signal);
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
   }
 
@@ -257,7 +261,8 @@ export class HttpClient {
       this.#trace(
         `${spec.method} ${url} -> ${answer.status} (${answer.ms} ms, ${tag}${requestId ? `, request-id ${requestId}` : ''})`,
       );
-      if (answer.status >= 200 && answer.status < 300) {
+      // undici never ends a request on a 1xx: below 300 is a success.
+      if (answer.status < 300) {
         const body = parseSuccess<T>(answer, spec, url, requestId);
         return {
           status: answer.status,
@@ -268,7 +273,7 @@ export class HttpClient {
           earlierAttemptMayHaveLanded,
         };
       }
-      if (answer.status >= 300 && answer.status < 400) {
+      if (answer.status < 400) {
         const location = headerValue(answer.headers.location) ?? '(no Location)';
         throw new UnexpectedAnswerError(
           { kind: 'redirect', method: spec.method, url, status: answer.status, location },
@@ -313,9 +318,9 @@ export class HttpClient {
 
   /** One try: the server's answer, or how the connection failed. */
   async #attempt(spec: RequestSpec, url: string, tag: string): Promise<Answer | Failure> {
-    const signal = this.#waitsEnd();
+    const signal = this.#waitsEnd;
     const ticket = await this.#turn(signal);
-    if (signal?.aborted) throw new InterruptedError();
+    if (signal.aborted) throw new InterruptedError();
     const started = this.#now();
     const timeoutMs = this.#timeoutMs;
     // A request that changes something is let finish (within the deadline) after a Ctrl-C, so the
@@ -347,7 +352,7 @@ export class HttpClient {
           `Interrupted again; the ${spec.method} in flight was abandoned, so it may or may not have been applied.`,
         );
       }
-      if (signal?.aborted) throw new InterruptedError('Interrupted; the request in flight was abandoned.');
+      if (signal.aborted) throw new InterruptedError('Interrupted; the request in flight was abandoned.');
       const code = ends.timedOut ? 'DEADLINE_TIMEOUT' : (errorCode(error) ?? (error as Error).message);
       this.#trace(`${spec.method} ${url} -> ${code} (${this.#now() - started} ms, ${tag})`);
       return { failure: classifyNetworkError(error, ends.timedOut), code };
@@ -382,15 +387,8 @@ export class HttpClient {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  /** What ends a wait (for the pace, a retry, a token): the first Ctrl-C, or for work that lets writes finish, the second. */
-  #waitsEnd(): AbortSignal | undefined {
-    // One for the client's life: its signals never change, and a signal per request costs every request.
-    if (this.#waitsEndSignal === null) this.#waitsEndSignal = anyOf([this.#options.signal, this.#options.abandon]);
-    return this.#waitsEndSignal;
-  }
-
   /** This request's turn under the process's pace (at once without a pacer). */
-  async #turn(signal: AbortSignal | undefined): Promise<number> {
+  async #turn(signal: AbortSignal): Promise<number> {
     if (!this.#options.pacer) return this.#now();
     // The wait ends early only on Ctrl-C, which #attempt reports as an interruption as soon as this returns.
     // Stryker disable next-line ArrowFunction: any value does, #attempt throws on the aborted signal before using it
@@ -415,11 +413,8 @@ export class HttpClient {
 
   async #wait(ms: number, reason: string): Promise<void> {
     this.#trace(`retrying in ${ms} ms after ${reason}`);
-    try {
-      await this.#sleep(ms, this.#waitsEnd());
-    } catch {
-      throw new InterruptedError();
-    }
+    // Only Ctrl-C ends a wait early, and the next attempt, finding #waitsEnd aborted, reports the interruption.
+    await this.#sleep(ms, this.#waitsEnd).catch(() => undefined);
   }
 
   /** The settings in force, carried by errors so the words at the top can name them. */
@@ -495,17 +490,16 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 function requestEnds(timeoutMs: number, signals: ReadonlyArray<AbortSignal | undefined>) {
   const controller = new AbortController();
   let timedOut = false;
+  // #attempt reads timedOut, not the abort's reason. The timer is cleared by release(), which every
+  // request reaches: one left running would hold the process open for the whole timeout.
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    controller.abort();
   }, timeoutMs);
-  timer.unref();
   const given = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   const follow = (event: Event) => controller.abort((event.target as AbortSignal).reason);
-  for (const signal of given) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', follow, { once: true });
-  }
+  // None is aborted yet: #attempt has just checked, and release() removes these listeners.
+  for (const signal of given) signal.addEventListener('abort', follow);
   return {
     signal: controller.signal,
     get timedOut() {
@@ -516,10 +510,4 @@ function requestEnds(timeoutMs: number, signals: ReadonlyArray<AbortSignal | und
       for (const signal of given) signal.removeEventListener('abort', follow);
     },
   };
-}
-
-/** One signal aborted when any of these is; undefined when none is given. */
-function anyOf(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {
-  const given = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  return given.length <= 1 ? given[0] : AbortSignal.any(given);
 }

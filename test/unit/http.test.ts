@@ -15,6 +15,7 @@ import {
   UsageError,
 } from '../../src/errors.js';
 import { hintFor } from '../../src/hints.js';
+import { warningsDuring } from '../support/warnings.js';
 
 const ORIGIN = 'https://api.test';
 const BASE = `${ORIGIN}/raas/v2`;
@@ -1019,23 +1020,18 @@ describe('Ctrl-C while a request waits for its turn under the pace', () => {
 // MaxListenersExceededWarning, and each request's listener is removed when it ends.
 describe('many requests in flight on one Ctrl-C signal', () => {
   it('print no listener warning, and leave no listener behind', async () => {
-    const warnings: string[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning.name);
-    process.on('warning', onWarning);
-    try {
-      const ctrlC = new AbortController();
-      const again = new AbortController();
-      const pool = agent.get(ORIGIN);
-      pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []).delay(50).times(16);
-      const api = client({ signal: ctrlC.signal, abandon: again.signal });
-      await Promise.all(Array.from({ length: 16 }, () => api.send(requests.listCustomers())));
-      await new Promise((resolve) => setImmediate(resolve));
+    const ctrlC = new AbortController();
+    const again = new AbortController();
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/raas/v2/customers', method: 'GET' }).reply(200, []).delay(50).times(16);
+    const api = client({ signal: ctrlC.signal, abandon: again.signal });
 
-      expect(warnings).toEqual([]);
-      expect(getEventListeners(ctrlC.signal, 'abort')).toHaveLength(0);
-      expect(getEventListeners(again.signal, 'abort')).toHaveLength(0);
-    } finally {
-      process.off('warning', onWarning);
-    }
+    const warnings = await warningsDuring(async () => {
+      await Promise.all(Array.from({ length: 16 }, () => api.send(requests.listCustomers())));
+    });
+
+    expect(warnings).toEqual([]);
+    expect(getEventListeners(ctrlC.signal, 'abort')).toHaveLength(0);
+    expect(getEventListeners(again.signal, 'abort')).toHaveLength(0);
   });
 });
