@@ -48,11 +48,11 @@ function staticPass(name) {
 const [what = 'all', ...rest] = process.argv.slice(2);
 if (what === 'runtime' || what.startsWith('-')) stryker(what === 'runtime' ? rest : [what, ...rest]);
 else if (what === 'static') for (const name of rest.length > 0 ? rest : Object.keys(GROUPS)) staticPass(name);
-else if (what === 'table') printTable(root);
+else if (what === 'table') await printTable(root);
 else if (what === 'all') {
   stryker([]);
   for (const name of Object.keys(GROUPS)) staticPass(name);
-  printTable(root);
+  await printTable(root);
 } else {
   console.error(`npm run mutation -- [runtime [stryker options] | static [group ...] | table]`);
   process.exit(2);

@@ -58,12 +58,14 @@ export function asMutatePattern(file, { start, end }) {
   return `${file}:${start.line + 1}:${start.character}-${end.line + 1}:${end.character}`;
 }
 
-/** Whether a Stryker location (lines from 1, columns from 0) lies inside one of the ranges. */
+/** Whether a report's location (lines and columns from 1, as in mutation.json) lies inside one of the ranges. */
 export function isInside(ranges, location) {
   const before = (a, b) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+  const from = { line: location.start.line - 1, column: location.start.column - 1 };
+  const to = { line: location.end.line - 1, column: location.end.column - 1 };
   return ranges.some(
     ({ start, end }) =>
-      before({ line: start.line + 1, column: start.character }, location.start) &&
-      before(location.end, { line: end.line + 1, column: end.character }),
+      before({ line: start.line, column: start.character }, from) &&
+      before(to, { line: end.line, column: end.character }),
   );
 }
