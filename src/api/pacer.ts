@@ -53,8 +53,12 @@ export class Pacer {
   #last = Number.NEGATIVE_INFINITY;
   #queue: Promise<void> = Promise.resolve();
   #pausedUntil = 0;
-  /** When the answers other than 429 of the last second arrived: the first 429 learns a limit from them. */
+  /**
+   * When the answers other than 429 of the last second arrived, oldest first (those before `#oldest` are
+   * forgotten): the first 429 learns a limit from them.
+   */
   #accepted: number[] = [];
+  #oldest = 0;
 
   constructor(options: PacerOptions = {}) {
     // Stryker disable next-line EqualityOperator: a ceiling of 0 is already turned away by `options.ceiling &&`
@@ -112,7 +116,11 @@ export class Pacer {
   answered(ticket: Ticket, status: number, retryAfterMs?: number): void {
     const now = this.#now();
     if (status !== 429) {
-      this.#lastSecond(now).push(now);
+      // Only the first 429 reads the record: once a limit is known, nothing is kept.
+      if (!Number.isFinite(this.#known)) {
+        this.#accepted.push(now);
+        this.#keepLastSecond(now);
+      }
       return;
     }
     this.#pausedUntil = Math.max(this.#pausedUntil, now + (retryAfterMs ?? DEFAULT_PAUSE_MS));
@@ -128,16 +136,24 @@ export class Pacer {
       this.#floor = Math.max(MIN_RATE, met * DECREASE);
     } else {
       // First sign of a limit: the server just accepted about this many requests in a second.
-      this.#known = Math.max(1, this.#lastSecond(now).length);
+      this.#known = Math.max(1, this.#keepLastSecond(now));
       this.#floor = this.#known * PACE_MARGIN;
     }
     this.#cutAt = now;
   }
 
-  /** The answers accepted in the second before `now`; older ones are forgotten, so the record stays small. */
-  #lastSecond(now: number): number[] {
-    this.#accepted = this.#accepted.filter((at) => now - at <= 1000);
-    return this.#accepted;
+  /**
+   * Forgets the answers accepted more than a second before `now`, and says how many are left. They are
+   * forgotten from the front (answers come in time order) and the list is cut only when most of it is
+   * forgotten, so each answer costs the same however fast they come.
+   */
+  #keepLastSecond(now: number): number {
+    while (this.#oldest < this.#accepted.length && now - this.#accepted[this.#oldest]! > 1000) this.#oldest++;
+    if (this.#oldest * 2 > this.#accepted.length) {
+      this.#accepted = this.#accepted.slice(this.#oldest);
+      this.#oldest = 0;
+    }
+    return this.#accepted.length - this.#oldest;
   }
 }
 
