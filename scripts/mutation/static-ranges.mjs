@@ -35,37 +35,62 @@ function loadTimeNodes(statement) {
   return [statement];
 }
 
+/** Code inside these runs when called, even within a top-level constant (a rule's `test` arrow). */
+function isFunctionLike(node) {
+  return (
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+function functionsInside(node, found = []) {
+  ts.forEachChild(node, (child) => {
+    if (isFunctionLike(child)) found.push(child);
+    else functionsInside(child, found);
+  });
+  return found;
+}
+
+function span(source, node) {
+  return {
+    start: source.getLineAndCharacterOfPosition(node.getStart(source)),
+    end: source.getLineAndCharacterOfPosition(node.getEnd()),
+  };
+}
+
 /**
- * The load-time ranges of a file, as Stryker's `--mutate` patterns (`file:line:column-line:column`, lines
- * from 1, columns from 0, both ends included). Function bodies inside them (an arrow in a rule table) are
- * mutated too; those mutants run with their covering tests as usual.
+ * The load-time ranges of a file, each with the functions inside it (`holes`: their code runs when
+ * called). Lines and characters count from 0.
  */
 export function loadTimeRanges(root, file) {
   const text = readFileSync(join(root, file), 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const ranges = [];
-  for (const statement of source.statements) {
-    for (const node of loadTimeNodes(statement)) {
-      const start = source.getLineAndCharacterOfPosition(node.getStart(source));
-      const end = source.getLineAndCharacterOfPosition(node.getEnd());
-      ranges.push({ start, end });
-    }
-  }
-  return ranges;
+  return source.statements.flatMap((statement) =>
+    loadTimeNodes(statement).map((node) => ({
+      ...span(source, node),
+      holes: functionsInside(node).map((inner) => span(source, inner)),
+    })),
+  );
 }
 
+/** A range as Stryker's `--mutate` pattern (`file:line:column-line:column`, lines from 1, columns from 0). */
 export function asMutatePattern(file, { start, end }) {
   return `${file}:${start.line + 1}:${start.character}-${end.line + 1}:${end.character}`;
 }
 
-/** Whether a report's location (lines and columns from 1, as in mutation.json) lies inside one of the ranges. */
+/**
+ * Whether a report's location (lines and columns from 1, as in mutation.json) is load-time code: inside
+ * one of the ranges and not inside a function there.
+ */
 export function isInside(ranges, location) {
   const before = (a, b) => a.line < b.line || (a.line === b.line && a.column <= b.column);
   const from = { line: location.start.line - 1, column: location.start.column - 1 };
   const to = { line: location.end.line - 1, column: location.end.column - 1 };
-  return ranges.some(
-    ({ start, end }) =>
-      before({ line: start.line, column: start.character }, from) &&
-      before(to, { line: end.line, column: end.character }),
-  );
+  const covers = ({ start, end }) =>
+    before({ line: start.line, column: start.character }, from) &&
+    before(to, { line: end.line, column: end.character });
+  return ranges.some((range) => covers(range) && !(range.holes ?? []).some(covers));
 }

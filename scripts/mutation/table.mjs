@@ -65,8 +65,8 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 /** What one mutant counts as: compile, marked, killed, survived, or unjudged (its pass has not reached it). */
 function verdict(mutant, runtime, staticResult, isLoadTime) {
   if (mutant.status === 'Ignored') return 'marked'; // a `Stryker disable` comment
-  const any = runtime ?? staticResult;
-  if (any?.status === 'CompileError') return 'compile';
+  // The runtime pass never type-checks a static mutant it leaves aside; the static pass does.
+  if (runtime?.status === 'CompileError' || staticResult?.status === 'CompileError') return 'compile';
   if (runtime && DETECTED.has(runtime.status)) return 'killed';
   const judge = isLoadTime ? staticResult : runtime;
   if (!judge) return 'unjudged';
@@ -135,7 +135,7 @@ export async function printTable(root) {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of await tableRows(root)) {
     console.log(
-      `| ${row.file.replace(/^src\//, '')} | ${row.mutants} | ${row.compile} | ${row.marked} | ${row.loadTime} | ${row.killed} | ${row.survived} | ${row.unjudged} | ${score(row)} | ${row.goal} % ${goalStatus(row)} |`,
+      `| ${row.file.replace(/^src\//, '')} | ${row.mutants} | ${row.compile} | ${row.marked} | ${row.loadTime} | ${row.killed} | ${row.survived} | ${row.unjudged} | ${row.error} | ${score(row)} | ${row.goal} % ${goalStatus(row)} |`,
     );
   }
 }

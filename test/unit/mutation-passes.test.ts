@@ -124,3 +124,16 @@ describe('the table', () => {
     expect((await tableRows(root))[0]).toMatchObject({ killed: 0, survived: 0 });
   });
 });
+
+describe('load-time code and the functions inside it', () => {
+  it("a function inside a top-level constant runs when called: its mutants are the runtime pass's", () => {
+    project({ 'src/api/tango.ts': 'export const requests = {\n  list: (id: string) => ({ path: `/a/${id}` }),\n};\n' });
+    const ranges = loadTimeRanges(root, 'src/api/tango.ts');
+    const at = (line: number, from: number, to: number) => ({
+      start: { line, column: from },
+      end: { line, column: to },
+    });
+    expect(isInside(ranges, at(2, 34, 44))).toBe(false); // the path, inside the arrow (columns from 1)
+    expect(isInside(ranges, at(1, 25, 26))).toBe(true); // the object literal itself, built at load
+  });
+});
