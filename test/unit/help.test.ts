@@ -73,3 +73,24 @@ describe('global options in every subcommand help', () => {
     expect(wide.stdout).toContain('Global options:');
   });
 });
+
+// The Settings section of `config get|set|unset --help` (the reviewer found no test of its wiring),
+// and the way to store each secret instead of `config set`.
+describe('config help and secrets', () => {
+  it.each(['get', 'set', 'unset'])('config %s --help lists every setting and what it holds', async (verb) => {
+    const { code, stdout } = await runInProcess(['config', verb, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('\nSettings:\n  env            sandbox, production or local\n');
+    expect(stdout).toContain('  client-secret  OAuth client secret (secret: masked; tango auth login sets it)\n');
+  });
+
+  it.each([
+    ['platform-key', '--platform-key-stdin'],
+    ['client-secret', '--client-secret-stdin'],
+  ])('config set %s is refused, pointing to auth login %s', async (key, flag) => {
+    const { code, stderr } = await runInProcess(['config', 'set', key, 'x']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${key} is a secret and is never set from the command line`);
+    expect(stderr).toContain(flag);
+  });
+});

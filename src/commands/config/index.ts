@@ -118,11 +118,15 @@ async function get(ctx: Context, name: string): Promise<void> {
   await ctx.output.lines([key.secret ? mask(String(value)) : String(value)]);
 }
 
+const BASIC_LOGIN = 'use: printf %s "$KEY" | tango auth login --platform-name <name> --platform-key-stdin';
+const OAUTH_LOGIN =
+  'use: printf \'%s\\n%s\\n\' "$SECRET" "$PASSWORD" | tango auth login --client-id <id> --username <user> --client-secret-stdin';
+
 async function set(ctx: Context, name: string, value: string): Promise<void> {
   const key = configKey(name);
   if (key.secret) {
     throw new UsageError(`${name} is a secret and is never set from the command line`, {
-      hint: 'use: printf %s "$KEY" | tango auth login --platform-name <name> --platform-key-stdin',
+      hint: name === 'client-secret' ? OAUTH_LOGIN : BASIC_LOGIN,
     });
   }
   const profile = ctx.settings.profile.value;
