@@ -60,8 +60,11 @@ export type Failure = Pick<RowResult, 'reason' | 'httpStatus' | 'i18nKey' | 'req
 /** What a thrown error says about a row: the server's message and ids, or the client's own words. */
 export function failureOf(error: unknown): Failure {
   if (error instanceof ApiError) {
-    const failure: Failure = { reason: [error.message, ...error.details].join('; '), exitCode: error.exitCode };
-    if (error.status) failure.httpStatus = error.status;
+    const failure: Failure = {
+      reason: [error.message, ...error.details].join('; '),
+      exitCode: error.exitCode,
+      httpStatus: error.status,
+    };
     if (error.i18nKey) failure.i18nKey = error.i18nKey;
     if (error.requestId) failure.requestId = error.requestId;
     return failure;
