@@ -130,9 +130,9 @@ function goalStatus(row) {
 
 export async function printTable(root) {
   console.log(
-    '| file | mutants | do not compile | marked equivalent | load-time | killed | survived | not judged | score | goal |',
+    '| file | mutants | do not compile | marked equivalent | load-time | killed | survived | not judged | errors | score | goal |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of await tableRows(root)) {
     console.log(
       `| ${row.file.replace(/^src\//, '')} | ${row.mutants} | ${row.compile} | ${row.marked} | ${row.loadTime} | ${row.killed} | ${row.survived} | ${row.unjudged} | ${row.error} | ${score(row)} | ${row.goal} % ${goalStatus(row)} |`,
