@@ -25,12 +25,13 @@ let tokenRequests: string[];
 let stored: CachedToken | undefined;
 
 /** The service account against the mock token endpoint, with a token cache that holds nothing. */
-function uncachedServiceAccount() {
+function uncachedServiceAccount(options: Partial<OAuthOptions> = {}) {
   return oauthServiceAccount({
     tokenUrl: `${AUTH}/oauth/token`,
     ...SERVICE_ACCOUNT,
     cache: { load: () => undefined, save: () => {} },
     dispatcher: agent,
+    ...options,
   });
 }
 
@@ -335,13 +336,7 @@ describe('the token endpoint', () => {
       .get(AUTH)
       .intercept({ path: '/oauth/token', method: 'POST' })
       .reply(status, body, { headers: { 'content-type': 'application/json' } });
-    return oauthServiceAccount({
-      tokenUrl: `${AUTH}/oauth/token`,
-      ...SERVICE_ACCOUNT,
-      cache: { load: () => undefined, save: () => {} },
-      dispatcher: agent,
-      now: () => clock,
-    });
+    return uncachedServiceAccount({ now: () => clock });
   }
 
   it('the trace names the request, its status and the time it took (kills the line and - turned into +)', async () => {
@@ -404,14 +399,7 @@ describe('the token endpoint', () => {
 // and timeouts, a 403 and a 300, the renewal margin of a short-lived token, a refusal's control characters.
 describe('the token request, further', () => {
   function auth(options: Partial<OAuthOptions> = {}) {
-    return oauthServiceAccount({
-      tokenUrl: `${AUTH}/oauth/token`,
-      ...SERVICE_ACCOUNT,
-      cache: { load: () => undefined, save: () => {} },
-      dispatcher: agent,
-      now: () => clock,
-      ...options,
-    });
+    return uncachedServiceAccount({ now: () => clock, ...options });
   }
 
   it.each([
