@@ -75,12 +75,8 @@ type Item = { seq: number };
 /** Records with seq 1..count, as a store keeps them. */
 const items = (count: number): Item[] => Array.from({ length: count }, (_, i) => ({ seq: i + 1 }));
 const seqs = (page: { items: Item[] }) => page.items.map((item) => item.seq);
-const page = (
-  list: Item[],
-  maxResults: number,
-  cursor?: PageRequest['cursor'],
-  matches?: (item: Item) => boolean,
-) => pageOf(list, matches, { paginate: true, maxResults, cursor });
+const page = (list: Item[], maxResults: number, cursor?: PageRequest['cursor'], matches?: (item: Item) => boolean) =>
+  pageOf(list, matches, { paginate: true, maxResults, cursor });
 
 describe('a page of a list', () => {
   it('backwards to the start with room left: the first records, nothing before (kills pagination.ts:135 walking past the start)', () => {
