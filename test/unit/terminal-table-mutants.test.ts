@@ -31,7 +31,10 @@ describe('one item at a terminal', () => {
 
     expect(boxed(text)).toBe(true);
     expect(text).toContain(`│ ${id} │`);
-    const widths = text.trimEnd().split('\n').map((l) => l.length);
+    const widths = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.length);
     expect(Math.max(...widths)).toBe(31);
   });
 
