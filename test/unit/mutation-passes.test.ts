@@ -128,6 +128,7 @@ describe('the table', () => {
 
 describe('load-time code and the functions inside it', () => {
   it("a function inside a top-level constant runs when called: its mutants are the runtime pass's", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a source file, with its own template
     project({ 'src/api/tango.ts': 'export const requests = {\n  list: (id: string) => ({ path: `/a/${id}` }),\n};\n' });
     const ranges = loadTimeRanges(root, 'src/api/tango.ts');
     const at = (line: number, from: number, to: number) => ({
