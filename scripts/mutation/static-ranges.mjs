@@ -2,7 +2,7 @@
 // rule tables, regexes, messages built at the top level), as opposed to function bodies, which run
 // when called. Stryker calls a mutant there "static": it can only be seen by loading the module again,
 // so `npm run mutation` judges those in a pass of their own (scripts/mutation.mjs).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
@@ -63,17 +63,48 @@ function span(source, node) {
 
 /**
  * The load-time ranges of a file, each with the functions inside it (`holes`: their code runs when
- * called). Lines and characters count from 0.
+ * called). Lines and characters count from 0. The parser's ranges, plus the exact place of every mutant
+ * the last runtime pass left aside as static.
  */
 export function loadTimeRanges(root, file) {
   const text = readFileSync(join(root, file), 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  return source.statements.flatMap((statement) =>
+  const parsed = source.statements.flatMap((statement) =>
     loadTimeNodes(statement).map((node) => ({
       ...span(source, node),
       holes: functionsInside(node).map((inner) => span(source, inner)),
     })),
   );
+  return [...parsed, ...(leftAsideAsStatic(root).get(file) ?? [])];
+}
+
+const STATIC_REASON = /static/i; // Stryker's 'Static mutant (and "ignoreStatic" was enabled)'
+
+/**
+ * Stryker sees which code runs while a module loads; the parser only guesses it from the shape of the
+ * file, and misses a top-level function called at load (`enumRule` building a rule table) or an arrow
+ * function in a constant replaced whole (`error: (text) => ...` becoming `() => undefined`). The runtime
+ * pass leaves each such mutant aside, so without this no pass would judge it. Each becomes a range of
+ * exactly its own place (`exact`: the code inside it still runs when called, and stays the runtime's).
+ */
+const leftAsideCache = new Map();
+function leftAsideAsStatic(root) {
+  if (leftAsideCache.has(root)) return leftAsideCache.get(root);
+  const byFile = new Map();
+  const report = join(root, 'reports/mutation/mutation.json');
+  const files = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')).files : {};
+  for (const [file, { mutants }] of Object.entries(files)) {
+    const ranges = mutants
+      .filter((mutant) => mutant.status === 'Ignored' && STATIC_REASON.test(mutant.statusReason ?? ''))
+      .map(({ location: { start, end } }) => ({
+        start: { line: start.line - 1, character: start.column - 1 },
+        end: { line: end.line - 1, character: end.column - 1 },
+        exact: true,
+      }));
+    if (ranges.length > 0) byFile.set(file, ranges);
+  }
+  leftAsideCache.set(root, byFile);
+  return byFile;
 }
 
 /** A range as Stryker's `--mutate` pattern (`file:line:column-line:column`, lines from 1, columns from 0). */
@@ -92,5 +123,7 @@ export function isInside(ranges, location) {
   const covers = ({ start, end }) =>
     before({ line: start.line, column: start.character }, from) &&
     before(to, { line: end.line, column: end.character });
-  return ranges.some((range) => covers(range) && !(range.holes ?? []).some(covers));
+  const same = ({ start, end }) =>
+    start.line === from.line && start.character === from.column && end.line === to.line && end.character === to.column;
+  return ranges.some((range) => (range.exact ? same(range) : covers(range) && !(range.holes ?? []).some(covers)));
 }

@@ -76,22 +76,20 @@ function verdict(mutant, runtime, staticResult, isLoadTime) {
   return judge.status === 'Ignored' ? 'unjudged' : 'error'; // RuntimeError: counted nowhere, as Stryker does
 }
 
-function countFile(root, file, toJudge, runtimeMutants, staticMutants) {
+/** Each mutant of one file, with what it counts as. */
+function* judgeFile(root, file, toJudge, runtimeMutants, staticMutants) {
   const ranges = loadTimeRanges(root, file);
-  const count = {
-    mutants: toJudge.size,
-    compile: 0,
-    marked: 0,
-    killed: 0,
-    survived: 0,
-    unjudged: 0,
-    error: 0,
-    loadTime: 0,
-  };
   for (const [key, mutant] of toJudge) {
     const isLoadTime = isInside(ranges, mutant.location);
+    yield { mutant, isLoadTime, verdict: verdict(mutant, runtimeMutants.get(key), staticMutants.get(key), isLoadTime) };
+  }
+}
+
+function countFile(judged, mutants) {
+  const count = { mutants, compile: 0, marked: 0, killed: 0, survived: 0, unjudged: 0, error: 0, loadTime: 0 };
+  for (const { isLoadTime, verdict } of judged) {
     if (isLoadTime) count.loadTime++;
-    count[verdict(mutant, runtimeMutants.get(key), staticMutants.get(key), isLoadTime)]++;
+    count[verdict]++;
   }
   return count;
 }
@@ -99,25 +97,49 @@ function countFile(root, file, toJudge, runtimeMutants, staticMutants) {
 const score = ({ killed, survived }) =>
   killed + survived > 0 ? `${((100 * killed) / (killed + survived)).toFixed(1)} %` : 'n/a';
 
-export async function tableRows(root) {
+/** Every file of the core with its goal and its mutants, each with what it counts as. */
+async function* judgedFiles(root) {
   const runtime = mutantsOf(root, 'reports/mutation/mutation.json');
-  const rows = [];
   for (const [name, group] of Object.entries(GROUPS)) {
     const statics = mutantsOf(root, `reports/static/${name}.json`);
     const files = groupFiles(root, group);
     const toJudge = await mutantsToJudge(root, files);
     for (const file of files) {
-      const count = countFile(
-        root,
-        file,
-        toJudge.get(file),
-        runtime.get(file) ?? new Map(),
-        statics.get(file) ?? new Map(),
-      );
-      if (count.mutants > 0) rows.push({ file, goal: GOALS[name] ?? 85, ...count });
+      const mutants = toJudge.get(file);
+      const judged = [
+        ...judgeFile(root, file, mutants, runtime.get(file) ?? new Map(), statics.get(file) ?? new Map()),
+      ];
+      yield { file, goal: GOALS[name] ?? 85, mutants: mutants.size, judged };
     }
   }
+}
+
+export async function tableRows(root) {
+  const rows = [];
+  for await (const { file, goal, mutants, judged } of judgedFiles(root)) {
+    if (mutants > 0) rows.push({ file, goal, ...countFile(judged, mutants) });
+  }
   return rows;
+}
+
+/**
+ * The mutants the table counts as surviving (or not judged), with their line, in the files whose path
+ * contains one of `filters` (all files when none): the list to write tests from.
+ */
+export async function printSurvivors(root, filters) {
+  for await (const { file, judged } of judgedFiles(root)) {
+    if (filters.length > 0 && !filters.some((filter) => file.includes(filter))) continue;
+    const lines = readFileSync(join(root, file), 'utf8').split('\n');
+    for (const { mutant, isLoadTime, verdict } of judged) {
+      if (verdict !== 'survived' && verdict !== 'unjudged') continue;
+      const { line, column } = mutant.location.start;
+      const pass = isLoadTime ? 'static' : 'runtime';
+      console.log(
+        `${file}:${line}:${column} ${verdict} (${pass}) ${mutant.mutatorName} => ${JSON.stringify(mutant.replacement).slice(0, 100)}`,
+      );
+      console.log(`    ${lines[line - 1].trim().slice(0, 140)}`);
+    }
+  }
 }
 
 /** Whether a file meets its goal, or why that cannot be said. */

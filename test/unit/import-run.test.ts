@@ -284,3 +284,92 @@ describe('the stop rule, row by row', () => {
     expect(rule.stopped?.exitCode).toBe(ExitCode.notFound);
   });
 });
+
+// Mutation gaps (issue 20): the survivors of src/import/run.ts, each case naming the mutant it kills.
+describe('running an import: what each row reports', () => {
+  it('tells progress which rows took a request: created ones did, existing ones did not (kills run.ts:54 and :83 sent flags flipped)', async () => {
+    const api = new FakeApi();
+    const planned = rows(3);
+    api.add(planned[1]!.body);
+    const seen: Array<[string, string, boolean]> = [];
+
+    await runImport({
+      api: api as unknown as TangoApi,
+      customer: CUSTOMER,
+      rows: planned,
+      concurrency: 1,
+      signal: new AbortController().signal,
+      onResult: (result, sent) => seen.push([result.accountIdentifier, result.outcome, sent]),
+    });
+
+    expect(seen.sort()).toEqual([
+      ['acct-0001', 'created', true],
+      ['acct-0002', 'existed', false],
+      ['acct-0003', 'created', true],
+    ]);
+  });
+
+  it('a customer that cannot be read leaves every row not attempted, saying why (kills run.ts:61 reason emptied)', async () => {
+    const api = new FakeApi();
+    api.getCustomer = async () => {
+      throw apiError(404);
+    };
+
+    const result = await run(api, rows(2));
+
+    const reason = 'reading customer acme-group failed: HTTP 404';
+    expect(result.stopped).toEqual({ reason, exitCode: ExitCode.notFound });
+    expect(result.results.map((r) => [r.outcome, r.reason])).toEqual([
+      ['not-attempted', reason],
+      ['not-attempted', reason],
+    ]);
+  });
+
+  it('an account created by someone else after the lookup, with the same values, existed: no conflict (kills run.ts:91 ifNotExists dropped)', async () => {
+    const api = new FakeApi();
+    const planned = rows(2);
+    api.add(planned[0]!.body);
+    // The lookup ran before the other writer: it sees no account, so the POST meets 409; the
+    // read-back after the 409 sees it under this customer.
+    const readCustomer = api.getCustomer.bind(api);
+    let lookups = 0;
+    api.getCustomer = async () => {
+      lookups += 1;
+      return lookups === 1 ? { ...(await readCustomer()), accounts: [] } : readCustomer();
+    };
+
+    const result = await run(api, planned);
+
+    expect(api.posts).toBe(2);
+    expect(result.results.map((r) => [r.accountIdentifier, r.outcome, r.accountNumber])).toEqual([
+      ['acct-0001', 'existed', 'A1'],
+      ['acct-0002', 'created', 'A2'],
+    ]);
+    expect(exitCodeOf(result)).toBe(0);
+  });
+});
+
+describe('the stop rule: rows that did not fail', () => {
+  const row = (outcome: RowResult['outcome'], exitCode: number): RowResult => ({
+    row: 1,
+    accountIdentifier: 'acme-1',
+    outcome,
+    reason: `${outcome} ${exitCode}`,
+    exitCode,
+  });
+
+  // A row whose outcome is unknown met 409 on its retry (the server answered): it ends a streak of
+  // failures instead of adding to it, whatever code its failed read-back gave (kills run.ts:113 the
+  // reset turned off, which counted it as a failure).
+  it.each([ExitCode.network, ExitCode.unavailable, ExitCode.auth, ExitCode.notFound])(
+    'an unknown outcome with exit %i neither stops the run nor counts toward the streak',
+    (exitCode) => {
+      const rule = new StopRule(1);
+      for (let i = 0; i < 9; i += 1) rule.observe(row('failed', ExitCode.unavailable));
+      rule.observe(row('unknown', exitCode));
+      for (let i = 0; i < 9; i += 1) rule.observe(row('failed', ExitCode.network));
+
+      expect(rule.stopped).toBeUndefined();
+    },
+  );
+});

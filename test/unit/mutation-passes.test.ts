@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The scripts are plain JavaScript run by Node itself; their shapes as this test uses them.
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -19,8 +19,9 @@ const { asMutatePattern, isInside, loadTimeRanges } = (await import(join(scripts
   loadTimeRanges(root: string, file: string): Range[];
 };
 type Judged = { mutatorName: string; replacement: string; location: Location };
-const { mutantsToJudge, tableRows } = (await import(join(scripts, 'table.mjs'))) as {
+const { mutantsToJudge, printSurvivors, tableRows } = (await import(join(scripts, 'table.mjs'))) as {
   mutantsToJudge(root: string, files: string[]): Promise<Map<string, Map<string, Judged>>>;
+  printSurvivors(root: string, filters: string[]): Promise<void>;
   tableRows(root: string): Promise<Record<string, number | string>[]>;
 };
 
@@ -135,5 +136,76 @@ describe('load-time code and the functions inside it', () => {
     });
     expect(isInside(ranges, at(2, 34, 44))).toBe(false); // the path, inside the arrow (columns from 1)
     expect(isInside(ranges, at(1, 25, 26))).toBe(true); // the object literal itself, built at load
+  });
+});
+
+describe('code Stryker saw run at load that the parser calls a function body', () => {
+  type Mutant = Judged & { status?: string; statusReason?: string };
+  const report = (mutants: Mutant[]) => JSON.stringify({ files: { 'src/domain/rules.ts': { mutants } } });
+  const leftAside = 'Static mutant (and "ignoreStatic" was enabled)';
+  // check() called while the module loads (a rule table built by a function): its body is load-time code.
+  async function bodyLeftAsideByTheRuntimePass() {
+    project({ 'src/domain/rules.ts': RULES });
+    const mutants = [...(await mutantsToJudge(root, ['src/domain/rules.ts'])).get('src/domain/rules.ts')!.values()];
+    const body = mutants.find((m) => m.mutatorName === 'BlockStatement')!;
+    mkdirSync(join(root, 'reports/mutation'), { recursive: true });
+    mkdirSync(join(root, 'reports/static'), { recursive: true });
+    writeFileSync(
+      join(root, 'reports/mutation/mutation.json'),
+      report([{ ...body, status: 'Ignored', statusReason: leftAside }]),
+    );
+    return body;
+  }
+
+  it("is mutated by the static pass at exactly its place, the code inside it staying the runtime pass's", async () => {
+    const body = await bodyLeftAsideByTheRuntimePass();
+    const ranges = loadTimeRanges(root, 'src/domain/rules.ts');
+    expect(ranges.map((range) => asMutatePattern('src/domain/rules.ts', range))).toEqual([
+      'src/domain/rules.ts:3:0-3:41',
+      'src/domain/rules.ts:8:2-8:20',
+      'src/domain/rules.ts:4:46-6:1', // check()'s body: its `{` is the 47th column in Stryker's report
+    ]);
+    expect(isInside(ranges, body.location)).toBe(true);
+    expect(isInside(ranges, { start: { line: 5, column: 10 }, end: { line: 5, column: 27 } })).toBe(false); // inside it
+  });
+
+  it('counts as the static pass judged it, where it used to be left unjudged by both', async () => {
+    const body = await bodyLeftAsideByTheRuntimePass();
+    writeFileSync(join(root, 'reports/static/domain.json'), report([{ ...body, status: 'Survived' }]));
+    expect((await tableRows(root))[0]).toMatchObject({ killed: 0, survived: 1 });
+    writeFileSync(join(root, 'reports/static/domain.json'), report([{ ...body, status: 'Killed' }]));
+    expect((await tableRows(root))[0]).toMatchObject({ killed: 1, survived: 0 });
+  });
+});
+
+describe('npm run mutation -- survivors', () => {
+  it('lists what the table counts as surviving or not judged, with its place, pass and line, in the files asked for', async () => {
+    project({ 'src/domain/rules.ts': RULES, 'src/domain/other.ts': 'export const N = 1;\n' });
+    const mutants = [...(await mutantsToJudge(root, ['src/domain/rules.ts'])).get('src/domain/rules.ts')!.values()];
+    const regex = mutants.find((m) => m.location.start.line === 3 && m.mutatorName === 'Regex')!;
+    mkdirSync(join(root, 'reports/mutation'), { recursive: true });
+    mkdirSync(join(root, 'reports/static'), { recursive: true });
+    // Every runtime mutant killed, the regex survived its static pass.
+    const killed = mutants.filter((m) => m !== regex).map((m) => ({ ...m, status: 'Killed' }));
+    writeFileSync(
+      join(root, 'reports/mutation/mutation.json'),
+      JSON.stringify({ files: { 'src/domain/rules.ts': { mutants: killed } } }),
+    );
+    writeFileSync(
+      join(root, 'reports/static/domain.json'),
+      JSON.stringify({ files: { 'src/domain/rules.ts': { mutants: [{ ...regex, status: 'Survived' }] } } }),
+    );
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+    try {
+      await printSurvivors(root, ['rules.ts']);
+    } finally {
+      log.mockRestore();
+    }
+    const { line, column } = regex.location.start;
+    expect(lines).toEqual([
+      `src/domain/rules.ts:${line}:${column} survived (static) Regex => ${JSON.stringify(regex.replacement)}`,
+      '    export const EMAIL = /^[^@\\s]+@[^@\\s]+$/;',
+    ]);
   });
 });
