@@ -265,7 +265,8 @@ export class TangoApi {
     filters?: AlertFilters,
     page?: AlertPageQuery,
   ): Promise<LowBalanceAlertList> {
-    return (await this.sendExpecting(requests.listAlerts(customer, account, filters, page), shapes.alerts)).body;
+    const { body } = await this.sendExpecting(requests.listAlerts(customer, account, filters, page), shapes.alerts);
+    return { ...body, lowBalanceAlerts: body.lowBalanceAlerts ?? [] };
   }
 
   /**
@@ -286,7 +287,7 @@ export class TangoApi {
       const alerts = body.lowBalanceAlerts.slice(0, left);
       left -= alerts.length;
       yield { ...body, lowBalanceAlerts: alerts };
-      const lastPage = (body.page.totalPages ?? 0) - 1;
+      const lastPage = (body.page?.totalPages ?? 0) - 1;
       if (left <= 0 || alerts.length === 0 || page >= lastPage) return;
     }
   }

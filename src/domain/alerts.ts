@@ -49,9 +49,10 @@ export interface CollectionPage {
   number: number;
 }
 
-/** LowBalanceAlertListView. */
+/** LowBalanceAlertListView, as tango hands it on: the alerts always a list (none when the answer left them out). */
 export interface LowBalanceAlertList {
-  page: CollectionPage;
+  /** Optional in the OpenAPI, like every property of the view. */
+  page?: CollectionPage;
   lowBalanceAlerts: LowBalanceAlert[];
 }
 

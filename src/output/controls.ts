@@ -2,8 +2,8 @@
  * Server text never reaches a terminal raw. A display name, an identifier or an error message can
  * carry ESC, CSI and OSC sequences, CR and C1 controls, which would set the window title, clear the
  * screen or overwrite a line. At a terminal they are shown escaped (`\u001b`); on a pipe the data is
- * kept as it is, except that no raw ESC is ever written. JSON is exact:
- * JSON.stringify escapes control characters itself.
+ * kept as it is, except that no raw ESC is ever written. JSON goes the same way: JSON.stringify
+ * escapes C0 controls itself, so a pipe gets it exact; at a terminal its DEL and C1 read `\u009b`.
  */
 
 /** C0 controls but newline and tab, DEL, and the C1 range. */

@@ -127,12 +127,12 @@ export class Output {
 
   /** Plain lines of text, each ended by a newline. */
   lines(lines: readonly string[]): Promise<void> {
-    return this.#writeText(lines.map((line) => `${line}\n`).join(''));
+    return this.#write(lines.map((line) => `${line}\n`).join(''));
   }
 
   /** Text already laid out (a completion script, a report in its own format), written as it is. */
   text(text: string): Promise<void> {
-    return this.#writeText(text);
+    return this.#write(text);
   }
 
   /**
@@ -148,7 +148,7 @@ export class Output {
    * so a typo never turns a create that succeeded into a reported failure.
    */
   checkFields<T>(view: ResourceView<T>): void {
-    selectColumns(view, this.#options.fields, true);
+    for (const field of this.#options.fields ?? []) columnNamed(view, field);
   }
 
   /** One resource in a JSON wrapper, `{...extra, resource}` (--outcome); --fields picks its keys. */
@@ -240,9 +240,10 @@ export class Output {
       end: async () => {
         if (format === 'json') await write(count === 0 ? '[]\n' : '\n]\n');
         else if (format === 'csv' && count === 0) await write(await csvLines([], columns, true, this.#options.csvRaw));
-        else if (format === 'table' && tty)
-          await write(await this.#table(buffered, columns, view as ResourceView<unknown>));
-        else if (format === 'table' && count === 0) await write(plainLines([], columns, true));
+        else if (format === 'table' && tty) {
+          if (buffered.length) await write(await this.#table(buffered, columns));
+          else this.#noneMatch(view);
+        } else if (format === 'table' && count === 0) await write(plainLines([], columns, true));
         return count;
       },
     };
@@ -256,9 +257,7 @@ export class Output {
     if (value === undefined) return;
     if (this.#options.formatGiven && this.format !== 'json') return this.#value(value);
     const queried = this.#query ? this.#query.apply(value) : value;
-    if (!this.#options.isTTY) return this.#write(`${JSON.stringify(queried ?? null)}\n`);
-    // JSON escapes C0 controls itself; DEL and C1 (a lone CSI) pass through raw unless escaped.
-    return this.#write(`${escapeControls(JSON.stringify(queried ?? null, null, 2))}\n`);
+    return this.#write(`${JSON.stringify(queried ?? null, null, this.#options.isTTY ? 2 : undefined)}\n`);
   }
 
   /**
@@ -266,6 +265,7 @@ export class Output {
    * one JSON document a line, or text rows; a table or CSV waits for the last page to know its columns.
    */
   responseItems(): ListStream<unknown> {
+    // Stryker disable next-line StringLiteral: every format but table, csv and text writes a JSON line an item, as ndjson
     const format = this.#options.formatGiven ? this.format : 'ndjson';
     const held: unknown[] = [];
     let count = 0;
@@ -327,9 +327,7 @@ export class Output {
     if (format === 'table' && objects) {
       const columns = keyColumns(objects);
       return this.#write(
-        this.#options.isTTY
-          ? await this.#table(objects, columns, { name: 'item', columns: [], defaults: [] })
-          : plainLines(objects, columns, true),
+        this.#options.isTTY ? await this.#table(objects, columns) : plainLines(objects, columns, true),
       );
     }
     if (format === 'table' && isObject(queried))
@@ -343,11 +341,12 @@ export class Output {
     return drawDetails(row, columns, await this.#layout());
   }
 
-  async #table(rows: Row[], columns: Column<Row>[], view: ResourceView<unknown>): Promise<string> {
-    if (rows.length === 0) {
-      this.#options.notice?.(`No ${view.name}s match.${view.create ? ` Create one with \`${view.create}\`.` : ''}`);
-      return '';
-    }
+  /** Said on stderr instead of an empty terminal table, with the command that makes one. */
+  #noneMatch<T>(view: ResourceView<T>): void {
+    this.#options.notice?.(`No ${view.name}s match.${view.create ? ` Create one with \`${view.create}\`.` : ''}`);
+  }
+
+  async #table(rows: Row[], columns: Column<Row>[]): Promise<string> {
     const { drawList } = await import('./table.js');
     const table = drawList(rows, columns, await this.#layout());
     if (table.dropped.length) {
@@ -364,21 +363,13 @@ export class Output {
   }
 
   /**
-   * Every byte of stdout goes through here. JSON is exact (it escapes control characters itself);
-   * other formats never write a raw ESC to a pipe, and show every control character escaped at a
-   * terminal but the colours a table paints (its cells were escaped before they were painted).
+   * Every byte of stdout goes through here, in every format, so that nothing from the server reaches a
+   * terminal raw: there every control character is shown escaped (`\u001b`) but the colours a table
+   * paints (its cells were escaped before they were painted); a pipe gets the data as it is, but never a
+   * raw ESC. JSON escapes C0 controls itself, so on a pipe it is exact; at a terminal its DEL and C1
+   * characters (a lone CSI) read `\u009b`, which is still JSON for the same value.
    */
   async #write(text: string): Promise<void> {
-    const format = this.#options.format;
-    if (format === 'json' || format === 'ndjson') return this.#options.write(text);
-    await this.#writeText(text);
-  }
-
-  /**
-   * Text in no format (lines, a completion script): escaped as any text is, without asking which
-   * format was chosen, so `config get`/`unset` still print when a stored format is bad and must be mended.
-   */
-  async #writeText(text: string): Promise<void> {
     if (!this.#options.isTTY) return this.#options.write(withoutRawEscapes(text));
     await this.#options.write(escapeControlsKeepingColour(text));
   }
@@ -404,15 +395,18 @@ function answered(row: Row, columns: Column<Row>[], fields: string[] | undefined
 
 export function selectColumns<T>(view: ResourceView<T>, fields: string[] | undefined, all: boolean): Column<T>[] {
   if (!fields) return all ? view.columns : view.columns.filter((c) => view.defaults.includes(c.key));
-  return fields.map((field) => {
-    const column = view.columns.find((c) => c.key === field);
-    if (!column) {
-      throw new UsageError(`--fields: "${echo(field)}" is not a field of ${view.name}s`, {
-        hint: `choose from ${view.columns.map((c) => c.key).join(', ')}`,
-      });
-    }
-    return column;
-  });
+  return fields.map((field) => columnNamed(view, field));
+}
+
+/** The column a --fields name asks for; an unknown name is a usage error listing the known ones. */
+function columnNamed<T>(view: ResourceView<T>, field: string): Column<T> {
+  const column = view.columns.find((c) => c.key === field);
+  if (!column) {
+    throw new UsageError(`--fields: "${echo(field)}" is not a field of ${view.name}s`, {
+      hint: `choose from ${view.columns.map((c) => c.key).join(', ')}`,
+    });
+  }
+  return column;
 }
 
 /**
@@ -482,13 +476,11 @@ const PAGE_ROWS = ['items', 'lowBalanceAlerts'];
 
 /** --fields on a JSON answer: applies to each item of an array or of a page wrapper's rows. */
 function pickDeep(raw: unknown, fields: string[] | undefined): unknown {
-  if (!fields) return raw;
   if (Array.isArray(raw)) return raw.map((r) => pickFields(r as Row, fields));
-  const rowsKey = PAGE_ROWS.find((key) => raw && typeof raw === 'object' && Array.isArray((raw as Row)[key]));
-  if (rowsKey) {
-    return { ...(raw as Row), [rowsKey]: ((raw as Row)[rowsKey] as Row[]).map((r) => pickFields(r, fields)) };
-  }
-  return raw && typeof raw === 'object' ? pickFields(raw as Row, fields) : raw;
+  if (!isObject(raw)) return raw;
+  const rowsKey = PAGE_ROWS.find((key) => Array.isArray(raw[key]));
+  if (!rowsKey) return pickFields(raw, fields);
+  return { ...raw, [rowsKey]: (raw[rowsKey] as Row[]).map((r) => pickFields(r, fields)) };
 }
 
 export function cellText<T>(column: Column<T>, row: T): string {
@@ -503,7 +495,7 @@ function plainLines(rows: Row[], columns: Column<Row>[], header: boolean): strin
   const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
   const lines = rows.map((row) => columns.map((c) => clean(cellText(c, row))).join('\t'));
   if (header) lines.unshift(columns.map((c) => c.key).join('\t'));
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 function csvLines(rows: Row[], columns: Column<Row>[], header: boolean, raw: boolean | undefined): Promise<string> {

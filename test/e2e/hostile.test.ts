@@ -244,3 +244,36 @@ describe('server text carrying terminal controls (ESC, CSI, OSC, CR, C1)', () =>
     expect(result.stderr).toContain('Refused: Evil\\u001b]0;pwned\\u0007\\u001b[2J\\u000dName\\u009b31m');
   });
 });
+
+// The OpenAPI's LowBalanceAlertListView requires neither `page` nor `lowBalanceAlerts`: an answer
+// without them is a page with no alerts, not a broken server; each, when there, must still be what it says.
+describe('an alert list answered with the properties the OpenAPI leaves optional left out', () => {
+  it.each([
+    ['{}', {}],
+    ['alerts without page numbers', { lowBalanceAlerts: [] }],
+    ['page numbers without alerts', { page: { number: 0, totalPages: 1, size: 0, totalElements: 0 } }],
+  ])('%s: no alerts, exit 0, the page asked for once', async (_name, shape) => {
+    world.server.setMode({ kind: 'wrong-shape', shape });
+    const list = (args: string[]) => tango(['alerts', 'list', 'hostile-customer', 'hostile-account', ...args]);
+
+    const json = await list(['--json']); // the page as answered, its alerts an empty list
+    expect([json.code, json.stderr]).toEqual([0, '']);
+    expect(JSON.parse(json.stdout)).toEqual({ ...shape, lowBalanceAlerts: [] });
+    expect(world.server.requests).toHaveLength(1);
+
+    world.server.requests.length = 0;
+    const every = await list(['--all', '-o', 'ndjson']); // no rows, and no second page asked for
+    expect([every.code, every.stdout, every.stderr]).toEqual([0, '', '']);
+    expect(world.server.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['alerts that are null', { lowBalanceAlerts: null }],
+    ['page numbers that are a string', { page: '0', lowBalanceAlerts: [] }],
+  ])('%s: exit 1, an unexpected answer', async (_name, shape) => {
+    world.server.setMode({ kind: 'wrong-shape', shape });
+    const result = await tango(['alerts', 'list', 'hostile-customer', 'hostile-account', '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('where a page of low-balance alerts belongs');
+  });
+});

@@ -309,4 +309,17 @@ describe("alertPages: an account's alerts, page by page number", () => {
     expect(await alerts({ limit })).toEqual(expected);
     expect(paths).toHaveLength(asked);
   });
+
+  // tango.ts listAlerts and alertPages: the OpenAPI requires neither `page` nor `lowBalanceAlerts`
+  it('takes an answer that leaves both out for a last page with no alerts', async () => {
+    answer({});
+    expect(await alerts()).toEqual([[]]);
+    expect(paths).toHaveLength(1);
+  });
+
+  it('hands a page without its alerts on with an empty list of them, its page numbers kept', async () => {
+    const page = { size: 0, totalElements: 0, totalPages: 1, number: 0 };
+    answer({ page });
+    expect(await api.listAlerts('acme', 'acme-main')).toEqual({ page, lowBalanceAlerts: [] });
+  });
 });

@@ -65,7 +65,13 @@ describe('the shape checks take the documented bodies and nothing else', () => {
     ['alerts whose page is a number', shapes.alerts, alertPage([], 5), false],
     ['alerts whose page is a string', shapes.alerts, alertPage([], '0'), false],
     ['alerts whose page is a list', shapes.alerts, alertPage([], []), false],
-    ['alerts without page numbers', shapes.alerts, { lowBalanceAlerts: [] }, false],
+    // The OpenAPI requires neither property of LowBalanceAlertListView: either may be left out
+    // (shapes.ts alertListLike: each `=== undefined` turned false refuses these), never wrong when there.
+    ['alerts without page numbers', shapes.alerts, { lowBalanceAlerts: [alert] }, true],
+    ['page numbers without alerts', shapes.alerts, { page: { number: 0 } }, true],
+    ['an alert list with neither', shapes.alerts, {}, true],
+    ['alerts that are null', shapes.alerts, { page: { number: 0 }, lowBalanceAlerts: null }, false],
+    ['a bad alert without page numbers', shapes.alerts, { lowBalanceAlerts: [{ displayName: 'x' }] }, false],
     ['alerts that are not a list', shapes.alerts, alertPage({ 0: alert } as unknown as unknown[]), false],
     // shapes.ts:42 (every turned some): one good alert does not make a page of them
     ['a page holding one bad alert', shapes.alerts, alertPage([alert, { displayName: 'x' }]), false],
