@@ -53,9 +53,11 @@ export function compileQuery(expression: string): Query {
   };
 }
 
+/** The library's words, without its "Syntax error: " and lower-cased, to follow ours after a colon. */
 function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^Syntax error:\s*/i, '').replace(/^\w/, (c) => c.toLowerCase());
+  const why = message.replace(/^Syntax error: /, '');
+  return why.charAt(0).toLowerCase() + why.slice(1);
 }
 
 function badQuery(expression: string, why: string, position: number): QueryError {
@@ -73,8 +75,9 @@ export function locate(expression: string): number {
   try {
     tokens = tokenize(expression, OPTIONS);
   } catch {
-    for (let end = expression.length - 1; end > 0; end--) if (tokenizes(expression.slice(0, end))) return end;
-    return 0;
+    let end = expression.length;
+    while (!tokenizes(expression.slice(0, end))) end -= 1; // '' tokenizes: it stops at 0 at the latest
+    return end;
   }
   for (const [index, token] of tokens.entries()) {
     const end = tokens[index + 1]?.start ?? expression.length;
@@ -105,19 +108,13 @@ function prefixVerdict(prefix: string): 'valid' | 'incomplete' | 'dead' {
 /** The first function the expression calls that JMESPath does not have (found at compile time, not after a request). */
 function unknownFunction(ast: Ast): string | undefined {
   const known = new Set(getRegisteredFunctions());
+  // A node's children are objects or arrays of them; Object.values walks both.
   const visit = (node: unknown): string | undefined => {
-    if (Array.isArray(node)) {
-      for (const child of node) {
-        const found = visit(child);
-        if (found) return found;
-      }
-      return undefined;
-    }
     if (typeof node !== 'object' || node === null) return undefined;
     const record = node as Record<string, unknown>;
+    if (record.type === 'Literal') return undefined; // its value is JSON, not an expression
     if (record.type === 'Function' && typeof record.name === 'string' && !known.has(record.name)) return record.name;
-    for (const [key, child] of Object.entries(record)) {
-      if (key === 'value') continue; // a literal's JSON, not an expression
+    for (const child of Object.values(record)) {
       const found = visit(child);
       if (found) return found;
     }

@@ -93,6 +93,14 @@ describe('--query', () => {
     expect(h.requestCount()).toBe(before);
   });
 
+  it('an unknown function inside a multi-select hash is refused before any request as well', async () => {
+    const before = h.requestCount();
+    const result = await listed('--all', '--query', '[].{id: accountIdentifier, n: nope(@)}');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--query: invalid JMESPath at position 31: unknown function nope()');
+    expect(h.requestCount()).toBe(before);
+  });
+
   it('an expression that does not fit the data is exit 2 naming it', async () => {
     const result = await tango(['accounts', 'get', accounts[0]!.accountIdentifier, '--query', 'abs(displayName)']);
     expect(result.code).toBe(2);

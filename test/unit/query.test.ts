@@ -55,3 +55,45 @@ describe('--query expressions', () => {
     expect(() => compileQuery('abs(@)').apply('text')).toThrow(UsageError);
   });
 });
+
+// Mutation gaps (issue 20): the survivors of src/output/query.ts, each case naming the mutant it kills.
+describe('--query: the library’s words and where unknown functions hide', () => {
+  it('drops the library’s leading "Syntax error: " only, never the same words inside (kills query.ts:58 unanchored)', () => {
+    expect(failure("foo.'Syntax error: q'").message).toBe(
+      '--query: invalid JMESPath at position 5: syntax error, unexpected token: Syntax error: q(Literal)',
+    );
+  });
+
+  it('lower-cases the first letter of the library’s words after ours (kills query.ts:58 `^\\W`)', () => {
+    expect(() => compileQuery('abs(name)').apply({ name: 'acme' })).toThrow(
+      '--query "abs(name)": invalid type: abs() expected argument 1 to be type (number) but received type string instead.',
+    );
+  });
+
+  it('an unknown character first is at position 1', () => {
+    expect(failure('~').message).toBe('--query: invalid JMESPath at position 1: unknown character: ~');
+  });
+
+  // Kills query.ts:109 to :112 (arrays of children not searched) and finds the one in a
+  // multi-select hash, which the check of `value` keys had skipped (a bug: the request was sent, then
+  // the query failed).
+  it.each([
+    ['length(foo(@))', 8, 'foo'],
+    ['[bar(@), length(@)]', 2, 'bar'],
+    ['{a: nope(@)}', 5, 'nope'],
+    ['sort_by(@, &nope(@))', 13, 'nope'],
+  ])('%s: the unknown function is refused before any data arrives', (expression, position, name) => {
+    expect(failure(expression).message).toBe(
+      `--query: invalid JMESPath at position ${position}: unknown function ${name}()`,
+    );
+  });
+
+  it('a slice without bounds compiles (kills query.ts:116 the null check: its nulls would crash the search)', () => {
+    expect(compileQuery('[:2]').apply([1, 2, 3])).toEqual([1, 2]);
+  });
+
+  it('a JSON literal shaped like a call is data, not a call (kills query.ts:120 the literal not skipped)', () => {
+    const literal = { type: 'Function', name: 'nope', children: [] };
+    expect(compileQuery(`\`${JSON.stringify(literal)}\``).apply(null)).toEqual(literal);
+  });
+});
