@@ -156,13 +156,13 @@ export function wrap(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/(?<= )/)) {
+  // Each word with the spaces after it: a run of spaces stays with its word, so no line starts with one.
+  for (const word of text.split(/(?<= )(?! )/)) {
     if (displayWidth(line + word.trimEnd()) <= width) {
       line += word;
       continue;
     }
     if (line) lines.push(line.trimEnd());
-    line = '';
     let rest = word;
     while (displayWidth(rest.trimEnd()) > width) {
       const [head, tail] = splitAt(rest, width);
@@ -171,7 +171,8 @@ export function wrap(text: string, width: number): string {
     }
     line = rest;
   }
-  if (line.trimEnd()) lines.push(line.trimEnd());
+  const last = line.trimEnd();
+  if (last) lines.push(last);
   return lines.join('\n');
 }
 
@@ -180,7 +181,8 @@ function splitAt(text: string, width: number): [string, string] {
   let index = 0;
   for (const char of text) {
     const w = charWidth(char);
-    if (used + w > width) break;
+    // One character at least, even one wider than the line, or wrap() would never end.
+    if (index > 0 && used + w > width) break;
     used += w;
     index += char.length;
   }

@@ -63,7 +63,10 @@ export interface PromptStreams {
 
 const plain = (text: string) => text;
 
-/** Inquirer's look without its colours: the same marks and words, no escape codes. */
+/**
+ * Inquirer's look without its colours: the same marks and words, no escape codes. (Its `key`
+ * style is left out: only the editor prompt, which tango never asks, draws with it.)
+ */
 const PLAIN_THEME = {
   prefix: { idle: '?', done: '✔' },
   style: {
@@ -73,7 +76,6 @@ const PLAIN_THEME = {
     defaultAnswer: (text: string) => `(${text})`,
     help: plain,
     highlight: plain,
-    key: (text: string) => `<${text}>`,
     disabled: (text: string) => `- ${text}`,
     description: plain,
     searchTerm: plain,
