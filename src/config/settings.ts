@@ -189,7 +189,8 @@ export const TANGO_RATE = 1;
 
 function defaultRate(target: Target): number | undefined {
   if (target.env.value === 'local') return undefined;
-  if (target.env.value === 'custom' && isLoopbackHost(new URL(target.baseUrl.value).hostname)) return undefined;
+  // The presets are Tango's own servers, never this machine: only a --base-url can be loopback.
+  if (isLoopbackHost(new URL(target.baseUrl.value).hostname)) return undefined;
   return TANGO_RATE;
 }
 
@@ -251,6 +252,7 @@ function storedOr<T>(source: Source, key: string, check: () => T): T {
     return check();
   } catch (error) {
     if (source !== 'profile' || !(error instanceof UsageError)) throw error;
+    // Stryker disable next-line Regex: every rule's message starts with its flag, so the first match is at the start anyway
     throw new UsageError(error.message.replace(/^--[a-z-]+:/, `the profile's ${key} (config.json):`), {
       hint: storedHint(key),
     });

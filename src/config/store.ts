@@ -2,9 +2,9 @@
  * Profiles and credentials, in one JSON file per user: mode 0600 inside a 0700 folder, because
  * the file holds platform keys and client secrets.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CliError, ExitCode, echo, UsageError } from '../errors.js';
 import { CONFIG_FILE_NAME, configDir } from './paths.js';
 
@@ -127,10 +127,9 @@ export class ProfileStore {
     try {
       const conf = new Conf<StoreShape>({
         cwd: this.#dir,
-        configName: CONFIG_FILE_NAME.replace(/\.json$/, ''),
+        configName: basename(CONFIG_FILE_NAME, '.json'),
         configFileMode: 0o600,
         serialize: (value) => `${JSON.stringify(value, null, '\t')}\n`,
-        accessPropertiesByDotNotation: false,
       });
       conf.store = store;
     } catch (error) {
@@ -216,6 +215,7 @@ export function salvageProfiles(text: string): Record<string, Profile> {
     if (typeof name === 'string' && isObject(value)) kept.push([name, value as Profile]);
   };
   try {
+    // Stryker disable next-line OptionalChaining: only the text "null" parses to null, and the scan below finds no profiles in it either
     const profiles: unknown = (JSON.parse(text) as { profiles?: unknown })?.profiles;
     if (isObject(profiles)) for (const [name, value] of Object.entries(profiles)) keep(name, value);
     return Object.fromEntries(kept);
@@ -247,6 +247,7 @@ export function salvageProfiles(text: string): Record<string, Profile> {
 function closingBrace(text: string, open: number): number | undefined {
   let depth = 0;
   let inString = false;
+  // Stryker disable next-line EqualityOperator: past the end the character is undefined and matches no case
   for (let i = open; i < text.length; i++) {
     const c = text[i];
     if (inString) {
@@ -264,6 +265,11 @@ function closingBrace(text: string, open: number): number | undefined {
  * secret is written into it.
  */
 function ensurePrivateDir(dir: string): void {
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 }); // no error when the folder is there
+  } catch (error) {
+    // A file where the folder should be (TANGO_CONFIG_DIR naming a file): said at once, the file untouched.
+    throw new CliError(ExitCode.error, `Cannot use ${dir} as the config folder: ${(error as Error).message}`);
+  }
   if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }
