@@ -50,7 +50,7 @@ export const shapes = {
   customers: shape<Customer[] | Page<Customer>>('a list of customers', listOrPage(customerLike)),
   accounts: shape<Account[] | Page<Account>>('a list of accounts', listOrPage(accountLike)),
   alert: shape<LowBalanceAlert>('a low-balance alert', alertLike),
-  alerts: shape<Partial<LowBalanceAlertList>>('a page of low-balance alerts', alertListLike),
+  alerts: shape<LowBalanceAlertList>('a page of low-balance alerts', alertListLike),
   deletedAlert: shape<DeletedAlert>(
     'a deleted alert',
     (value) => alertLike(value) && typeof (value as Record<string, unknown>).status === 'string',

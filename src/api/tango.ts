@@ -4,6 +4,7 @@
  */
 import type {
   AlertFilters,
+  AlertPage,
   AlertPageQuery,
   CreateAlertBody,
   DeletedAlert,
@@ -265,26 +266,26 @@ export class TangoApi {
     filters?: AlertFilters,
     page?: AlertPageQuery,
   ): Promise<LowBalanceAlertList> {
-    const { body } = await this.sendExpecting(requests.listAlerts(customer, account, filters, page), shapes.alerts);
-    return { ...body, lowBalanceAlerts: body.lowBalanceAlerts ?? [] };
+    return (await this.sendExpecting(requests.listAlerts(customer, account, filters, page), shapes.alerts)).body;
   }
 
   /**
    * Every page of an account's alerts by page number, from `start.page` (0 by default), one page at
    * a time; stops after the last page (`page.totalPages`), at an empty page, or once `limit` alerts
-   * have been yielded (the last page cut to fit).
+   * have been yielded (the last page cut to fit). Each page's alerts are a list, empty when the answer
+   * left them out.
    */
   async *alertPages(
     customer: string,
     account: string,
     filters: AlertFilters = {},
     start: AlertPageQuery & { limit?: number } = {},
-  ): AsyncGenerator<LowBalanceAlertList> {
+  ): AsyncGenerator<AlertPage> {
     let left = start.limit ?? Number.POSITIVE_INFINITY;
     const elementsPerBlock = start.elementsPerBlock ?? MAX_RESULTS_LIMIT;
     for (let page = start.page ?? 0; ; page += 1) {
       const body = await this.listAlerts(customer, account, filters, { page, elementsPerBlock });
-      const alerts = body.lowBalanceAlerts.slice(0, left);
+      const alerts = (body.lowBalanceAlerts ?? []).slice(0, left);
       left -= alerts.length;
       yield { ...body, lowBalanceAlerts: alerts };
       const lastPage = (body.page?.totalPages ?? 0) - 1;

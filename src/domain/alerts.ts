@@ -49,10 +49,17 @@ export interface CollectionPage {
   number: number;
 }
 
-/** LowBalanceAlertListView, as tango hands it on: the alerts always a list (none when the answer left them out). */
+/**
+ * LowBalanceAlertListView, as the API answers it: both properties optional in the OpenAPI (an account
+ * without alerts may answer `{}`). Kept as received, so `alerts list --json` prints the answer unchanged.
+ */
 export interface LowBalanceAlertList {
-  /** Optional in the OpenAPI, like every property of the view. */
   page?: CollectionPage;
+  lowBalanceAlerts?: LowBalanceAlert[];
+}
+
+/** One page of `alertPages`: its alerts always a list (none when the answer left them out). */
+export interface AlertPage extends LowBalanceAlertList {
   lowBalanceAlerts: LowBalanceAlert[];
 }
 

@@ -48,7 +48,7 @@ function tango(args: string[]): Terminal {
 }
 
 async function stored(): Promise<LowBalanceAlert[]> {
-  return (await new EmulatorClient(server).get<LowBalanceAlertList>(ALERTS)).body.lowBalanceAlerts;
+  return (await new EmulatorClient(server).get<Required<LowBalanceAlertList>>(ALERTS)).body.lowBalanceAlerts;
 }
 
 describe.skipIf(!RUNS)('tango alerts at a terminal', () => {

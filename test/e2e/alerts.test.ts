@@ -36,7 +36,8 @@ const alertsPath = (acct: string) => `/customers/${customer}/accounts/${acct}/lo
 
 /** What the emulator holds for the account, every page. */
 async function stored(acct: string): Promise<LowBalanceAlert[]> {
-  return (await h.client().get<LowBalanceAlertList>(alertsPath(acct), { elementsPerBlock: 200 })).body.lowBalanceAlerts;
+  return (await h.client().get<Required<LowBalanceAlertList>>(alertsPath(acct), { elementsPerBlock: 200 })).body
+    .lowBalanceAlerts;
 }
 
 async function seedAlert(acct: string, name: string, threshold = 500, emails = ['ops@acme.example']) {
@@ -317,7 +318,7 @@ describe('tango alerts list', () => {
   it('--page and --per-page walk forwards through more than 3 pages, the first page being 0', async () => {
     const seen: LowBalanceAlert[] = [];
     for (let page = 0; page < 5; page += 1) {
-      const body = json<LowBalanceAlertList>(
+      const body = json<Required<LowBalanceAlertList>>(
         await tango(['alerts', 'list', customer, paged, '--page', String(page), '--per-page', '5', '--json']),
       );
       expect(body.page).toEqual({ size: 5, totalElements: 23, totalPages: 5, number: page });

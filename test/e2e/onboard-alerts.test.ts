@@ -39,7 +39,7 @@ const PLAN = {
 
 /** The account's alerts as the emulator holds them: name, threshold, emails. */
 async function alertsOn(account: string) {
-  const answer = await new EmulatorClient(world.server).get<LowBalanceAlertList>(
+  const answer = await new EmulatorClient(world.server).get<Required<LowBalanceAlertList>>(
     `/customers/zanzibar-health/accounts/${account}/lowbalance`,
     { elementsPerBlock: 200 },
   );

@@ -103,7 +103,7 @@ async function serverState(server: RunningEmulator, customers: readonly string[]
       for (const account of accounts) {
         const alerts = (await read(`/customers/${id}/accounts/${account.accountIdentifier}/lowbalance`, {
           elementsPerBlock: 200,
-        })) as LowBalanceAlertList;
+        })) as Required<LowBalanceAlertList>;
         entries.push({
           accountIdentifier: account.accountIdentifier,
           displayName: account.displayName,

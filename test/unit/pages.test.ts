@@ -317,9 +317,18 @@ describe("alertPages: an account's alerts, page by page number", () => {
     expect(paths).toHaveLength(1);
   });
 
-  it('hands a page without its alerts on with an empty list of them, its page numbers kept', async () => {
+  // `alerts list --json` prints what listAlerts returns: the answer as received, nothing added
+  it('hands a page without its alerts on unchanged from listAlerts', async () => {
     const page = { size: 0, totalElements: 0, totalPages: 1, number: 0 };
     answer({ page });
-    expect(await api.listAlerts('acme', 'acme-main')).toEqual({ page, lowBalanceAlerts: [] });
+    expect(await api.listAlerts('acme', 'acme-main')).toStrictEqual({ page });
+  });
+
+  it('yields a page without its alerts from alertPages with an empty list of them, its page numbers kept', async () => {
+    const page = { size: 0, totalElements: 0, totalPages: 1, number: 0 };
+    answer({ page });
+    const pages = [];
+    for await (const each of api.alertPages('acme', 'acme-main')) pages.push(each);
+    expect(pages).toStrictEqual([{ page, lowBalanceAlerts: [] }]);
   });
 });

@@ -78,7 +78,7 @@ async function list(ctx: Context, customer: string, account: string, opts: ListO
       return streamPages(ctx, view, pages, (page) => page.lowBalanceAlerts);
     }
     const body = await api.listAlerts(customer, account, filters, { page: opts.page, elementsPerBlock: opts.perPage });
-    await ctx.output.list(body.lowBalanceAlerts, view, body);
+    await ctx.output.list(body.lowBalanceAlerts ?? [], view, body);
     pageNumberHint(ctx, body);
   });
 }

@@ -191,7 +191,7 @@ function readAlertFilter(query: QueryReader): Predicate<StoredAlert> {
       alert.balanceAlertNotification.some((entry) => emails.includes(entry.emailAddress.toLowerCase())));
 }
 
-function pageOfAlerts(all: readonly StoredAlert[], paging: Required<AlertPageQuery>): LowBalanceAlertList {
+function pageOfAlerts(all: readonly StoredAlert[], paging: Required<AlertPageQuery>): Required<LowBalanceAlertList> {
   const size = paging.elementsPerBlock;
   const start = paging.page * size;
   return {
