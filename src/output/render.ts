@@ -474,12 +474,15 @@ function pickFields(row: Row, fields: string[] | undefined): Row {
 /** Where a page wrapper keeps its rows: `items` (cursor pages), `lowBalanceAlerts` (an account's alerts). */
 const PAGE_ROWS = ['items', 'lowBalanceAlerts'];
 
-/** --fields on a JSON answer: applies to each item of an array or of a page wrapper's rows. */
+/**
+ * --fields on a JSON answer: applies to each item of an array or of a page wrapper's rows. A page
+ * wrapper with its rows left out (an alert list may answer only `page`) has none to pick from.
+ */
 function pickDeep(raw: unknown, fields: string[] | undefined): unknown {
   if (Array.isArray(raw)) return raw.map((r) => pickFields(r as Row, fields));
   if (!isObject(raw)) return raw;
   const rowsKey = PAGE_ROWS.find((key) => Array.isArray(raw[key]));
-  if (!rowsKey) return pickFields(raw, fields);
+  if (!rowsKey) return 'page' in raw ? raw : pickFields(raw, fields);
   return { ...raw, [rowsKey]: (raw[rowsKey] as Row[]).map((r) => pickFields(r, fields)) };
 }
 

@@ -261,6 +261,11 @@ describe('an alert list answered with the properties the OpenAPI leaves optional
     expect(JSON.parse(json.stdout)).toStrictEqual(shape);
     expect(world.server.requests).toHaveLength(1);
 
+    // --fields picks the fields of each alert; a page without alerts keeps its page numbers
+    const picked = await list(['--json', '--fields', 'balanceAlertID']);
+    expect([picked.code, picked.stderr]).toEqual([0, '']);
+    expect(JSON.parse(picked.stdout)).toStrictEqual(shape);
+
     world.server.requests.length = 0;
     const every = await list(['--all', '-o', 'ndjson']); // no rows, and no second page asked for
     expect([every.code, every.stdout, every.stderr]).toEqual([0, '', '']);
