@@ -53,11 +53,22 @@ export function compileQuery(expression: string): Query {
   };
 }
 
-/** The library's words, without its "Syntax error: " and lower-cased, to follow ours after a colon. */
+/**
+ * The library's words, lower-cased to follow ours after a colon, without its "Syntax error: " or
+ * "Syntax error, " (ours already says the JMESPath is invalid). Its "unexpected token: (EOF)" and
+ * 'invalid token (EOF): ""' (the end token's type and its empty text) say the expression stops short.
+ */
 function reason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const why = message.replace(/^Syntax error: /, '');
+  const why = messageOf(error)
+    .replace(/^Syntax error[,:] /, '')
+    .replace(/^(unexpected token: \(EOF\)|invalid token \(EOF\): "")$/, END_TOO_EARLY);
   return why.charAt(0).toLowerCase() + why.slice(1);
+}
+
+const END_TOO_EARLY = 'the expression ends too early';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function badQuery(expression: string, why: string, position: number): QueryError {
@@ -101,7 +112,7 @@ function prefixVerdict(prefix: string): 'valid' | 'incomplete' | 'dead' {
     compile(prefix, OPTIONS);
     return 'valid';
   } catch (error) {
-    return /\bEOF\b/.test(reason(error)) ? 'incomplete' : 'dead';
+    return /\bEOF\b/.test(messageOf(error)) ? 'incomplete' : 'dead';
   }
 }
 

@@ -60,8 +60,17 @@ describe('--query expressions', () => {
 describe('--query: the library’s words and where unknown functions hide', () => {
   it('drops the library’s leading "Syntax error: " only, never the same words inside (kills query.ts:58 unanchored)', () => {
     expect(failure("foo.'Syntax error: q'").message).toBe(
-      '--query: invalid JMESPath at position 5: syntax error, unexpected token: Syntax error: q(Literal)',
+      '--query: invalid JMESPath at position 5: unexpected token: Syntax error: q(Literal)',
     );
+  });
+
+  // The library words some errors "Syntax error, ...": ours already says the JMESPath is invalid.
+  it.each([
+    ['a.', '--query: invalid JMESPath at position 3: the expression ends too early'],
+    ['a ||', '--query: invalid JMESPath at position 5: the expression ends too early'],
+    ['a[1:2:3:4]', '--query: invalid JMESPath at position 8: too many colons in slice expression'],
+  ])('%s: the library’s "Syntax error, " is dropped too, and its end token named in words', (expression, message) => {
+    expect(failure(expression).message).toBe(message);
   });
 
   it('lower-cases the first letter of the library’s words after ours (kills query.ts:58 `^\\W`)', () => {
