@@ -15,12 +15,14 @@ async function terminal() {
     screen += chunk.toString('utf8');
   });
   const prompter = await inquirerPrompter({ input, output, color: false });
+  // Long enough that only a real hang fails on a loaded machine, short enough to fail with the screen
+  // shown before the test's own 30 s timeout.
   const shows = (text: string) =>
     vi.waitFor(
       () => {
         if (!screen.includes(text)) throw new Error(`screen lacks "${text}": ${JSON.stringify(screen)}`);
       },
-      { timeout: 2000, interval: 5 },
+      { timeout: 20_000, interval: 5 },
     );
   return { prompter, type: (keys: string) => input.write(keys), shows, screen: () => screen };
 }
