@@ -67,7 +67,9 @@ function verdict(mutant, runtime, staticResult, isLoadTime) {
   if (mutant.status === 'Ignored') return 'marked'; // a `Stryker disable` comment
   // The runtime pass never type-checks a static mutant it leaves aside; the static pass does.
   if (runtime?.status === 'CompileError' || staticResult?.status === 'CompileError') return 'compile';
-  if (runtime && DETECTED.has(runtime.status)) return 'killed';
+  // A kill is a kill in either pass: a test failed while the mutant was on. (The static pass also mutates
+  // the functions inside a load-time range, switched on from the start, and may kill one the runtime missed.)
+  if (DETECTED.has(runtime?.status) || DETECTED.has(staticResult?.status)) return 'killed';
   const judge = isLoadTime ? staticResult : runtime;
   if (!judge) return 'unjudged';
   if (DETECTED.has(judge.status)) return 'killed';
@@ -127,8 +129,11 @@ export async function tableRows(root) {
  * contains one of `filters` (all files when none): the list to write tests from.
  */
 export async function printSurvivors(root, filters) {
+  const unmatched = new Set(filters);
   for await (const { file, judged } of judgedFiles(root)) {
-    if (filters.length > 0 && !filters.some((filter) => file.includes(filter))) continue;
+    const matching = filters.filter((filter) => file.includes(filter));
+    for (const filter of matching) unmatched.delete(filter);
+    if (filters.length > 0 && matching.length === 0) continue;
     const lines = readFileSync(join(root, file), 'utf8').split('\n');
     for (const { mutant, isLoadTime, verdict } of judged) {
       if (verdict !== 'survived' && verdict !== 'unjudged') continue;
@@ -139,6 +144,10 @@ export async function printSurvivors(root, filters) {
       );
       console.log(`    ${lines[line - 1].trim().slice(0, 140)}`);
     }
+  }
+  if (unmatched.size > 0) {
+    console.error(`no file of the core matches ${[...unmatched].join(', ')}`);
+    process.exitCode = 2;
   }
 }
 

@@ -252,8 +252,8 @@ function storedOr<T>(source: Source, key: string, check: () => T): T {
     return check();
   } catch (error) {
     if (source !== 'profile' || !(error instanceof UsageError)) throw error;
-    // Stryker disable next-line Regex: every rule's message starts with its flag, so the first match is at the start anyway
-    throw new UsageError(error.message.replace(/^--[a-z-]+:/, `the profile's ${key} (config.json):`), {
+    // Every rule's message starts with its flag: the first match is that flag.
+    throw new UsageError(error.message.replace(/--[a-z-]+:/, `the profile's ${key} (config.json):`), {
       hint: storedHint(key),
     });
   }

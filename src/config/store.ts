@@ -247,7 +247,6 @@ export function salvageProfiles(text: string): Record<string, Profile> {
 function closingBrace(text: string, open: number): number | undefined {
   let depth = 0;
   let inString = false;
-  // Stryker disable next-line EqualityOperator: past the end the character is undefined and matches no case
   for (let i = open; i < text.length; i++) {
     const c = text[i];
     if (inString) {

@@ -44,7 +44,7 @@ export class IOStreams {
     const chunks: Buffer[] = [];
     let bytes = 0;
     for await (const chunk of this.#streams.stdin) {
-      // Stryker disable next-line ConditionalExpression: Buffer.from(a Buffer) copies the same bytes; the check only saves the copy
+      // Buffer.from(a Buffer) would copy the same bytes: the check only saves the copy.
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       bytes += buffer.length;
       if (bytes > MAX_INPUT_BYTES) {

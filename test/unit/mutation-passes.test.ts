@@ -142,7 +142,9 @@ describe('load-time code and the functions inside it', () => {
 
 describe('code Stryker saw run at load that the parser calls a function body', () => {
   type Mutant = Judged & { status?: string; statusReason?: string };
-  const report = (mutants: Mutant[]) => JSON.stringify({ files: { 'src/domain/rules.ts': { mutants } } });
+  // A report carries the source it was made of, as Stryker's does.
+  const report = (mutants: Mutant[], source = RULES) =>
+    JSON.stringify({ files: { 'src/domain/rules.ts': { source, mutants } } });
   const leftAside = 'Static mutant (and "ignoreStatic" was enabled)';
   // check() called while the module loads (a rule table built by a function): its body is load-time code.
   async function bodyLeftAsideByTheRuntimePass() {
@@ -177,6 +179,49 @@ describe('code Stryker saw run at load that the parser calls a function body', (
     writeFileSync(join(root, 'reports/static/domain.json'), report([{ ...body, status: 'Killed' }]));
     expect((await tableRows(root))[0]).toMatchObject({ killed: 1, survived: 0 });
   });
+
+  it('is left out when the runtime report is of other code: its places would point elsewhere', async () => {
+    await bodyLeftAsideByTheRuntimePass();
+    const body = [...(await mutantsToJudge(root, ['src/domain/rules.ts'])).get('src/domain/rules.ts')!.values()].find(
+      (m) => m.mutatorName === 'BlockStatement',
+    )!;
+    writeFileSync(
+      join(root, 'reports/mutation/mutation.json'),
+      report([{ ...body, status: 'Ignored', statusReason: leftAside }], `// an older version\n${RULES}`),
+    );
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const patterns = loadTimeRanges(root, 'src/domain/rules.ts').map((range) =>
+        asMutatePattern('src/domain/rules.ts', range),
+      );
+      expect(patterns).toEqual(['src/domain/rules.ts:3:0-3:41', 'src/domain/rules.ts:8:2-8:20']);
+      expect(error).toHaveBeenCalledWith(
+        expect.stringContaining('src/domain/rules.ts: the runtime report is of other code'),
+      );
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
+
+describe('a kill in either pass', () => {
+  it("counts a runtime mutant the runtime pass missed and the static pass killed (it mutates a range's functions too)", async () => {
+    project({ 'src/api/tango.ts': 'export const view = {\n  cell: (id: string) => id.trim(),\n};\n' });
+    const mutants = [...(await mutantsToJudge(root, ['src/api/tango.ts'])).get('src/api/tango.ts')!.values()];
+    const inside = mutants.find((m) => m.mutatorName === 'MethodExpression')!; // id.trim() made id
+    mkdirSync(join(root, 'reports/mutation'), { recursive: true });
+    mkdirSync(join(root, 'reports/static'), { recursive: true });
+    const one = (status: string) =>
+      JSON.stringify({ files: { 'src/api/tango.ts': { mutants: [{ ...inside, status }] } } });
+    writeFileSync(join(root, 'reports/mutation/mutation.json'), one('Survived'));
+    writeFileSync(join(root, 'reports/static/api.json'), one('Killed'));
+    expect((await tableRows(root)).find((row) => row.file === 'src/api/tango.ts')).toMatchObject({ killed: 1 });
+    writeFileSync(join(root, 'reports/static/api.json'), one('Survived'));
+    expect((await tableRows(root)).find((row) => row.file === 'src/api/tango.ts')).toMatchObject({
+      killed: 0,
+      survived: 1,
+    });
+  });
 });
 
 describe('npm run mutation -- survivors', () => {
@@ -208,5 +253,20 @@ describe('npm run mutation -- survivors', () => {
       `src/domain/rules.ts:${line}:${column} survived (static) Regex => ${JSON.stringify(regex.replacement)}`,
       '    export const EMAIL = /^[^@\\s]+@[^@\\s]+$/;',
     ]);
+  });
+
+  it('says so, exit 2, when a path asked for matches no file of the core', async () => {
+    project({ 'src/domain/rules.ts': RULES });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await printSurvivors(root, ['rules.ts', 'ruels.ts']);
+      expect(error).toHaveBeenCalledWith('no file of the core matches ruels.ts');
+      expect(process.exitCode).toBe(2);
+    } finally {
+      process.exitCode = undefined;
+      error.mockRestore();
+      log.mockRestore();
+    }
   });
 });
